@@ -1,0 +1,23 @@
+# The two commands: `make dev` runs the app, `make test` proves it. Both install what is missing.
+.PHONY: dev test release setup fmt lint
+
+dev:
+	@scripts/dev.sh
+
+test:
+	@scripts/test.sh
+
+release:
+	@scripts/release.sh
+
+setup:
+	@scripts/setup.sh test
+
+fmt:
+	cargo fmt --all
+
+lint:
+	@. scripts/env.sh && leptos_build_env && \
+	  cargo clippy -p server --all-targets -- -D warnings && \
+	  cargo clippy -p app --features ssr --all-targets -- -D warnings && \
+	  cargo clippy -p app --features hydrate --target wasm32-unknown-unknown -- -D warnings

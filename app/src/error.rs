@@ -1,0 +1,194 @@
+//! The one error type every server function returns and every screen knows how to show.
+
+use leptos::server_fn::codec::JsonEncoding;
+use leptos::server_fn::error::{FromServerFnError, ServerFnErrorErr};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// Field name → messages, in a stable order so forms render deterministically.
+pub type FieldMessages = BTreeMap<String, Vec<String>>;
+
+/// What went wrong, in terms a caller can act on. Internal causes are logged on the server and
+/// never serialised: the variants carry only what the user may see.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum AppError {
+    /// Input broke a rule; forms show each message next to the named field.
+    #[error("Please correct the highlighted fields.")]
+    Validation { fields: FieldMessages },
+    /// No valid session: the caller must sign in first.
+    #[error("Please sign in to continue.")]
+    Unauthorized,
+    /// Signed in, but the caller's role does not allow this action.
+    #[error("You do not have permission to do that.")]
+    Forbidden,
+    /// The thing does not exist or is not visible to this caller (deliberately the same answer).
+    #[error("{what} was not found.")]
+    NotFound { what: String },
+    /// The request clashes with existing data, e.g. a unique handle already taken.
+    #[error("{message}")]
+    Conflict {
+        field: Option<String>,
+        message: String,
+    },
+    /// The workspace's plan does not allow more; `upgrade` names the way out.
+    #[error("Your plan allows {allowed} {limit}. {upgrade}")]
+    LimitReached {
+        limit: String,
+        allowed: u64,
+        upgrade: String,
+    },
+    /// Too many attempts in a short time.
+    #[error("Too many attempts. Try again in {retry_after_secs} seconds.")]
+    RateLimited { retry_after_secs: u64 },
+    /// A dependency (database, email, payments…) is down; retrying later will work.
+    #[error("{service} is unavailable right now. Please try again shortly.")]
+    Unavailable { service: String },
+    /// Anything unexpected; the cause was logged with the request id.
+    #[error("Something went wrong on our side. Please try again.")]
+    Internal,
+    /// The call failed before or after our code ran (network, encoding), from server_fn.
+    #[error("Could not reach Mewayz: {message}")]
+    Transport { message: String },
+}
+
+impl AppError {
+    /// A validation error for a single field.
+    pub fn invalid(field: &str, message: impl Into<String>) -> Self {
+        let mut fields = FieldMessages::new();
+        fields.insert(field.to_owned(), vec![message.into()]);
+        AppError::Validation { fields }
+    }
+
+    /// The HTTP status that describes this error.
+    pub fn status_code(&self) -> http::StatusCode {
+        use http::StatusCode as S;
+        match self {
+            AppError::Validation { .. } => S::UNPROCESSABLE_ENTITY,
+            AppError::Unauthorized => S::UNAUTHORIZED,
+            AppError::Forbidden => S::FORBIDDEN,
+            AppError::NotFound { .. } => S::NOT_FOUND,
+            AppError::Conflict { .. } => S::CONFLICT,
+            AppError::LimitReached { .. } => S::PAYMENT_REQUIRED,
+            AppError::RateLimited { .. } => S::TOO_MANY_REQUESTS,
+            AppError::Unavailable { .. } => S::SERVICE_UNAVAILABLE,
+            AppError::Internal => S::INTERNAL_SERVER_ERROR,
+            AppError::Transport { .. } => S::BAD_GATEWAY,
+        }
+    }
+
+    /// Messages that belong next to `field` in a form: validation messages for it, or a conflict
+    /// that names it. Everything else is shown as a toast or banner instead.
+    pub fn field_messages(&self, field: &str) -> Vec<String> {
+        match self {
+            AppError::Validation { fields } => fields.get(field).cloned().unwrap_or_default(),
+            AppError::Conflict {
+                field: Some(f),
+                message,
+            } if f == field => vec![message.clone()],
+            _ => Vec::new(),
+        }
+    }
+
+    /// Whether the form should show this error beside its fields rather than as a toast.
+    pub fn is_field_level(&self) -> bool {
+        matches!(
+            self,
+            AppError::Validation { .. } | AppError::Conflict { field: Some(_), .. }
+        )
+    }
+}
+
+impl FromServerFnError for AppError {
+    type Encoder = JsonEncoding;
+
+    fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
+        AppError::Transport {
+            message: value.to_string(),
+        }
+    }
+}
+
+#[cfg(feature = "ssr")]
+mod ssr {
+    use super::AppError;
+
+    /// MongoDB's code for a unique index violation.
+    const DUPLICATE_KEY: i32 = 11000;
+
+    impl From<mongodb::error::Error> for AppError {
+        fn from(err: mongodb::error::Error) -> Self {
+            use mongodb::error::{ErrorKind, WriteFailure};
+            let duplicate = match err.kind.as_ref() {
+                ErrorKind::Write(WriteFailure::WriteError(w)) => w.code == DUPLICATE_KEY,
+                ErrorKind::InsertMany(e) => e
+                    .write_errors
+                    .iter()
+                    .flatten()
+                    .any(|w| w.code == DUPLICATE_KEY),
+                _ => false,
+            };
+            if duplicate {
+                // Services that know which field is unique map this to a precise message first.
+                return AppError::Conflict {
+                    field: None,
+                    message: "That already exists.".into(),
+                };
+            }
+            if matches!(
+                err.kind.as_ref(),
+                ErrorKind::ServerSelection { .. }
+                    | ErrorKind::Io(_)
+                    | ErrorKind::ConnectionPoolCleared { .. }
+            ) {
+                tracing::warn!(error = %err, "database unavailable");
+                return AppError::Unavailable {
+                    service: "The database".into(),
+                };
+            }
+            tracing::error!(error = %err, "database error");
+            AppError::Internal
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn round_trips_through_the_server_fn_encoding() {
+        let err = AppError::invalid("email", "Enter a valid email address.");
+        let back = AppError::de(err.ser());
+        assert_eq!(back, err);
+        assert_eq!(
+            back.field_messages("email"),
+            vec!["Enter a valid email address."]
+        );
+        assert!(back.field_messages("name").is_empty());
+    }
+
+    #[test]
+    fn garbage_from_the_wire_becomes_a_transport_error() {
+        let back = AppError::de("<html>502 Bad Gateway</html>".into());
+        assert!(matches!(back, AppError::Transport { .. }), "{back:?}");
+    }
+
+    #[test]
+    fn conflicts_on_a_field_show_next_to_it() {
+        let err = AppError::Conflict {
+            field: Some("handle".into()),
+            message: "That handle is taken.".into(),
+        };
+        assert!(err.is_field_level());
+        assert_eq!(err.field_messages("handle"), vec!["That handle is taken."]);
+        assert_eq!(err.status_code(), http::StatusCode::CONFLICT);
+    }
+
+    #[test]
+    fn internal_errors_say_nothing_about_the_cause() {
+        let json = String::from_utf8(AppError::Internal.ser().to_vec()).unwrap();
+        assert_eq!(json, r#"{"kind":"internal"}"#);
+        assert_eq!(AppError::Internal.status_code(), 500);
+    }
+}

@@ -1,0 +1,77 @@
+//! Where the modules live in the navigation, in one list for the sidebar, the "More" screen and
+//! the bottom bar.
+
+use crate::ui::IconName;
+
+/// One destination.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NavItem {
+    /// Visible name.
+    pub label: &'static str,
+    /// Route; `None` while the module is not yet available, shown as "Soon".
+    pub href: Option<&'static str>,
+    /// Its icon.
+    pub icon: IconName,
+}
+
+/// A titled group of destinations in the sidebar.
+#[derive(Debug, Clone, Copy)]
+pub struct NavGroup {
+    /// Group heading.
+    pub title: &'static str,
+    /// Its destinations.
+    pub items: &'static [NavItem],
+}
+
+const fn item(label: &'static str, href: Option<&'static str>, icon: IconName) -> NavItem {
+    NavItem { label, href, icon }
+}
+
+/// Home, always first.
+pub const HOME: NavItem = item("Home", Some("/app"), IconName::Home);
+
+/// Every module, grouped by the job it does.
+pub const GROUPS: &[NavGroup] = &[
+    NavGroup {
+        title: "Build",
+        items: &[
+            item("Link in bio", None, IconName::Link),
+            item("Website", None, IconName::Globe),
+            item("Courses", None, IconName::Book),
+        ],
+    },
+    NavGroup {
+        title: "Sell",
+        items: &[
+            item("Bookings", None, IconName::Calendar),
+            item("Invoices", None, IconName::Receipt),
+            item("Templates", None, IconName::Store),
+        ],
+    },
+    NavGroup {
+        title: "Grow",
+        items: &[
+            item("Contacts", None, IconName::Users),
+            item("Email", None, IconName::Mail),
+            item("Social", None, IconName::Share),
+            item("Community", None, IconName::Users),
+        ],
+    },
+    NavGroup {
+        title: "Run",
+        items: &[
+            item("Analytics", None, IconName::Chart),
+            item("Automation", None, IconName::Bolt),
+            item("Settings", None, IconName::Settings),
+        ],
+    },
+];
+
+/// The phone's bottom bar: at most five, the thumb's most frequent destinations.
+pub const BOTTOM: &[NavItem] = &[
+    HOME,
+    item("Bio", None, IconName::Link),
+    item("Create", None, IconName::Plus),
+    item("Contacts", None, IconName::Users),
+    item("More", Some("/app/more"), IconName::Menu),
+];

@@ -1,0 +1,35 @@
+use super::nav::{GROUPS, HOME};
+use super::nav_entry::NavEntry;
+use leptos::prelude::*;
+
+/// Every module grouped by job; the sidebar and the phone's "More" screen both show it.
+#[component]
+pub fn ModuleList() -> impl IntoView {
+    view! {
+        <ul class="module-list">
+            <li><NavEntry item=HOME/></li>
+            {GROUPS.iter().map(|group| view! {
+                <li class="nav-group">
+                    <h2 class="nav-group-title">{group.title}</h2>
+                    <ul>
+                        {group.items.iter().map(|item| view! { <li><NavEntry item=*item/></li> }).collect_view()}
+                    </ul>
+                </li>
+            }).collect_view()}
+        </ul>
+    }
+}
+
+/// The left navigation from tablet width up.
+#[component]
+pub fn Sidebar() -> impl IntoView {
+    view! {
+        <nav class="sidebar" aria-label="Modules">
+            <a class="brand" href="/app">
+                <img src="/icons/icon.svg" alt="" width="28" height="28"/>
+                <span>"Mewayz"</span>
+            </a>
+            <ModuleList/>
+        </nav>
+    }
+}

@@ -1,0 +1,18 @@
+use crate::ui::ThemeToggle;
+use leptos::prelude::*;
+
+/// The bar above every signed-in screen.
+#[component]
+pub fn TopBar() -> impl IntoView {
+    view! {
+        <header class="top-bar">
+            <a class="brand brand-compact" href="/app">
+                <img src="/icons/icon.svg" alt="" width="28" height="28"/>
+                <span>"Mewayz"</span>
+            </a>
+            <div class="top-bar-actions">
+                <ThemeToggle/>
+            </div>
+        </header>
+    }
+}

@@ -1,0 +1,84 @@
+//! Mewayz: every page, component and server function, plus (behind `ssr`) the services.
+#![recursion_limit = "256"]
+
+pub mod error;
+pub mod home;
+pub mod landing;
+pub mod layout;
+#[cfg(feature = "ssr")]
+pub mod platform;
+pub mod ui;
+
+use leptos::prelude::*;
+use leptos_meta::{provide_meta_context, Title};
+use leptos_router::components::{ParentRoute, Route, Router, Routes};
+use leptos_router::path;
+
+/// The HTML document around the app, rendered on the server only.
+#[cfg(feature = "ssr")]
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    use leptos_meta::MetaTags;
+    let state = expect_context::<platform::AppState>();
+    set_page_csp(&state);
+    let theme = ui::theme::current_theme();
+    let css = state.assets.css.clone();
+    view! {
+        <!DOCTYPE html>
+        <html lang="en" data-theme=theme.attribute()>
+            <head>
+                <meta charset="utf-8"/>
+                <meta name="viewport" content="width=device-width, initial-scale=1, viewport-fit=cover"/>
+                <meta name="theme-color" content="#6d4aff"/>
+                <meta name="description" content="Mewayz: link in bio, website, bookings, CRM, email, courses and more in one app."/>
+                <link rel="manifest" href="/manifest.webmanifest"/>
+                <link rel="icon" href="/icons/icon.svg" type="image/svg+xml"/>
+                <link rel="apple-touch-icon" href="/icons/icon-192.png"/>
+                <link rel="stylesheet" href=css/>
+                <AutoReload options=options.clone()/>
+                <HydrationScripts options/>
+                <script src="/pwa.js" defer></script>
+                <MetaTags/>
+            </head>
+            <body>
+                <App/>
+            </body>
+        </html>
+    }
+}
+
+/// Puts this response's CSP, with the nonce Leptos put on its inline scripts, in the headers.
+#[cfg(feature = "ssr")]
+fn set_page_csp(state: &platform::AppState) {
+    use leptos::nonce::use_nonce;
+    let Some(nonce) = use_nonce() else { return };
+    let opts = &state.leptos_options;
+    let reload_ws = format!("ws://{}:{}", opts.site_addr.ip(), opts.reload_port);
+    let csp = platform::security::page_csp(&nonce, state.config.env, Some(&reload_ws));
+    if let (Some(res), Ok(value)) = (
+        use_context::<leptos_axum::ResponseOptions>(),
+        http::HeaderValue::from_str(&csp),
+    ) {
+        res.insert_header(http::header::CONTENT_SECURITY_POLICY, value);
+    }
+}
+
+/// The application: providers and the route table.
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    ui::toast::provide_toasts();
+
+    view! {
+        <Title formatter=|page: String| if page.is_empty() { "Mewayz".to_owned() } else { format!("{page} · Mewayz") }/>
+        <Router>
+            <Routes fallback=|| view! { <ui::NotFoundPage/> }>
+                <Route path=path!("/") view=landing::LandingPage/>
+                <ParentRoute path=path!("/app") view=layout::AppLayout>
+                    <Route path=path!("") view=home::HomePage/>
+                    <Route path=path!("more") view=home::MorePage/>
+                </ParentRoute>
+            </Routes>
+        </Router>
+        <ui::ToastRegion/>
+    }
+}

@@ -1,0 +1,290 @@
+//! Typed configuration read from the environment. Every variable is documented in `.env.example`.
+
+use std::fmt;
+use std::time::Duration;
+
+/// Where the app runs; decides defaults and what the UI may reveal (e.g. the dev mailbox).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AppEnv {
+    /// A developer's machine: `make dev`.
+    Development,
+    /// The test harness: `make test`.
+    Test,
+    /// A deployment serving real users.
+    Production,
+}
+
+/// How log lines are written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LogFormat {
+    /// Human-readable, coloured when on a terminal.
+    Pretty,
+    /// One JSON object per line, for log collectors.
+    Json,
+}
+
+/// A secret value: never printed, not even by `{:?}`.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Secret(String);
+
+impl Secret {
+    /// The secret's value, for the one place that needs it.
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Debug for Secret {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("Secret(…)")
+    }
+}
+
+/// The whole configuration of one server process.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// `APP_ENV`: development, test or production.
+    pub env: AppEnv,
+    /// `APP_BASE_URL`: the public origin, used in emailed links and to decide on Secure cookies.
+    pub base_url: String,
+    /// `MONGODB_URI`: connection string of the MongoDB deployment.
+    pub mongodb_uri: String,
+    /// `MONGODB_DB`: database name inside that deployment.
+    pub mongodb_db: String,
+    /// `APP_SECRET`: key material for signing tokens and cookies (at least 32 characters).
+    pub app_secret: Secret,
+    /// `SHUTDOWN_GRACE_SECS`: how long in-flight requests may finish after SIGTERM.
+    pub shutdown_grace: Duration,
+    /// `LOG_FORMAT`: pretty or json.
+    pub log_format: LogFormat,
+}
+
+/// Why the environment could not be turned into a [`Config`].
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct ConfigError {
+    /// Required variables that are not set.
+    pub missing: Vec<&'static str>,
+    /// Variables that are set but unusable, with the reason.
+    pub invalid: Vec<(&'static str, String)>,
+}
+
+impl fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if !self.missing.is_empty() {
+            write!(
+                f,
+                "missing required environment variables: {}",
+                self.missing.join(", ")
+            )?;
+        }
+        for (i, (name, why)) in self.invalid.iter().enumerate() {
+            if i > 0 || !self.missing.is_empty() {
+                f.write_str("; ")?;
+            }
+            write!(f, "{name} is invalid: {why}")?;
+        }
+        f.write_str(" (see .env.example)")
+    }
+}
+
+impl std::error::Error for ConfigError {}
+
+/// Used only by debug builds so `make dev` works with nothing set; release builds refuse it.
+const DEV_SECRET: &str = "development-only-secret-never-used-in-release-builds";
+const DEV_MONGODB_URI: &str = "mongodb://127.0.0.1:27017/?directConnection=true";
+const DEV_BASE_URL: &str = "http://127.0.0.1:3000";
+
+impl Config {
+    /// Reads the process environment. Release builds are strict: required secrets have no default.
+    pub fn from_env() -> Result<Self, ConfigError> {
+        Self::from_lookup(|k| std::env::var(k).ok(), !cfg!(debug_assertions))
+    }
+
+    /// Builds a config from any variable source. `strict` demands every required variable, as a
+    /// release build does; otherwise development defaults fill the gaps.
+    pub fn from_lookup(
+        lookup: impl Fn(&str) -> Option<String>,
+        strict: bool,
+    ) -> Result<Self, ConfigError> {
+        let get = |k: &str| {
+            lookup(k)
+                .map(|v| v.trim().to_owned())
+                .filter(|v| !v.is_empty())
+        };
+        let mut err = ConfigError::default();
+
+        let mut required = |name: &'static str, dev_default: &str| match get(name) {
+            Some(v) => v,
+            None if strict => {
+                err.missing.push(name);
+                String::new()
+            }
+            None => dev_default.to_owned(),
+        };
+        let mongodb_uri = required("MONGODB_URI", DEV_MONGODB_URI);
+        let app_secret = required("APP_SECRET", DEV_SECRET);
+        let base_url = required("APP_BASE_URL", DEV_BASE_URL);
+
+        let env = match get("APP_ENV").as_deref() {
+            None if strict => AppEnv::Production,
+            None => AppEnv::Development,
+            Some("development") => AppEnv::Development,
+            Some("test") => AppEnv::Test,
+            Some("production") => AppEnv::Production,
+            Some(other) => {
+                err.invalid.push((
+                    "APP_ENV",
+                    format!("`{other}` is not one of development, test, production"),
+                ));
+                AppEnv::Development
+            }
+        };
+        if !app_secret.is_empty() && app_secret.len() < 32 {
+            err.invalid
+                .push(("APP_SECRET", "must be at least 32 characters".into()));
+        }
+        if strict && app_secret == DEV_SECRET {
+            err.invalid
+                .push(("APP_SECRET", "is the development secret".into()));
+        }
+        if !base_url.is_empty()
+            && !(base_url.starts_with("http://") || base_url.starts_with("https://"))
+        {
+            err.invalid
+                .push(("APP_BASE_URL", "must start with http:// or https://".into()));
+        }
+        if !mongodb_uri.is_empty()
+            && !(mongodb_uri.starts_with("mongodb://") || mongodb_uri.starts_with("mongodb+srv://"))
+        {
+            err.invalid.push((
+                "MONGODB_URI",
+                "must start with mongodb:// or mongodb+srv://".into(),
+            ));
+        }
+        let shutdown_grace = match get("SHUTDOWN_GRACE_SECS").map(|v| v.parse::<u64>()) {
+            None => Duration::from_secs(20),
+            Some(Ok(s)) => Duration::from_secs(s),
+            Some(Err(_)) => {
+                err.invalid.push((
+                    "SHUTDOWN_GRACE_SECS",
+                    "must be a whole number of seconds".into(),
+                ));
+                Duration::ZERO
+            }
+        };
+        let log_format = match get("LOG_FORMAT").as_deref() {
+            None if env == AppEnv::Production => LogFormat::Json,
+            None | Some("pretty") => LogFormat::Pretty,
+            Some("json") => LogFormat::Json,
+            Some(other) => {
+                err.invalid.push((
+                    "LOG_FORMAT",
+                    format!("`{other}` is not one of pretty, json"),
+                ));
+                LogFormat::Pretty
+            }
+        };
+
+        if !err.missing.is_empty() || !err.invalid.is_empty() {
+            return Err(err);
+        }
+        Ok(Config {
+            env,
+            base_url: base_url.trim_end_matches('/').to_owned(),
+            mongodb_uri,
+            mongodb_db: get("MONGODB_DB").unwrap_or_else(|| "mewayz".into()),
+            app_secret: Secret(app_secret),
+            shutdown_grace,
+            log_format,
+        })
+    }
+
+    /// Whether cookies must carry `Secure` (the public origin is https).
+    pub fn secure_cookies(&self) -> bool {
+        self.base_url.starts_with("https://")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashMap;
+
+    fn vars(pairs: &[(&str, &str)]) -> impl Fn(&str) -> Option<String> {
+        let map: HashMap<String, String> = pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        move |k| map.get(k).cloned()
+    }
+
+    #[test]
+    fn strict_mode_names_every_missing_secret() {
+        let err = Config::from_lookup(vars(&[]), true).unwrap_err();
+        assert_eq!(
+            err.missing,
+            vec!["MONGODB_URI", "APP_SECRET", "APP_BASE_URL"]
+        );
+        let msg = err.to_string();
+        assert!(
+            msg.contains("APP_SECRET") && msg.contains("MONGODB_URI"),
+            "{msg}"
+        );
+    }
+
+    #[test]
+    fn strict_mode_refuses_the_development_secret_and_short_ones() {
+        let base = [
+            ("MONGODB_URI", "mongodb://db:27017"),
+            ("APP_BASE_URL", "https://mewayz.example"),
+        ];
+        let mut with_dev = base.to_vec();
+        with_dev.push(("APP_SECRET", DEV_SECRET));
+        assert!(Config::from_lookup(vars(&with_dev), true).is_err());
+        let mut short = base.to_vec();
+        short.push(("APP_SECRET", "too-short"));
+        let err = Config::from_lookup(vars(&short), true).unwrap_err();
+        assert_eq!(err.invalid[0].0, "APP_SECRET");
+    }
+
+    #[test]
+    fn strict_mode_accepts_a_complete_environment() {
+        let cfg = Config::from_lookup(
+            vars(&[
+                ("MONGODB_URI", "mongodb+srv://cluster.example/"),
+                ("APP_SECRET", "0123456789abcdef0123456789abcdef"),
+                ("APP_BASE_URL", "https://mewayz.example/"),
+            ]),
+            true,
+        )
+        .unwrap();
+        assert_eq!(cfg.env, AppEnv::Production);
+        assert_eq!(cfg.log_format, LogFormat::Json);
+        assert_eq!(cfg.base_url, "https://mewayz.example");
+        assert!(cfg.secure_cookies());
+        assert!(!format!("{cfg:?}").contains("0123456789abcdef"));
+    }
+
+    #[test]
+    fn development_mode_works_with_nothing_set() {
+        let cfg = Config::from_lookup(vars(&[]), false).unwrap();
+        assert_eq!(cfg.env, AppEnv::Development);
+        assert_eq!(cfg.mongodb_db, "mewayz");
+        assert!(!cfg.secure_cookies());
+    }
+
+    #[test]
+    fn bad_values_are_reported_by_name() {
+        let err = Config::from_lookup(
+            vars(&[
+                ("APP_ENV", "staging"),
+                ("SHUTDOWN_GRACE_SECS", "soon"),
+                ("MONGODB_URI", "postgres://x"),
+            ]),
+            false,
+        )
+        .unwrap_err();
+        let names: Vec<_> = err.invalid.iter().map(|(n, _)| *n).collect();
+        assert_eq!(names, vec!["APP_ENV", "MONGODB_URI", "SHUTDOWN_GRACE_SECS"]);
+    }
+}

@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# Installs what `make dev` / `make test` / `make release` need and skips what is already there.
+# Usage: scripts/setup.sh dev|test|release
+set -euo pipefail
+source "$(dirname "$0")/env.sh"
+mode=${1:-dev}
+mkdir -p "$TOOLS"
+
+if ! command -v cargo >/dev/null; then
+  echo "cargo is missing: this machine kind ships rustup; install Rust 1.95 first" >&2
+  exit 1
+fi
+
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  say "adding the wasm32 target"
+  rustup target add wasm32-unknown-unknown
+fi
+
+if [ "$(cargo leptos --version 2>/dev/null | awk '{print $2}')" != "$CARGO_LEPTOS_VERSION" ]; then
+  say "installing cargo-leptos $CARGO_LEPTOS_VERSION (about 25 minutes on 2 cores, once per machine)"
+  cargo install cargo-leptos --version "=$CARGO_LEPTOS_VERSION" --locked
+fi
+
+wasm_bindgen_version=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/"/, "", $3); print $3; exit }' "$ROOT/Cargo.lock")
+if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$wasm_bindgen_version" ]; then
+  say "installing wasm-bindgen-cli $wasm_bindgen_version (must equal Cargo.lock's wasm-bindgen)"
+  # Not --locked: its own lock pins a crate version the registry no longer has.
+  cargo install wasm-bindgen-cli --version "=$wasm_bindgen_version"
+fi
+
+if ! "$TOOLS/venv/bin/pip" show secantusdb 2>/dev/null | grep -qx "Version: $SECANTUSDB_VERSION"; then
+  say "installing SecantusDB $SECANTUSDB_VERSION (the MongoDB-wire dev/test database)"
+  python3 -m venv "$TOOLS/venv"
+  "$TOOLS/venv/bin/pip" install --quiet "secantusdb==$SECANTUSDB_VERSION"
+fi
+
+if [ "$mode" = test ]; then
+  if ! command -v chromium >/dev/null; then
+    say "installing Chromium"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+  fi
+  if [ ! -d "$ROOT/end2end/node_modules/@playwright/test" ] ||
+    [ "$ROOT/end2end/package-lock.json" -nt "$ROOT/end2end/node_modules/.package-lock.json" ]; then
+    say "installing Playwright"
+    (cd "$ROOT/end2end" && npm ci --no-audit --no-fund --loglevel=error)
+  fi
+fi
+
+if [ "$mode" = release ]; then
+  if ! command -v wasm-opt >/dev/null; then
+    say "installing binaryen $BINARYEN_VERSION (wasm-opt for release builds)"
+    mkdir -p "$TOOLS/node"
+    (cd "$TOOLS/node" && npm install --no-audit --no-fund --loglevel=error "binaryen@$BINARYEN_VERSION")
+  fi
+fi

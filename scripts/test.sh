@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# `make test`: every Rust test and every Playwright test against a throw-away database.
+# Set MONGODB_URI to use an existing MongoDB instead of starting one.
+set -euo pipefail
+source "$(dirname "$0")/env.sh"
+cd "$ROOT"
+"$ROOT/scripts/setup.sh" test
+
+run_dir=$(mktemp -d)
+pids=()
+cleanup() {
+  local status=$?
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+  if [ $status -ne 0 ] && [ -f "$run_dir/server.log" ]; then
+    echo "---- last lines of the server log ----" >&2
+    tail -n 40 "$run_dir/server.log" >&2
+  fi
+  rm -rf "$run_dir"
+  exit $status
+}
+trap cleanup EXIT INT TERM
+
+if [ -z "${MONGODB_URI:-}" ]; then
+  db_port=$(free_port)
+  say "starting a throw-away database on port $db_port"
+  pids+=("$(start_database "$db_port" :memory: "$run_dir/db.log")")
+  export MONGODB_URI="mongodb://127.0.0.1:$db_port/?directConnection=true"
+fi
+
+say "building the app"
+cargo leptos build
+
+say "Rust tests"
+leptos_build_env
+cargo test -p app -p server --features app/ssr
+
+say "end-to-end tests"
+app_port=$(free_port)
+(
+  export APP_ENV=test MONGODB_DB="e2e_$$" LEPTOS_SITE_ADDR="127.0.0.1:$app_port"
+  export APP_BASE_URL="http://127.0.0.1:$app_port" RUST_LOG="${RUST_LOG:-warn}"
+  exec "$CARGO_TARGET_DIR/debug/server"
+) >"$run_dir/server.log" 2>&1 &
+pids+=("$!")
+wait_for_port "$app_port" 30
+(cd end2end && BASE_URL="http://127.0.0.1:$app_port" npx playwright test)

@@ -1,0 +1,33 @@
+//! The Mewayz HTTP server: the Leptos app, plain routes and the process lifecycle.
+
+pub mod health;
+pub mod http_layers;
+pub mod probe;
+pub mod service_worker;
+pub mod shutdown;
+pub mod static_files;
+pub mod telemetry;
+
+use app::platform::AppState;
+use app::{shell, App};
+use axum::routing::get;
+use axum::Router;
+use leptos::prelude::provide_context;
+use leptos_axum::{generate_route_list, LeptosRoutes};
+
+/// Every route of the app with its middleware, ready to serve. Tests call this directly.
+pub fn router(state: AppState) -> Router {
+    let options = state.leptos_options.clone();
+    let routes = generate_route_list(App);
+    let context = {
+        let state = state.clone();
+        move || provide_context(state.clone())
+    };
+    let routes = Router::new()
+        .route("/healthz", get(health::healthz))
+        .route("/readyz", get(health::readyz))
+        .route("/sw.js", get(service_worker::script))
+        .leptos_routes_with_context(&state, routes, context, move || shell(options.clone()))
+        .fallback_service(static_files::site(state.clone()));
+    http_layers::apply(routes, state.clone()).with_state(state)
+}
