@@ -28,6 +28,13 @@ if [ -z "${MONGODB_URI:-}" ]; then
   export MONGODB_URI="mongodb://127.0.0.1:$db_port/?directConnection=true"
 fi
 
+say "checking that the WASM bundle links no server-only crate"
+if cargo tree -p frontend --target wasm32-unknown-unknown -e normal --prefix none |
+  grep -E '^(mongodb|tokio|axum|hyper|argon2|lettre|async-stripe|leptos_axum) '; then
+  echo "server-only crates reached the WASM build (see above)" >&2
+  exit 1
+fi
+
 say "building the app"
 cargo leptos build
 

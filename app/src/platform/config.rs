@@ -147,15 +147,13 @@ impl Config {
             err.invalid
                 .push(("APP_SECRET", "is the development secret".into()));
         }
-        if !base_url.is_empty()
-            && !(base_url.starts_with("http://") || base_url.starts_with("https://"))
-        {
+        let is_http = |u: &str| u.starts_with("http://") || u.starts_with("https://");
+        if !base_url.is_empty() && !is_http(&base_url) {
             err.invalid
                 .push(("APP_BASE_URL", "must start with http:// or https://".into()));
         }
-        if !mongodb_uri.is_empty()
-            && !(mongodb_uri.starts_with("mongodb://") || mongodb_uri.starts_with("mongodb+srv://"))
-        {
+        let is_mongo = |u: &str| u.starts_with("mongodb://") || u.starts_with("mongodb+srv://");
+        if !mongodb_uri.is_empty() && !is_mongo(&mongodb_uri) {
             err.invalid.push((
                 "MONGODB_URI",
                 "must start with mongodb:// or mongodb+srv://".into(),

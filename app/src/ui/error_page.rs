@@ -23,7 +23,13 @@ pub fn ErrorPage(error: AppError) -> impl IntoView {
         <section class="error-page" aria-labelledby="error-heading">
             <p class="error-code">{status.as_u16()}</p>
             <h1 id="error-heading">{heading}</h1>
-            <p>{error.to_string()}</p>
+            <p>
+                {if status == http::StatusCode::NOT_FOUND {
+                    "Check the address for typos, or start again from the home page.".to_owned()
+                } else {
+                    error.to_string()
+                }}
+            </p>
             <a class="button button-primary" href="/">"Go to the home page"</a>
         </section>
     }
