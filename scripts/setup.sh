@@ -11,7 +11,7 @@ if ! command -v cargo >/dev/null; then
   exit 1
 fi
 
-if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+if ! rustup target list --installed | grep -x wasm32-unknown-unknown >/dev/null; then
   say "adding the wasm32 target"
   rustup target add wasm32-unknown-unknown
 fi
@@ -28,7 +28,7 @@ if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$wasm_bindge
   cargo install wasm-bindgen-cli --version "=$wasm_bindgen_version"
 fi
 
-if ! "$TOOLS/venv/bin/pip" show secantusdb 2>/dev/null | grep -qx "Version: $SECANTUSDB_VERSION"; then
+if ! "$TOOLS/venv/bin/pip" show secantusdb 2>/dev/null | grep -x "Version: $SECANTUSDB_VERSION" >/dev/null; then
   say "installing SecantusDB $SECANTUSDB_VERSION (the MongoDB-wire dev/test database)"
   python3 -m venv "$TOOLS/venv"
   "$TOOLS/venv/bin/pip" install --quiet "secantusdb==$SECANTUSDB_VERSION"
