@@ -35,6 +35,11 @@ if ! "$TOOLS/venv/bin/pip" show secantusdb 2>/dev/null | grep -x "Version: $SECA
 fi
 
 if [ "$mode" = test ]; then
+  if [ "$(maildev --version 2>/dev/null)" != "$MAILDEV_VERSION" ]; then
+    say "installing MailDev $MAILDEV_VERSION (the SMTP sink the tests read mail from)"
+    mkdir -p "$TOOLS/node"
+    (cd "$TOOLS/node" && npm install --no-audit --no-fund --loglevel=error "maildev@$MAILDEV_VERSION")
+  fi
   if ! command -v chromium >/dev/null; then
     say "installing Chromium"
     apt-get update -qq

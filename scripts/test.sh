@@ -28,6 +28,15 @@ if [ -z "${MONGODB_URI:-}" ]; then
   export MONGODB_URI="mongodb://127.0.0.1:$db_port/?directConnection=true"
 fi
 
+smtp_port=$(free_port)
+maildev_port=$(free_port)
+say "starting the mail sink (SMTP $smtp_port, API $maildev_port)"
+maildev --smtp "$smtp_port" --web "$maildev_port" --ip 127.0.0.1 --mail-directory "$run_dir/mail" >"$run_dir/maildev.log" 2>&1 &
+pids+=("$!")
+wait_for_port "$maildev_port" 30
+export MEWAYZ_TEST_SMTP_URL="smtp://127.0.0.1:$smtp_port"
+export MEWAYZ_TEST_MAILDEV="127.0.0.1:$maildev_port"
+
 say "checking that the WASM bundle links no server-only crate"
 if cargo tree -p frontend --target wasm32-unknown-unknown -e normal --prefix none |
   grep -E '^(mongodb|tokio|axum|hyper|argon2|lettre|async-stripe|leptos_axum) '; then
@@ -47,8 +56,9 @@ app_port=$(free_port)
 (
   export APP_ENV=test MONGODB_DB="e2e_$$" LEPTOS_SITE_ADDR="127.0.0.1:$app_port"
   export APP_BASE_URL="http://127.0.0.1:$app_port" RUST_LOG="${RUST_LOG:-warn}"
+  export SMTP_URL="$MEWAYZ_TEST_SMTP_URL" AUTH_RATE_LIMIT_PER_MINUTE=1000
   exec "$CARGO_TARGET_DIR/debug/server"
 ) >"$run_dir/server.log" 2>&1 &
 pids+=("$!")
 wait_for_port "$app_port" 30
-(cd end2end && BASE_URL="http://127.0.0.1:$app_port" npx playwright test)
+(cd end2end && BASE_URL="http://127.0.0.1:$app_port" MAILDEV_URL="http://$MEWAYZ_TEST_MAILDEV" npx playwright test)

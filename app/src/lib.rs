@@ -3,6 +3,7 @@
 
 pub mod error;
 pub mod home;
+pub mod identity;
 pub mod landing;
 pub mod layout;
 #[cfg(feature = "ssr")]
@@ -73,9 +74,18 @@ pub fn App() -> impl IntoView {
         <Router>
             <Routes fallback=|| view! { <ui::NotFoundPage/> }>
                 <Route path=path!("/") view=landing::LandingPage/>
+                <Route path=path!("/register") view=identity::RegisterPage/>
+                <Route path=path!("/login") view=identity::LoginPage/>
+                <Route path=path!("/verify-email") view=identity::VerifyEmailPage/>
+                <Route path=path!("/forgot-password") view=identity::ForgotPasswordPage/>
+                <Route path=path!("/reset-password") view=identity::ResetPasswordPage/>
+                <Route path=path!("/onboarding") view=identity::WelcomePage/>
                 <ParentRoute path=path!("/app") view=layout::AppLayout>
                     <Route path=path!("") view=home::HomePage/>
                     <Route path=path!("more") view=home::MorePage/>
+                </ParentRoute>
+                <ParentRoute path=path!("/settings") view=layout::AppLayout>
+                    <Route path=path!("security") view=identity::SecurityPage/>
                 </ParentRoute>
             </Routes>
         </Router>

@@ -42,8 +42,8 @@ test("the service worker registers and serves the offline page when the network 
   await expect(page.getByRole("link", { name: "Try again" })).toBeVisible();
 
   await context.setOffline(false);
-  await page.goto("/app");
-  await expect(page.getByRole("heading", { name: "Home", level: 1 })).toBeVisible();
+  await page.goto("/");
+  await expect(page.getByRole("link", { name: "Sign up" })).toBeVisible();
 });
 
 test("the service worker never answers server functions from its cache", async ({ page, request }) => {

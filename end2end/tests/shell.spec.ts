@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { uniqueEmail } from "./mail";
 
 test.describe("landing page", () => {
   test("renders, hydrates, and remembers the theme", async ({ page }) => {
@@ -31,7 +32,7 @@ test.describe("landing page", () => {
 
   test("has no horizontal scroll at 360 px", async ({ page }) => {
     await page.setViewportSize({ width: 360, height: 740 });
-    for (const path of ["/", "/app", "/app/more", "/no-such-page"]) {
+    for (const path of ["/", "/register", "/login", "/forgot-password", "/no-such-page"]) {
       await page.goto(path);
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       expect(overflow, `${path} scrolls sideways`).toBeLessThanOrEqual(0);
@@ -48,7 +49,17 @@ test("an unknown address answers 404 with a way back", async ({ page }) => {
 });
 
 test("the signed-in layout uses a bottom bar on phones and a sidebar on wide screens", async ({ page, isMobile }) => {
+  await page.goto("/register");
+  await page.locator("body[data-hydrated]").waitFor({ state: "attached" });
+  await page.getByLabel("Name").fill("Layout Tester");
+  await page.getByLabel("Email").fill(uniqueEmail("layout"));
+  await page.getByLabel("Password").fill("a perfectly long passphrase");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page).toHaveURL(/\/onboarding$/);
+  await page.setViewportSize(isMobile ? { width: 360, height: 740 } : { width: 1280, height: 800 });
   await page.goto("/app");
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow, "the dashboard scrolls sideways").toBeLessThanOrEqual(0);
   await expect(page.getByRole("heading", { name: "Home", level: 1 })).toBeVisible();
   const bottom = page.getByRole("navigation", { name: "Main", exact: true });
   const sidebar = page.getByRole("navigation", { name: "Modules", exact: true });

@@ -1,6 +1,7 @@
 //! Middleware every response passes through: request ids, tracing, compression, security and
 //! cache headers.
 
+use app::identity::service::middleware::{authenticate, same_origin_only};
 use app::platform::security::DEFAULT_CSP;
 use app::platform::AppState;
 use axum::body::Body;
@@ -18,6 +19,8 @@ use tower_http::trace::TraceLayer;
 pub fn apply(router: Router<AppState>, state: AppState) -> Router<AppState> {
     router
         .layer(CompressionLayer::new())
+        .layer(middleware::from_fn_with_state(state.clone(), authenticate))
+        .layer(middleware::from_fn(same_origin_only))
         .layer(middleware::from_fn_with_state(state, headers))
         .layer(PropagateRequestIdLayer::x_request_id())
         .layer(TraceLayer::new_for_http().make_span_with(request_span))

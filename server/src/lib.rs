@@ -1,5 +1,6 @@
 //! The Mewayz HTTP server: the Leptos app, plain routes and the process lifecycle.
 
+pub mod dev_mailbox;
 pub mod health;
 pub mod http_layers;
 pub mod probe;
@@ -8,7 +9,7 @@ pub mod shutdown;
 pub mod static_files;
 pub mod telemetry;
 
-use app::platform::AppState;
+use app::platform::{AppEnv, AppState};
 use app::{shell, App};
 use axum::routing::get;
 use axum::Router;
@@ -23,11 +24,14 @@ pub fn router(state: AppState) -> Router {
         let state = state.clone();
         move || provide_context(state.clone())
     };
-    let routes = Router::new()
+    let mut routes = Router::new()
         .route("/healthz", get(health::healthz))
         .route("/readyz", get(health::readyz))
         .route("/sw.js", get(service_worker::script))
         .leptos_routes_with_context(&state, routes, context, move || shell(options.clone()))
         .fallback_service(static_files::site(state.clone()));
+    if state.config.env == AppEnv::Development {
+        routes = routes.route("/dev/mailbox", get(dev_mailbox::page));
+    }
     http_layers::apply(routes, state.clone()).with_state(state)
 }

@@ -43,9 +43,7 @@ async fn run(config: Config) -> Result<(), String> {
     }
     let addr = options.site_addr;
     let grace = config.shutdown_grace;
-    let state = AppState::new(config, options)
-        .await
-        .map_err(|e| format!("invalid MONGODB_URI: {e}"))?;
+    let state = AppState::new(config, options).await?;
     // Listen first: liveness must answer while the database is still unreachable.
     let listener = tokio::net::TcpListener::bind(addr)
         .await

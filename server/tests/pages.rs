@@ -53,7 +53,7 @@ async fn landing_page_carries_a_nonce_csp_that_matches_its_scripts() {
 #[tokio::test]
 async fn unknown_addresses_get_the_404_page() {
     let app = TestApp::start().await;
-    for path in ["/no-such-page", "/app/no-such-screen", "/pkg/missing.js"] {
+    for path in ["/no-such-page", "/no-such/deeper/page", "/pkg/missing.js"] {
         let res = app.get(path, &[]).await;
         assert_eq!(res.status(), StatusCode::NOT_FOUND, "{path}");
         assert_eq!(res.headers()["cache-control"], "no-cache", "{path}");

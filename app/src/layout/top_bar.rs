@@ -1,4 +1,5 @@
-use crate::ui::ThemeToggle;
+use crate::identity::LogoutButton;
+use crate::ui::{Icon, IconName, ThemeToggle};
 use leptos::prelude::*;
 
 /// The bar above every signed-in screen.
@@ -12,6 +13,11 @@ pub fn TopBar() -> impl IntoView {
             </a>
             <div class="top-bar-actions">
                 <ThemeToggle/>
+                <a class="icon-button" href="/settings/security" title="Security">
+                    <Icon name=IconName::Shield/>
+                    <span class="visually-hidden">"Security settings"</span>
+                </a>
+                <LogoutButton/>
             </div>
         </header>
     }

@@ -57,6 +57,15 @@ pub struct Config {
     pub shutdown_grace: Duration,
     /// `LOG_FORMAT`: pretty or json.
     pub log_format: LogFormat,
+    /// `SMTP_URL`: where email goes, e.g. `smtps://user:pass@smtp.example.com`. Optional: without
+    /// it, email features say so (development keeps mail in `/dev/mailbox`).
+    pub smtp_url: Option<Secret>,
+    /// `MAIL_FROM`: the sender of every email, e.g. `Mewayz <hello@mewayz.com>`.
+    pub mail_from: String,
+    /// `TRUST_PROXY`: true when a proxy we run sets `X-Forwarded-For` (client IPs come from it).
+    pub trust_proxy: bool,
+    /// `AUTH_RATE_LIMIT_PER_MINUTE`: attempts per client IP per auth action per minute.
+    pub auth_rate_limit: u32,
 }
 
 /// Why the environment could not be turned into a [`Config`].
@@ -183,6 +192,34 @@ impl Config {
             }
         };
 
+        let trust_proxy = match get("TRUST_PROXY").as_deref() {
+            None | Some("false") | Some("0") => false,
+            Some("true") | Some("1") => true,
+            Some(_) => {
+                err.invalid
+                    .push(("TRUST_PROXY", "must be true or false".into()));
+                false
+            }
+        };
+        let auth_rate_limit = match get("AUTH_RATE_LIMIT_PER_MINUTE").map(|v| v.parse::<u32>()) {
+            None => 30,
+            Some(Ok(n)) if n > 0 => n,
+            Some(_) => {
+                err.invalid.push((
+                    "AUTH_RATE_LIMIT_PER_MINUTE",
+                    "must be a positive whole number".into(),
+                ));
+                30
+            }
+        };
+        let smtp_url = get("SMTP_URL");
+        if let Some(url) = &smtp_url {
+            if !(url.starts_with("smtp://") || url.starts_with("smtps://")) {
+                err.invalid
+                    .push(("SMTP_URL", "must start with smtp:// or smtps://".into()));
+            }
+        }
+
         if !err.missing.is_empty() || !err.invalid.is_empty() {
             return Err(err);
         }
@@ -194,6 +231,10 @@ impl Config {
             app_secret: Secret(app_secret),
             shutdown_grace,
             log_format,
+            smtp_url: smtp_url.map(Secret),
+            mail_from: get("MAIL_FROM").unwrap_or_else(|| "Mewayz <no-reply@mewayz.local>".into()),
+            trust_proxy,
+            auth_rate_limit,
         })
     }
 

@@ -17,7 +17,7 @@ pub struct CollectionIndexes {
 
 /// Every module's indexes. A module adds its `indexes()` here when it gains a collection.
 pub fn all() -> Vec<CollectionIndexes> {
-    Vec::new()
+    crate::identity::service::indexes()
 }
 
 /// Creates the given indexes. `createIndexes` with an identical definition is a no-op, so this

@@ -1,9 +1,14 @@
 //! Server-only plumbing: configuration, state, database, security headers.
 
+pub mod api;
 pub mod assets;
+pub mod clock;
 pub mod config;
 pub mod db;
 pub mod indexes;
+pub mod mailer;
+pub mod rate_limit;
+pub mod request;
 pub mod security;
 pub mod state;
 

@@ -1,11 +1,16 @@
 //! The state every request handler and server function reads: built once in `server`.
 
 use super::assets::Assets;
+use super::clock::Clock;
 use super::config::Config;
 use super::db::Db;
+use super::mailer::Mailer;
+use super::rate_limit::RateLimiter;
+use crate::identity::service::passwords::PasswordHasher;
 use axum::extract::FromRef;
 use leptos::config::LeptosOptions;
 use std::sync::Arc;
+use std::time::Duration;
 
 /// Shared, cheaply cloneable application state. External services join it as clients built
 /// from [`Config`], each with a configurable base URL so tests can point them at local fakes.
@@ -19,21 +24,37 @@ pub struct AppState {
     pub db: Db,
     /// Names of the built static assets.
     pub assets: Arc<Assets>,
+    /// The time, adjustable in tests.
+    pub clock: Clock,
+    /// Outgoing email.
+    pub mailer: Mailer,
+    /// Per-IP limits on authentication actions.
+    pub auth_limiter: Arc<RateLimiter>,
+    /// Password hashing off the async runtime, with bounded concurrency.
+    pub passwords: PasswordHasher,
 }
 
 impl AppState {
     /// Assembles the state; contacts no external service.
-    pub async fn new(
-        config: Config,
-        leptos_options: LeptosOptions,
-    ) -> Result<Self, mongodb::error::Error> {
-        let db = Db::connect(&config.mongodb_uri, &config.mongodb_db).await?;
+    pub async fn new(config: Config, leptos_options: LeptosOptions) -> Result<Self, String> {
+        let db = Db::connect(&config.mongodb_uri, &config.mongodb_db)
+            .await
+            .map_err(|e| format!("MONGODB_URI is unusable: {e}"))?;
+        let mailer = Mailer::from_config(&config, &db)?;
         let assets = Arc::new(Assets::load(&leptos_options));
+        let auth_limiter = Arc::new(RateLimiter::new(
+            config.auth_rate_limit,
+            Duration::from_secs(60),
+        ));
         Ok(AppState {
             leptos_options,
             config: Arc::new(config),
             db,
             assets,
+            clock: Clock::default(),
+            mailer,
+            auth_limiter,
+            passwords: PasswordHasher::new(),
         })
     }
 }

@@ -29,15 +29,24 @@ pub fn fresh_db_name(prefix: &str) -> String {
     )
 }
 
-/// Configuration for tests, with the given database.
-pub fn config(uri: &str, db: &str) -> Config {
-    let vars = [
-        ("APP_ENV", "test".to_owned()),
-        ("MONGODB_URI", uri.to_owned()),
-        ("MONGODB_DB", db.to_owned()),
+/// Configuration for tests, with the given database and any extra variables.
+pub fn config(uri: &str, db: &str, extra: &[(&str, &str)]) -> Config {
+    let mut vars: Vec<(String, String)> = vec![
+        ("APP_ENV".into(), "test".into()),
+        ("MONGODB_URI".into(), uri.into()),
+        ("MONGODB_DB".into(), db.into()),
+        ("APP_BASE_URL".into(), "http://mewayz.test".into()),
+        ("AUTH_RATE_LIMIT_PER_MINUTE".into(), "1000".into()),
     ];
+    if let Ok(smtp) = std::env::var("MEWAYZ_TEST_SMTP_URL") {
+        vars.push(("SMTP_URL".into(), smtp));
+    }
+    for (k, v) in extra {
+        vars.retain(|(n, _)| n != k);
+        vars.push((k.to_string(), v.to_string()));
+    }
     Config::from_lookup(
-        |k| vars.iter().find(|(n, _)| *n == k).map(|(_, v)| v.clone()),
+        |k| vars.iter().find(|(n, _)| n == k).map(|(_, v)| v.clone()),
         false,
     )
     .expect("test config")
@@ -62,16 +71,31 @@ pub struct TestApp {
 impl TestApp {
     /// Builds the app against the test database with indexes ensured, as at start-up.
     pub async fn start() -> Self {
-        Self::start_with_uri(&mongodb_uri()).await
+        Self::start_with(&mongodb_uri(), &[]).await
+    }
+
+    /// A browser-like client of this app with its own cookie jar.
+    pub fn client(&self) -> client::Client {
+        client::Client::new(self.router.clone())
     }
 
     /// Builds the app against any MongoDB URI (which may be unreachable).
     pub async fn start_with_uri(uri: &str) -> Self {
+        Self::start_with(uri, &[]).await
+    }
+
+    /// Builds the app with extra configuration, indexes ensured when the database is up.
+    pub async fn start_with(uri: &str, extra: &[(&str, &str)]) -> Self {
         let site = tempdir::TempSite::new();
-        let config = config(uri, &fresh_db_name("app"));
+        let config = config(uri, &fresh_db_name("app"), extra);
         let state = AppState::new(config, leptos_options(site.path()))
             .await
             .expect("state");
+        if uri == mongodb_uri() {
+            app::platform::indexes::ensure(&state.db, &app::platform::indexes::all())
+                .await
+                .expect("indexes");
+        }
         let router = server::router(state.clone());
         TestApp {
             state,
@@ -107,6 +131,9 @@ pub async fn text(res: Response<Body>) -> String {
         .expect("body");
     String::from_utf8_lossy(&bytes).into_owned()
 }
+
+pub mod client;
+pub mod mail;
 
 pub mod tempdir {
     use std::path::{Path, PathBuf};

@@ -1,0 +1,209 @@
+//! Identity server functions. Each one reads the caller, applies the per-IP limit where it
+//! guards a credential, and delegates to the service.
+
+use super::model::{SessionView, UserView};
+use crate::error::AppError;
+use leptos::prelude::*;
+
+#[cfg(feature = "ssr")]
+mod guard {
+    use crate::error::AppError;
+    use crate::platform::request::ClientInfo;
+    use crate::platform::AppState;
+
+    /// Per client IP and action, so one address cannot hammer the auth endpoints.
+    pub fn limit(state: &AppState, client: &ClientInfo, action: &str) -> Result<(), AppError> {
+        state
+            .auth_limiter
+            .check(&format!("{action}:{}", client.ip))
+            .map_err(|retry_after_secs| AppError::RateLimited { retry_after_secs })
+    }
+
+    /// A local path to continue to after signing in; anything else goes to the dashboard.
+    pub fn safe_next(next: Option<String>) -> String {
+        next.filter(|n| n.starts_with('/') && !n.starts_with("//") && !n.starts_with("/\\"))
+            .unwrap_or_else(|| "/app".into())
+    }
+}
+
+/// Creates an account and signs it in; continues to the setup wizard.
+#[server(endpoint = "register")]
+pub async fn register(name: String, email: String, password: String) -> Result<(), AppError> {
+    use crate::identity::service::auth;
+    use crate::platform::api::{client, respond, set_cookie, state};
+    respond(async move {
+        let state = state();
+        let client = client(&state);
+        guard::limit(&state, &client, "register")?;
+        let signed = auth::register(&state, &client, &name, &email, &password).await?;
+        signed.cookies.into_iter().for_each(set_cookie);
+        leptos_axum::redirect("/onboarding");
+        Ok(())
+    })
+    .await
+}
+
+/// Signs in with email and password; continues to `next` (a local path) or the dashboard.
+#[server(endpoint = "login")]
+pub async fn login(email: String, password: String, next: Option<String>) -> Result<(), AppError> {
+    use crate::identity::service::{auth, cookies};
+    use crate::platform::api::{client, parts, respond, set_cookie, state};
+    respond(async move {
+        let state = state();
+        let client = client(&state);
+        guard::limit(&state, &client, "login")?;
+        let header = parts()
+            .headers
+            .get(http::header::COOKIE)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or("")
+            .to_owned();
+        let device = cookies::get(&header, cookies::DEVICE);
+        let signed = auth::login(&state, &client, &email, &password, device).await?;
+        signed.cookies.into_iter().for_each(set_cookie);
+        leptos_axum::redirect(&guard::safe_next(next));
+        Ok(())
+    })
+    .await
+}
+
+/// Signs this browser out.
+#[server(endpoint = "logout")]
+pub async fn logout() -> Result<(), AppError> {
+    use crate::identity::service::{cookies, current_auth, sessions};
+    use crate::platform::api::{respond, set_cookie, state};
+    respond(async move {
+        let state = state();
+        if let Some(auth) = current_auth() {
+            sessions::revoke(&state.db, state.clock.now(), &auth.user_id, &auth.sid).await?;
+        }
+        cookies::sign_out(state.config.secure_cookies())
+            .into_iter()
+            .for_each(set_cookie);
+        leptos_axum::redirect("/login");
+        Ok(())
+    })
+    .await
+}
+
+/// Signs every device of the account out, this one included.
+#[server(endpoint = "logout_everywhere")]
+pub async fn logout_everywhere() -> Result<(), AppError> {
+    use crate::identity::service::{cookies, require_auth, sessions};
+    use crate::platform::api::{respond, set_cookie, state};
+    respond(async move {
+        let state = state();
+        let auth = require_auth()?;
+        sessions::revoke_all(&state.db, state.clock.now(), &auth.user_id, None).await?;
+        cookies::sign_out(state.config.secure_cookies())
+            .into_iter()
+            .for_each(set_cookie);
+        leptos_axum::redirect("/login");
+        Ok(())
+    })
+    .await
+}
+
+/// The signed-in user, or `None`.
+#[server(endpoint = "current_user")]
+pub async fn current_user() -> Result<Option<UserView>, AppError> {
+    use crate::identity::service::{current_auth, users};
+    use crate::platform::api::{respond, state};
+    respond(async move {
+        let Some(auth) = current_auth() else {
+            return Ok(None);
+        };
+        Ok(users::by_id(&state().db, &auth.user_id)
+            .await?
+            .map(|u| u.view()))
+    })
+    .await
+}
+
+/// Sends the verification email again (at most once a minute).
+#[server(endpoint = "resend_verification")]
+pub async fn resend_verification() -> Result<(), AppError> {
+    use crate::identity::service::{auth, require_auth};
+    use crate::platform::api::{respond, state};
+    respond(async move {
+        let auth_user = require_auth()?;
+        auth::resend_verification(&state(), &auth_user.user_id).await
+    })
+    .await
+}
+
+/// Confirms an email address from the emailed link.
+#[server(endpoint = "verify_email")]
+pub async fn verify_email(token: String) -> Result<(), AppError> {
+    use crate::identity::service::auth;
+    use crate::platform::api::{client, respond, state};
+    respond(async move {
+        let state = state();
+        guard::limit(&state, &client(&state), "verify")?;
+        auth::verify_email(&state, &token).await?;
+        leptos_axum::redirect("/verify-email?verified=1");
+        Ok(())
+    })
+    .await
+}
+
+/// Emails a password reset link if the address has an account; always answers the same.
+#[server(endpoint = "request_password_reset")]
+pub async fn request_password_reset(email: String) -> Result<(), AppError> {
+    use crate::identity::service::auth;
+    use crate::platform::api::{client, respond, state};
+    respond(async move {
+        let state = state();
+        guard::limit(&state, &client(&state), "reset")?;
+        auth::request_password_reset(&state, &email).await?;
+        leptos_axum::redirect("/forgot-password?sent=1");
+        Ok(())
+    })
+    .await
+}
+
+/// Sets a new password from a reset link and signs every device out.
+#[server(endpoint = "reset_password")]
+pub async fn reset_password(token: String, password: String) -> Result<(), AppError> {
+    use crate::identity::service::auth;
+    use crate::platform::api::{client, respond, state};
+    respond(async move {
+        let state = state();
+        guard::limit(&state, &client(&state), "reset")?;
+        auth::reset_password(&state, &token, &password).await?;
+        leptos_axum::redirect("/login?reset=1");
+        Ok(())
+    })
+    .await
+}
+
+/// The signed-in devices of the account.
+#[server(endpoint = "list_sessions")]
+pub async fn list_sessions() -> Result<Vec<SessionView>, AppError> {
+    use crate::identity::service::{auth, require_auth};
+    use crate::platform::api::{respond, state};
+    respond(async move {
+        let a = require_auth()?;
+        auth::list_sessions(&state(), &a.user_id, &a.sid).await
+    })
+    .await
+}
+
+/// Signs one device of the account out.
+#[server(endpoint = "revoke_session")]
+pub async fn revoke_session(id: String) -> Result<(), AppError> {
+    use crate::identity::service::{require_auth, sessions};
+    use crate::platform::api::{respond, state};
+    respond(async move {
+        let a = require_auth()?;
+        let state = state();
+        if sessions::revoke(&state.db, state.clock.now(), &a.user_id, &id).await? {
+            Ok(())
+        } else {
+            Err(AppError::NotFound {
+                what: "That session".into(),
+            })
+        }
+    })
+    .await
+}

@@ -1,0 +1,35 @@
+use super::api::Login;
+use super::auth_card::AuthCard;
+use super::form_error::FormError;
+use crate::ui::Field;
+use leptos::form::ActionForm;
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+
+/// `/login`: sign in, then continue where the person was going.
+#[component]
+pub fn LoginPage() -> impl IntoView {
+    let action = ServerAction::<Login>::new();
+    let error = Signal::derive(move || action.value().get().and_then(|r| r.err()));
+    let query = use_query_map();
+    let next = move || query.read().get("next").unwrap_or_default();
+    let reset = move || query.read().get("reset").is_some();
+    view! {
+        <AuthCard title="Log in">
+            <Show when=reset>
+                <p class="form-notice" role="status">"Your password was changed. Log in with the new one."</p>
+            </Show>
+            <ActionForm action=action attr:class="form" attr:novalidate=true>
+                <FormError error/>
+                <Field label="Email" name="email" input_type="email" autocomplete="email" required=true error/>
+                <Field label="Password" name="password" input_type="password" autocomplete="current-password" required=true error/>
+                <input type="hidden" name="next" value=next/>
+                <button type="submit" class="button button-primary button-block" aria-busy=move || action.pending().get().to_string()>
+                    "Log in"
+                </button>
+            </ActionForm>
+            <p class="auth-switch"><a href="/forgot-password">"Forgot your password?"</a></p>
+            <p class="auth-switch">"New to Mewayz? " <a href="/register">"Create an account"</a></p>
+        </AuthCard>
+    }
+}

@@ -1,0 +1,29 @@
+//! Identity: accounts, sessions, email verification, password reset.
+
+pub mod api;
+pub mod auth_card;
+pub mod current_user;
+pub mod forgot_password_page;
+pub mod form_error;
+pub mod login_page;
+pub mod logout_button;
+pub mod model;
+pub mod register_page;
+pub mod reset_password_page;
+pub mod security_page;
+#[cfg(feature = "ssr")]
+pub mod service;
+pub mod verify_banner;
+pub mod verify_email_page;
+pub mod welcome_page;
+
+pub use current_user::{provide_current_user, use_current_user, CurrentUser};
+pub use forgot_password_page::ForgotPasswordPage;
+pub use login_page::LoginPage;
+pub use logout_button::LogoutButton;
+pub use register_page::RegisterPage;
+pub use reset_password_page::ResetPasswordPage;
+pub use security_page::SecurityPage;
+pub use verify_banner::VerifyBanner;
+pub use verify_email_page::VerifyEmailPage;
+pub use welcome_page::WelcomePage;

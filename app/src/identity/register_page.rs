@@ -1,0 +1,36 @@
+use super::api::Register;
+use super::auth_card::AuthCard;
+use super::form_error::FormError;
+use crate::identity::model::PASSWORD_MIN;
+use crate::ui::Field;
+use leptos::form::ActionForm;
+use leptos::prelude::*;
+
+/// `/register`: create an account.
+#[component]
+pub fn RegisterPage() -> impl IntoView {
+    let action = ServerAction::<Register>::new();
+    let error = Signal::derive(move || action.value().get().and_then(|r| r.err()));
+    view! {
+        <AuthCard title="Create your account" lead="Free to start. No card needed.">
+            <ActionForm action=action attr:class="form" attr:novalidate=true>
+                <FormError error/>
+                <Field label="Name" name="name" autocomplete="name" required=true error/>
+                <Field label="Email" name="email" input_type="email" autocomplete="email" required=true error/>
+                <Field
+                    label="Password"
+                    name="password"
+                    input_type="password"
+                    autocomplete="new-password"
+                    hint=format!("At least {PASSWORD_MIN} characters. A short sentence works well.")
+                    required=true
+                    error
+                />
+                <button type="submit" class="button button-primary button-block" aria-busy=move || action.pending().get().to_string()>
+                    "Create account"
+                </button>
+            </ActionForm>
+            <p class="auth-switch">"Already have an account? " <a href="/login">"Log in"</a></p>
+        </AuthCard>
+    }
+}

@@ -1,0 +1,64 @@
+//! The identity emails: plain text first, with a simple HTML twin.
+
+use crate::platform::mailer::Email;
+
+fn escape(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+        .replace('\'', "&#39;")
+}
+
+fn html(name: &str, intro: &str, link: &str, button: &str, outro: &str) -> String {
+    format!(
+        "<!DOCTYPE html><html><body style=\"font-family:system-ui,sans-serif;line-height:1.5;color:#1b1a22\">\
+         <p>Hi {name},</p><p>{intro}</p>\
+         <p><a href=\"{link}\" style=\"display:inline-block;padding:12px 20px;background:#6d4aff;color:#fff;border-radius:8px;text-decoration:none;font-weight:600\">{button}</a></p>\
+         <p style=\"color:#5c5a6b;font-size:14px\">{outro}<br>Or paste this address into your browser: {link}</p>\
+         </body></html>",
+        name = escape(name),
+        link = escape(link),
+    )
+}
+
+/// "Confirm your email" with a link valid for 48 hours.
+pub fn verify_email(to: &str, name: &str, link: &str) -> Email {
+    let intro = "Confirm your email address to finish setting up Mewayz.";
+    let outro =
+        "The link works once and expires in 48 hours. If you did not sign up, ignore this email.";
+    Email {
+        to: to.to_owned(),
+        subject: "Confirm your email for Mewayz".into(),
+        text: format!("Hi {name},\n\n{intro}\n\n{link}\n\n{outro}\n"),
+        html: html(name, intro, link, "Confirm email", outro),
+    }
+}
+
+/// "Reset your password" with a link valid for 30 minutes.
+pub fn reset_password(to: &str, name: &str, link: &str) -> Email {
+    let intro = "Someone asked to reset the password of your Mewayz account. If it was you, choose a new password:";
+    let outro = "The link works once and expires in 30 minutes. If you did not ask for this, ignore this email: your password stays the same.";
+    Email {
+        to: to.to_owned(),
+        subject: "Reset your Mewayz password".into(),
+        text: format!("Hi {name},\n\n{intro}\n\n{link}\n\n{outro}\n"),
+        html: html(name, intro, link, "Choose a new password", outro),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_are_escaped_in_html() {
+        let e = verify_email(
+            "a@example.com",
+            "<script>",
+            "https://x/verify-email?token=t",
+        );
+        assert!(e.html.contains("&lt;script&gt;"));
+        assert!(e.text.contains("https://x/verify-email?token=t"));
+    }
+}

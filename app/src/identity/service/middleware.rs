@@ -1,0 +1,213 @@
+//! Who is calling: reads the auth cookies on every page and server-function request, renews an
+//! expired access token from the refresh token, and guards the signed-in pages.
+
+use super::cookies;
+use super::jwt;
+use super::sessions::{self, Refresh};
+use crate::platform::request::ClientInfo;
+use crate::platform::AppState;
+use axum::body::Body;
+use axum::extract::{Request, State};
+use axum::http::{header, HeaderValue, Method, StatusCode};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Redirect, Response};
+
+/// The authenticated caller, in the request's extensions.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Auth {
+    /// The user id.
+    pub user_id: String,
+    /// The session id.
+    pub sid: String,
+}
+
+/// Paths that never need to know the caller (no database work for them).
+fn is_public_asset(path: &str) -> bool {
+    [
+        "/pkg/",
+        "/icons/",
+        "/healthz",
+        "/readyz",
+        "/sw.js",
+        "/pwa.js",
+        "/manifest.webmanifest",
+        "/offline.",
+    ]
+    .iter()
+    .any(|p| path.starts_with(p))
+}
+
+/// Pages that need a signed-in user.
+fn needs_sign_in(path: &str) -> bool {
+    ["/app", "/settings", "/onboarding"]
+        .iter()
+        .any(|p| path == *p || path.starts_with(&format!("{p}/")))
+}
+
+/// Pages a signed-in user has no use for.
+fn for_signed_out_only(path: &str) -> bool {
+    matches!(path, "/login" | "/register")
+}
+
+/// The middleware: see the module docs.
+pub async fn authenticate(
+    State(state): State<AppState>,
+    mut req: Request<Body>,
+    next: Next,
+) -> Response {
+    let path = req.uri().path().to_owned();
+    if is_public_asset(&path) {
+        return next.run(req).await;
+    }
+    let cookie_header = req
+        .headers()
+        .get(header::COOKIE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("")
+        .to_owned();
+    let secure = state.config.secure_cookies();
+    let mut set_cookies: Vec<String> = Vec::new();
+    let mut auth = None;
+
+    if let Some(token) = cookies::get(&cookie_header, cookies::ACCESS) {
+        let secret = state.config.app_secret.expose();
+        if let Some(claims) = jwt::verify(secret, &state.config.base_url, token, state.clock.unix())
+        {
+            match sessions::is_live(&state.db, state.clock.now(), &claims.sub, &claims.sid).await {
+                Ok(true) => {
+                    auth = Some(Auth {
+                        user_id: claims.sub,
+                        sid: claims.sid,
+                    })
+                }
+                Ok(false) => {}
+                Err(e) => tracing::warn!(error = %e, "session check failed"),
+            }
+        }
+    }
+    if auth.is_none() {
+        if let Some(refresh) = cookies::get(&cookie_header, cookies::REFRESH) {
+            let (parts, body) = req.into_parts();
+            let client = ClientInfo::from_parts(&parts, state.config.trust_proxy);
+            req = Request::from_parts(parts, body);
+            match sessions::refresh(&state.db, state.clock.now(), refresh, &client).await {
+                Ok(Refresh::Rotated { session, token }) => {
+                    let access = super::auth::access_token(&state, &session);
+                    set_cookies.extend(cookies::sign_in(&access, &token, secure));
+                    auth = Some(Auth {
+                        user_id: session.user_id,
+                        sid: session.id,
+                    });
+                }
+                Ok(Refresh::Raced { session }) => {
+                    auth = Some(Auth {
+                        user_id: session.user_id,
+                        sid: session.id,
+                    });
+                }
+                Ok(Refresh::Refused) => set_cookies.extend(cookies::sign_out(secure)),
+                Err(e) => tracing::warn!(error = %e, "session refresh failed"),
+            }
+        }
+    }
+
+    let is_page = req.method() == Method::GET;
+    let mut res = if is_page && auth.is_none() && needs_sign_in(&path) {
+        let next = req
+            .uri()
+            .path_and_query()
+            .map(|p| p.as_str())
+            .unwrap_or("/app");
+        Redirect::to(&format!("/login?next={}", encode(next))).into_response()
+    } else if is_page && auth.is_some() && for_signed_out_only(&path) {
+        Redirect::to("/app").into_response()
+    } else {
+        if let Some(a) = auth {
+            req.extensions_mut().insert(a);
+        }
+        next.run(req).await
+    };
+    // A handler that signed in or out already chose the cookies.
+    let handler_set_auth = res.headers().get_all(header::SET_COOKIE).iter().any(|v| {
+        v.to_str()
+            .is_ok_and(|v| v.starts_with(cookies::ACCESS) || v.starts_with(cookies::REFRESH))
+    });
+    if !handler_set_auth {
+        for c in set_cookies {
+            if let Ok(v) = HeaderValue::from_str(&c) {
+                res.headers_mut().append(header::SET_COOKIE, v);
+            }
+        }
+    }
+    if res.status() == StatusCode::SEE_OTHER || res.status() == StatusCode::FOUND {
+        res.headers_mut()
+            .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    }
+    res
+}
+
+/// Percent-encodes a path for use as a query value.
+fn encode(s: &str) -> String {
+    s.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => {
+                (b as char).to_string()
+            }
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
+/// Refuses state-changing requests that a browser made for another site (CSRF): such requests
+/// carry `Sec-Fetch-Site: cross-site` or an `Origin` that is not this host.
+pub async fn same_origin_only(req: Request<Body>, next: Next) -> Response {
+    if matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS) {
+        return next.run(req).await;
+    }
+    let h = req.headers();
+    let fetch_site = h.get("sec-fetch-site").and_then(|v| v.to_str().ok());
+    let cross_site = matches!(fetch_site, Some("cross-site") | Some("same-site"));
+    let host = h.get(header::HOST).and_then(|v| v.to_str().ok());
+    let foreign_origin = match (h.get(header::ORIGIN).and_then(|v| v.to_str().ok()), host) {
+        (Some("null"), _) => true,
+        (Some(origin), Some(host)) => origin.split_once("://").map(|(_, rest)| rest) != Some(host),
+        _ => false,
+    };
+    if cross_site || foreign_origin {
+        tracing::warn!(origin = ?h.get(header::ORIGIN), ?fetch_site, "cross-origin request refused");
+        return (
+            StatusCode::FORBIDDEN,
+            "Cross-origin requests are not allowed.",
+        )
+            .into_response();
+    }
+    next.run(req).await
+}
+
+/// The caller of the current server function, if signed in.
+pub fn current_auth() -> Option<Auth> {
+    crate::platform::api::parts()
+        .extensions
+        .get::<Auth>()
+        .cloned()
+}
+
+/// The caller of the current server function, or `Unauthorized`.
+pub fn require_auth() -> Result<Auth, crate::error::AppError> {
+    current_auth().ok_or(crate::error::AppError::Unauthorized)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn guarded_paths() {
+        assert!(needs_sign_in("/app"));
+        assert!(needs_sign_in("/app/more"));
+        assert!(needs_sign_in("/settings/security"));
+        assert!(!needs_sign_in("/apple"));
+        assert!(!needs_sign_in("/"));
+        assert_eq!(encode("/app/x?y=1&z"), "/app/x%3Fy%3D1%26z");
+    }
+}

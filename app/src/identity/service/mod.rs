@@ -1,0 +1,74 @@
+//! Identity services (server only): accounts, sessions, tokens, the auth middleware.
+
+pub mod auth;
+pub mod cookies;
+pub mod email_tokens;
+pub mod emails;
+pub mod jwt;
+pub mod middleware;
+pub mod passwords;
+pub mod secrets;
+pub mod sessions;
+pub mod users;
+
+pub use middleware::{current_auth, require_auth, Auth};
+
+use crate::platform::indexes::CollectionIndexes;
+use mongodb::bson::doc;
+use mongodb::options::IndexOptions;
+use mongodb::IndexModel;
+use std::time::Duration;
+
+fn index(keys: mongodb::bson::Document, name: &str, unique: bool) -> IndexModel {
+    IndexModel::builder()
+        .keys(keys)
+        .options(
+            IndexOptions::builder()
+                .name(name.to_owned())
+                .unique(unique)
+                .build(),
+        )
+        .build()
+}
+
+fn expiring(field: &str, name: &str) -> IndexModel {
+    IndexModel::builder()
+        .keys(doc! { field: 1 })
+        .options(
+            IndexOptions::builder()
+                .name(name.to_owned())
+                .expire_after(Duration::ZERO)
+                .build(),
+        )
+        .build()
+}
+
+/// The identity module's indexes.
+pub fn indexes() -> Vec<CollectionIndexes> {
+    vec![
+        CollectionIndexes {
+            collection: users::USERS,
+            indexes: vec![index(doc! { "email_lower": 1 }, "email_lower_unique", true)],
+        },
+        CollectionIndexes {
+            collection: sessions::SESSIONS,
+            indexes: vec![
+                index(doc! { "refresh_hash": 1 }, "refresh_hash_unique", true),
+                index(doc! { "rotated.hash": 1 }, "rotated_hash", false),
+                index(
+                    doc! { "user_id": 1, "last_seen_at": -1 },
+                    "user_sessions",
+                    false,
+                ),
+                expiring("expires_at", "expires_ttl"),
+            ],
+        },
+        CollectionIndexes {
+            collection: email_tokens::EMAIL_TOKENS,
+            indexes: vec![
+                index(doc! { "user_id": 1, "purpose": 1 }, "user_purpose", false),
+                expiring("expires_at", "expires_ttl"),
+            ],
+        },
+    ]
+}

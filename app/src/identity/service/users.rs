@@ -1,0 +1,87 @@
+//! The `users` collection.
+
+use crate::error::AppError;
+use crate::platform::Db;
+use mongodb::bson::{doc, oid::ObjectId, DateTime};
+use mongodb::Collection;
+use serde::{Deserialize, Serialize};
+
+/// Collection name.
+pub const USERS: &str = "users";
+
+/// An account.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct User {
+    /// Id (ObjectId hex).
+    #[serde(rename = "_id")]
+    pub id: String,
+    /// Display name.
+    pub name: String,
+    /// Email as typed.
+    pub email: String,
+    /// Normalised email: unique.
+    pub email_lower: String,
+    /// Argon2id PHC string; absent for accounts that only sign in with Google.
+    pub password_hash: Option<String>,
+    /// When the email was confirmed.
+    pub email_verified_at: Option<DateTime>,
+    /// When the account was created.
+    pub created_at: DateTime,
+    /// Wrong passwords in a row.
+    #[serde(default)]
+    pub failed_logins: i32,
+    /// Password attempts are refused until then (unless from a trusted device).
+    #[serde(default)]
+    pub login_blocked_until: Option<DateTime>,
+    /// When the last verification email went out, for the resend cooldown.
+    #[serde(default)]
+    pub verification_sent_at: Option<DateTime>,
+}
+
+impl User {
+    /// What screens show of the account.
+    pub fn view(&self) -> crate::identity::model::UserView {
+        crate::identity::model::UserView {
+            id: self.id.clone(),
+            name: self.name.clone(),
+            email: self.email.clone(),
+            email_verified: self.email_verified_at.is_some(),
+        }
+    }
+}
+
+/// The users collection.
+pub fn users(db: &Db) -> Collection<User> {
+    db.collection(USERS)
+}
+
+/// A new user id.
+pub fn new_id() -> String {
+    ObjectId::new().to_hex()
+}
+
+/// Finds an account by its (normalised) email.
+pub async fn by_email(db: &Db, email_lower: &str) -> Result<Option<User>, AppError> {
+    Ok(users(db)
+        .find_one(doc! { "email_lower": email_lower })
+        .await?)
+}
+
+/// Finds an account by id.
+pub async fn by_id(db: &Db, id: &str) -> Result<Option<User>, AppError> {
+    Ok(users(db).find_one(doc! { "_id": id }).await?)
+}
+
+/// Inserts a new account; a taken email is a conflict on the email field.
+pub async fn insert(db: &Db, user: &User) -> Result<(), AppError> {
+    match users(db).insert_one(user).await {
+        Ok(_) => Ok(()),
+        Err(e) => match AppError::from(e) {
+            AppError::Conflict { .. } => Err(AppError::Conflict {
+                field: Some("email".into()),
+                message: "An account with this email already exists. Log in instead, or reset your password.".into(),
+            }),
+            other => Err(other),
+        },
+    }
+}

@@ -1,0 +1,31 @@
+import { APIRequestContext, expect } from "@playwright/test";
+
+// MailDev, started by `make test`: every email the server sends over SMTP lands there.
+const MAILDEV = process.env.MAILDEV_URL ?? "http://127.0.0.1:1080";
+
+export type Mail = { subject: string; text: string };
+
+/** Waits for the `count`-th email to `to` and returns it. */
+export async function mailTo(request: APIRequestContext, to: string, count = 1): Promise<Mail> {
+  let found: Mail[] = [];
+  await expect(async () => {
+    const res = await request.get(`${MAILDEV}/api/email`);
+    const all = (await res.json()) as any[];
+    found = all
+      .filter((m) => m.to.some((t: any) => t.address === to))
+      .map((m) => ({ subject: m.subject, text: m.text }));
+    expect(found.length).toBeGreaterThanOrEqual(count);
+  }).toPass({ timeout: 15_000 });
+  return found[count - 1];
+}
+
+/** The first link in an email. */
+export function linkIn(mail: Mail): string {
+  const match = mail.text.match(/https?:\/\/\S+/);
+  if (!match) throw new Error(`no link in: ${mail.text}`);
+  return match[0];
+}
+
+export function uniqueEmail(tag: string): string {
+  return `${tag}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@example.com`;
+}

@@ -1,0 +1,80 @@
+//! Reads what the app sent through SMTP from the MailDev sink that `make test` starts.
+
+use server::probe;
+use std::net::SocketAddr;
+use std::time::{Duration, Instant};
+
+/// A received message.
+#[derive(Debug, Clone)]
+pub struct Mail {
+    pub subject: String,
+    pub text: String,
+}
+
+impl Mail {
+    /// The value of `token=` in the first link of the message.
+    pub fn token(&self) -> String {
+        let start = self.text.find("token=").expect("a link with a token") + "token=".len();
+        self.text[start..]
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
+            .collect()
+    }
+}
+
+fn api() -> SocketAddr {
+    std::env::var("MEWAYZ_TEST_MAILDEV")
+        .expect("MEWAYZ_TEST_MAILDEV must name the mail sink's web address; run the tests with `make test`")
+        .parse()
+        .expect("host:port")
+}
+
+/// Every message sent to `to` so far, oldest first.
+pub fn all_to(to: &str) -> Vec<Mail> {
+    let (status, body) =
+        probe::get(api(), "/api/email", Duration::from_secs(5)).expect("mail sink answers");
+    assert_eq!(status, 200, "{body}");
+    let list: serde_json::Value = serde_json::from_str(body.trim()).expect("mail sink JSON");
+    list.as_array()
+        .unwrap()
+        .iter()
+        .filter(|m| {
+            m["to"]
+                .as_array()
+                .is_some_and(|a| a.iter().any(|t| t["address"].as_str() == Some(to)))
+        })
+        .map(|m| Mail {
+            subject: m["subject"].as_str().unwrap_or_default().to_owned(),
+            text: m["text"].as_str().unwrap_or_default().to_owned(),
+        })
+        .collect()
+}
+
+/// Waits (bounded) until `count` messages for `to` have arrived; returns the newest. Async, so
+/// the app's background sends keep running meanwhile.
+pub async fn wait_for(to: &str, count: usize) -> Mail {
+    let deadline = Instant::now() + Duration::from_secs(15);
+    loop {
+        let owned = to.to_owned();
+        let mails = tokio::task::spawn_blocking(move || all_to(&owned))
+            .await
+            .unwrap();
+        if mails.len() >= count {
+            return mails.last().unwrap().clone();
+        }
+        assert!(
+            Instant::now() < deadline,
+            "no email #{count} for {to} (have {})",
+            mails.len()
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+/// How many messages `to` has received.
+pub async fn count(to: &str) -> usize {
+    let owned = to.to_owned();
+    tokio::task::spawn_blocking(move || all_to(&owned).len())
+        .await
+        .unwrap()
+}
