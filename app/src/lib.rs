@@ -76,6 +76,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/") view=landing::LandingPage/>
                 <Route path=path!("/register") view=identity::RegisterPage/>
                 <Route path=path!("/login") view=identity::LoginPage/>
+                <Route path=path!("/login/code") view=identity::LoginCodePage/>
                 <Route path=path!("/verify-email") view=identity::VerifyEmailPage/>
                 <Route path=path!("/forgot-password") view=identity::ForgotPasswordPage/>
                 <Route path=path!("/reset-password") view=identity::ResetPasswordPage/>

@@ -39,7 +39,7 @@ test("sign up, confirm the email from the inbox, log out and log back in", async
   await expect(page.getByRole("heading", { name: "Home", level: 1 })).toBeVisible();
   await expect(page.getByRole("region", { name: "Confirm your email" })).toHaveCount(0);
 
-  await page.getByRole("button", { name: "Log out" }).click();
+  await page.getByRole("button", { name: "Log out", exact: true }).click();
   await expect(page).toHaveURL(/\/login$/);
   await page.goto("/app/more");
   await expect(page).toHaveURL(/\/login\?next=/);

@@ -1,7 +1,7 @@
 //! Identity server functions. Each one reads the caller, applies the per-IP limit where it
 //! guards a credential, and delegates to the service.
 
-use super::model::{SessionView, UserView};
+use super::model::{MfaSetup, MfaStatus, SessionView, UserView};
 use crate::error::AppError;
 use leptos::prelude::*;
 
@@ -46,7 +46,7 @@ pub async fn register(name: String, email: String, password: String) -> Result<(
 /// Signs in with email and password; continues to `next` (a local path) or the dashboard.
 #[server(endpoint = "login")]
 pub async fn login(email: String, password: String, next: Option<String>) -> Result<(), AppError> {
-    use crate::identity::service::{auth, cookies};
+    use crate::identity::service::{auth, cookies, mfa};
     use crate::platform::api::{client, parts, respond, set_cookie, state};
     respond(async move {
         let state = state();
@@ -59,9 +59,18 @@ pub async fn login(email: String, password: String, next: Option<String>) -> Res
             .unwrap_or("")
             .to_owned();
         let device = cookies::get(&header, cookies::DEVICE);
-        let signed = auth::login(&state, &client, &email, &password, device).await?;
-        signed.cookies.into_iter().for_each(set_cookie);
-        leptos_axum::redirect(&guard::safe_next(next));
+        let next = guard::safe_next(next);
+        match auth::login(&state, &client, &email, &password, device).await? {
+            auth::LoginOutcome::SignedIn(signed) => {
+                signed.cookies.into_iter().for_each(set_cookie);
+                leptos_axum::redirect(&next);
+            }
+            auth::LoginOutcome::NeedsCode { user_id } => {
+                let token = mfa::begin_challenge(&state, &user_id, &next).await?;
+                set_cookie(mfa::challenge_cookie(&token, state.config.secure_cookies()));
+                leptos_axum::redirect("/login/code");
+            }
+        }
         Ok(())
     })
     .await
@@ -204,6 +213,84 @@ pub async fn revoke_session(id: String) -> Result<(), AppError> {
                 what: "That session".into(),
             })
         }
+    })
+    .await
+}
+
+/// Finishes a log-in with a code from the authenticator app or a recovery code.
+#[server(endpoint = "login_code")]
+pub async fn login_code(code: String) -> Result<(), AppError> {
+    use crate::identity::service::{cookies, mfa};
+    use crate::platform::api::{client, parts, respond, set_cookie, state};
+    respond(async move {
+        let state = state();
+        let client = client(&state);
+        guard::limit(&state, &client, "login")?;
+        let header = parts()
+            .headers
+            .get(http::header::COOKIE)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or("")
+            .to_owned();
+        let token = cookies::get(&header, cookies::MFA).unwrap_or_default();
+        let (signed, next) = match mfa::complete_challenge(&state, &client, token, &code).await {
+            Ok(done) => done,
+            Err(e) => {
+                if e.field_messages("form")
+                    .iter()
+                    .any(|m| m.contains("Log in again"))
+                {
+                    set_cookie(cookies::clear_mfa(state.config.secure_cookies()));
+                }
+                return Err(e);
+            }
+        };
+        signed.cookies.into_iter().for_each(set_cookie);
+        set_cookie(cookies::clear_mfa(state.config.secure_cookies()));
+        leptos_axum::redirect(&next);
+        Ok(())
+    })
+    .await
+}
+
+/// Whether two-step verification is on.
+#[server(endpoint = "get_mfa_status")]
+pub async fn get_mfa_status() -> Result<MfaStatus, AppError> {
+    use crate::identity::service::{mfa, require_auth};
+    use crate::platform::api::{respond, state};
+    respond(async move { mfa::status(&state(), &require_auth()?.user_id).await }).await
+}
+
+/// Starts setting up an authenticator app.
+#[server(endpoint = "start_mfa")]
+pub async fn start_mfa() -> Result<MfaSetup, AppError> {
+    use crate::identity::service::{mfa, require_auth};
+    use crate::platform::api::{respond, state};
+    respond(async move { mfa::start_enrollment(&state(), &require_auth()?.user_id).await }).await
+}
+
+/// Turns two-step verification on with a first code; returns the recovery codes (shown once).
+#[server(endpoint = "confirm_mfa")]
+pub async fn confirm_mfa(code: String) -> Result<Vec<String>, AppError> {
+    use crate::identity::service::{mfa, require_auth};
+    use crate::platform::api::{client, respond, state};
+    respond(async move {
+        let state = state();
+        guard::limit(&state, &client(&state), "mfa")?;
+        mfa::confirm_enrollment(&state, &require_auth()?.user_id, &code).await
+    })
+    .await
+}
+
+/// Turns two-step verification off; needs the password and a code.
+#[server(endpoint = "disable_mfa")]
+pub async fn disable_mfa(password: String, code: String) -> Result<(), AppError> {
+    use crate::identity::service::{mfa, require_auth};
+    use crate::platform::api::{client, respond, state};
+    respond(async move {
+        let state = state();
+        guard::limit(&state, &client(&state), "mfa")?;
+        mfa::disable(&state, &require_auth()?.user_id, &password, &code).await
     })
     .await
 }

@@ -42,6 +42,26 @@ pub struct SessionView {
     pub current: bool,
 }
 
+/// What enrolling an authenticator app needs to show.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MfaSetup {
+    /// The secret as a key to type (base32).
+    pub manual_key: String,
+    /// The `otpauth://` URI the QR code encodes.
+    pub otpauth_url: String,
+    /// The QR code as an SVG data URL.
+    pub qr_svg: String,
+}
+
+/// Two-step verification state of the account.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MfaStatus {
+    /// Whether a code is asked for at log-in.
+    pub enabled: bool,
+    /// Unused recovery codes.
+    pub recovery_codes_left: u32,
+}
+
 /// Lower-cased, trimmed email: the form used for uniqueness and look-ups.
 pub fn normalize_email(email: &str) -> String {
     email.trim().to_lowercase()

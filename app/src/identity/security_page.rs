@@ -37,6 +37,7 @@ pub fn SecurityPage() -> impl IntoView {
                 })}
             </Transition>
         </section>
+        <super::MfaCard/>
         <LogoutEverywhereCard/>
     }
 }

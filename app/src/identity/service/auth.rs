@@ -39,6 +39,17 @@ fn password_rules(p: &mut Problems, password: &str) {
     p.check("password", problem);
 }
 
+/// What a correct password leads to.
+pub enum LoginOutcome {
+    /// Signed in.
+    SignedIn(SignedIn),
+    /// Two-step verification is on: a code must follow.
+    NeedsCode {
+        /// Whose code.
+        user_id: String,
+    },
+}
+
 /// A signed-in browser: the `Set-Cookie` values to send.
 pub struct SignedIn {
     /// The account.
@@ -47,7 +58,7 @@ pub struct SignedIn {
     pub cookies: Vec<String>,
 }
 
-async fn start_session(
+pub async fn start_session(
     state: &AppState,
     user: User,
     client: &ClientInfo,
@@ -103,6 +114,11 @@ pub async fn register(
         failed_logins: 0,
         login_blocked_until: None,
         verification_sent_at: None,
+        mfa_pending: None,
+        mfa_secret: None,
+        mfa_enabled_at: None,
+        mfa_last_step: None,
+        recovery_codes: Vec::new(),
     };
     users::insert(&state.db, &user).await?;
     // The account exists even if the email cannot go out now: the banner offers to resend.
@@ -121,7 +137,7 @@ pub async fn login(
     email: &str,
     password: &str,
     device_cookie: Option<&str>,
-) -> Result<SignedIn, AppError> {
+) -> Result<LoginOutcome, AppError> {
     let mut p = Problems::default();
     p.check("email", email_problem(email)).check(
         "password",
@@ -160,7 +176,12 @@ pub async fn login(
             doc! { "$set": { "failed_logins": 0, "login_blocked_until": null } },
         )
         .await?;
-    start_session(state, user, client).await
+    if user.mfa_enabled_at.is_some() {
+        return Ok(LoginOutcome::NeedsCode { user_id: user.id });
+    }
+    Ok(LoginOutcome::SignedIn(
+        start_session(state, user, client).await?,
+    ))
 }
 
 async fn record_failure(state: &AppState, user_id: &str, now: DateTime) -> Result<(), AppError> {

@@ -9,6 +9,8 @@ pub const ACCESS: &str = "mw_at";
 pub const REFRESH: &str = "mw_rt";
 /// Marks a browser that has signed in to an account before (trusted for log-in throttling).
 pub const DEVICE: &str = "mw_dev";
+/// A password was right and the second step is pending.
+pub const MFA: &str = "mw_mfa";
 /// How long a device stays trusted.
 const DEVICE_TTL_SECS: u64 = 365 * 24 * 3600;
 
@@ -41,6 +43,11 @@ pub fn sign_out(secure: bool) -> [String; 2] {
         cookie(ACCESS, "", 0, secure),
         cookie(REFRESH, "", 0, secure),
     ]
+}
+
+/// `Set-Cookie` that ends a pending second step.
+pub fn clear_mfa(secure: bool) -> String {
+    cookie(MFA, "", 0, secure)
 }
 
 /// `Set-Cookie` for the trusted-device marker.

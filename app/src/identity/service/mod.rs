@@ -5,6 +5,7 @@ pub mod cookies;
 pub mod email_tokens;
 pub mod emails;
 pub mod jwt;
+pub mod mfa;
 pub mod middleware;
 pub mod passwords;
 pub mod secrets;
@@ -62,6 +63,10 @@ pub fn indexes() -> Vec<CollectionIndexes> {
                 ),
                 expiring("expires_at", "expires_ttl"),
             ],
+        },
+        CollectionIndexes {
+            collection: mfa::MFA_CHALLENGES,
+            indexes: vec![expiring("expires_at", "expires_ttl")],
         },
         CollectionIndexes {
             collection: email_tokens::EMAIL_TOKENS,

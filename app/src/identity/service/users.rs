@@ -36,6 +36,21 @@ pub struct User {
     /// When the last verification email went out, for the resend cooldown.
     #[serde(default)]
     pub verification_sent_at: Option<DateTime>,
+    /// Encrypted TOTP secret awaiting its first code.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mfa_pending: Option<String>,
+    /// Encrypted TOTP secret in use.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mfa_secret: Option<String>,
+    /// When two-step verification was turned on.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mfa_enabled_at: Option<DateTime>,
+    /// The last TOTP time step accepted (codes are single-use).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mfa_last_step: Option<i64>,
+    /// MACs of the unused recovery codes.
+    #[serde(default)]
+    pub recovery_codes: Vec<String>,
 }
 
 impl User {
