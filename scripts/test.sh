@@ -52,11 +52,16 @@ leptos_build_env
 cargo test -p app -p server --features app/ssr
 
 say "end-to-end tests"
+google_port=$(free_port)
+node end2end/fakes/google.mjs "$google_port" e2e-client e2e-secret >"$run_dir/google.log" 2>&1 &
+pids+=("$!")
+wait_for_port "$google_port" 30
 app_port=$(free_port)
 (
   export APP_ENV=test MONGODB_DB="e2e_$$" LEPTOS_SITE_ADDR="127.0.0.1:$app_port"
   export APP_BASE_URL="http://127.0.0.1:$app_port" RUST_LOG="${RUST_LOG:-warn}"
   export SMTP_URL="$MEWAYZ_TEST_SMTP_URL" AUTH_RATE_LIMIT_PER_MINUTE=1000
+  export GOOGLE_ISSUER_URL="http://127.0.0.1:$google_port" GOOGLE_CLIENT_ID=e2e-client GOOGLE_CLIENT_SECRET=e2e-secret
   exec "$CARGO_TARGET_DIR/debug/server"
 ) >"$run_dir/server.log" 2>&1 &
 pids+=("$!")

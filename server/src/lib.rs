@@ -9,6 +9,7 @@ pub mod shutdown;
 pub mod static_files;
 pub mod telemetry;
 
+use app::identity::service::google;
 use app::platform::{AppEnv, AppState};
 use app::{shell, App};
 use axum::routing::get;
@@ -28,6 +29,8 @@ pub fn router(state: AppState) -> Router {
         .route("/healthz", get(health::healthz))
         .route("/readyz", get(health::readyz))
         .route("/sw.js", get(service_worker::script))
+        .route("/auth/google", get(google::start))
+        .route("/auth/google/callback", get(google::callback))
         .leptos_routes_with_context(&state, routes, context, move || shell(options.clone()))
         .fallback_service(static_files::site(state.clone()));
     if state.config.env == AppEnv::Development {

@@ -294,3 +294,12 @@ pub async fn disable_mfa(password: String, code: String) -> Result<(), AppError>
     })
     .await
 }
+
+/// Which ways of signing in this server offers besides email and password.
+#[server(endpoint = "auth_providers")]
+pub async fn auth_providers() -> Result<super::model::AuthProviders, AppError> {
+    use crate::platform::api::state;
+    Ok(super::model::AuthProviders {
+        google: state().google.is_some(),
+    })
+}

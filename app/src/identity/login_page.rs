@@ -1,6 +1,8 @@
 use super::api::Login;
 use super::auth_card::AuthCard;
 use super::form_error::FormError;
+use super::google_button::GoogleButton;
+use super::model::sign_in_error;
 use crate::ui::Field;
 use leptos::form::ActionForm;
 use leptos::prelude::*;
@@ -14,11 +16,16 @@ pub fn LoginPage() -> impl IntoView {
     let query = use_query_map();
     let next = move || query.read().get("next").unwrap_or_default();
     let reset = move || query.read().get("reset").is_some();
+    let problem = move || query.read().get("error").and_then(|c| sign_in_error(&c));
     view! {
         <AuthCard title="Log in">
             <Show when=reset>
                 <p class="form-notice" role="status">"Your password was changed. Log in with the new one."</p>
             </Show>
+            <Show when=move || problem().is_some()>
+                <p class="form-error" role="alert">{problem}</p>
+            </Show>
+            <GoogleButton next=Signal::derive(next)/>
             <ActionForm action=action attr:class="form" attr:novalidate=true>
                 <FormError error/>
                 <Field label="Email" name="email" input_type="email" autocomplete="email" required=true error/>

@@ -5,6 +5,7 @@ pub mod auth_card;
 pub mod current_user;
 pub mod forgot_password_page;
 pub mod form_error;
+pub mod google_button;
 pub mod login_code_page;
 pub mod login_page;
 pub mod logout_button;
@@ -21,6 +22,7 @@ pub mod welcome_page;
 
 pub use current_user::{provide_current_user, use_current_user, CurrentUser};
 pub use forgot_password_page::ForgotPasswordPage;
+pub use google_button::GoogleButton;
 pub use login_code_page::LoginCodePage;
 pub use login_page::LoginPage;
 pub use logout_button::LogoutButton;

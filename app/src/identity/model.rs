@@ -62,6 +62,28 @@ pub struct MfaStatus {
     pub recovery_codes_left: u32,
 }
 
+/// Sign-in methods besides email and password that this server has configured.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AuthProviders {
+    /// "Continue with Google" (needs GOOGLE_CLIENT_ID and GOOGLE_CLIENT_SECRET).
+    pub google: bool,
+}
+
+/// The message for a `?error=` code the sign-in redirects carry.
+pub fn sign_in_error(code: &str) -> Option<&'static str> {
+    Some(match code {
+        "google_failed" => {
+            "Google sign-in did not work. Try again, or log in with your email and password."
+        }
+        "google_cancelled" => "Google sign-in was cancelled.",
+        "google_unverified" => {
+            "Google has not verified that email address. Log in with your password instead."
+        }
+        "google_unavailable" => "Google sign-in is not set up on this server.",
+        _ => return None,
+    })
+}
+
 /// Lower-cased, trimmed email: the form used for uniqueness and look-ups.
 pub fn normalize_email(email: &str) -> String {
     email.trim().to_lowercase()

@@ -1,6 +1,7 @@
 use super::api::Register;
 use super::auth_card::AuthCard;
 use super::form_error::FormError;
+use super::google_button::GoogleButton;
 use crate::identity::model::PASSWORD_MIN;
 use crate::ui::Field;
 use leptos::form::ActionForm;
@@ -13,6 +14,7 @@ pub fn RegisterPage() -> impl IntoView {
     let error = Signal::derive(move || action.value().get().and_then(|r| r.err()));
     view! {
         <AuthCard title="Create your account" lead="Free to start. No card needed.">
+            <GoogleButton next=Signal::derive(|| "/onboarding".to_owned())/>
             <ActionForm action=action attr:class="form" attr:novalidate=true>
                 <FormError error/>
                 <Field label="Name" name="name" autocomplete="name" required=true error/>

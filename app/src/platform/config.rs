@@ -66,6 +66,20 @@ pub struct Config {
     pub trust_proxy: bool,
     /// `AUTH_RATE_LIMIT_PER_MINUTE`: attempts per client IP per auth action per minute.
     pub auth_rate_limit: u32,
+    /// Google sign-in (`GOOGLE_ISSUER_URL`, `GOOGLE_CLIENT_ID`, `GOOGLE_CLIENT_SECRET`); `None`
+    /// unless both the id and the secret are set.
+    pub google: Option<GoogleConfig>,
+}
+
+/// The OpenID Connect client registration for "Continue with Google".
+#[derive(Debug, Clone)]
+pub struct GoogleConfig {
+    /// The issuer; Google's by default, a local fake in tests.
+    pub issuer_url: String,
+    /// OAuth client id.
+    pub client_id: String,
+    /// OAuth client secret.
+    pub client_secret: Secret,
 }
 
 /// Why the environment could not be turned into a [`Config`].
@@ -220,6 +234,23 @@ impl Config {
             }
         }
 
+        let google = match (get("GOOGLE_CLIENT_ID"), get("GOOGLE_CLIENT_SECRET")) {
+            (Some(client_id), Some(secret)) => Some(GoogleConfig {
+                issuer_url: get("GOOGLE_ISSUER_URL")
+                    .unwrap_or_else(|| "https://accounts.google.com".into()),
+                client_id,
+                client_secret: Secret(secret),
+            }),
+            (None, None) => None,
+            _ => {
+                err.invalid.push((
+                    "GOOGLE_CLIENT_ID",
+                    "and GOOGLE_CLIENT_SECRET must be set together".into(),
+                ));
+                None
+            }
+        };
+
         if !err.missing.is_empty() || !err.invalid.is_empty() {
             return Err(err);
         }
@@ -235,6 +266,7 @@ impl Config {
             mail_from: get("MAIL_FROM").unwrap_or_else(|| "Mewayz <no-reply@mewayz.local>".into()),
             trust_proxy,
             auth_rate_limit,
+            google,
         })
     }
 

@@ -6,6 +6,7 @@ use super::config::Config;
 use super::db::Db;
 use super::mailer::Mailer;
 use super::rate_limit::RateLimiter;
+use crate::identity::service::google::Google;
 use crate::identity::service::passwords::PasswordHasher;
 use axum::extract::FromRef;
 use leptos::config::LeptosOptions;
@@ -32,6 +33,8 @@ pub struct AppState {
     pub auth_limiter: Arc<RateLimiter>,
     /// Password hashing off the async runtime, with bounded concurrency.
     pub passwords: PasswordHasher,
+    /// Google sign-in, when configured.
+    pub google: Option<Arc<Google>>,
 }
 
 impl AppState {
@@ -42,6 +45,7 @@ impl AppState {
             .map_err(|e| format!("MONGODB_URI is unusable: {e}"))?;
         let mailer = Mailer::from_config(&config, &db)?;
         let assets = Arc::new(Assets::load(&leptos_options));
+        let google = Google::from_config(config.google.as_ref())?;
         let auth_limiter = Arc::new(RateLimiter::new(
             config.auth_rate_limit,
             Duration::from_secs(60),
@@ -55,6 +59,7 @@ impl AppState {
             mailer,
             auth_limiter,
             passwords: PasswordHasher::new(),
+            google,
         })
     }
 }

@@ -133,6 +133,7 @@ pub async fn text(res: Response<Body>) -> String {
 }
 
 pub mod client;
+pub mod fake_google;
 pub mod mail;
 
 pub mod tempdir {

@@ -119,6 +119,7 @@ pub async fn register(
         mfa_enabled_at: None,
         mfa_last_step: None,
         recovery_codes: Vec::new(),
+        google_sub: None,
     };
     users::insert(&state.db, &user).await?;
     // The account exists even if the email cannot go out now: the banner offers to resend.

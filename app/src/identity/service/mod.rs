@@ -4,6 +4,7 @@ pub mod auth;
 pub mod cookies;
 pub mod email_tokens;
 pub mod emails;
+pub mod google;
 pub mod jwt;
 pub mod mfa;
 pub mod middleware;
@@ -49,7 +50,19 @@ pub fn indexes() -> Vec<CollectionIndexes> {
     vec![
         CollectionIndexes {
             collection: users::USERS,
-            indexes: vec![index(doc! { "email_lower": 1 }, "email_lower_unique", true)],
+            indexes: vec![
+                index(doc! { "email_lower": 1 }, "email_lower_unique", true),
+                IndexModel::builder()
+                    .keys(doc! { "google_sub": 1 })
+                    .options(
+                        IndexOptions::builder()
+                            .name("google_sub_unique".to_owned())
+                            .unique(true)
+                            .sparse(true)
+                            .build(),
+                    )
+                    .build(),
+            ],
         },
         CollectionIndexes {
             collection: sessions::SESSIONS,
@@ -63,6 +76,10 @@ pub fn indexes() -> Vec<CollectionIndexes> {
                 ),
                 expiring("expires_at", "expires_ttl"),
             ],
+        },
+        CollectionIndexes {
+            collection: google::OIDC_STATES,
+            indexes: vec![expiring("expires_at", "expires_ttl")],
         },
         CollectionIndexes {
             collection: mfa::MFA_CHALLENGES,

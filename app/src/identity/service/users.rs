@@ -51,6 +51,9 @@ pub struct User {
     /// MACs of the unused recovery codes.
     #[serde(default)]
     pub recovery_codes: Vec<String>,
+    /// The Google account (OpenID `sub`) linked to this one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub google_sub: Option<String>,
 }
 
 impl User {

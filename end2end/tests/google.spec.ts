@@ -1,0 +1,16 @@
+import { expect, test } from "@playwright/test";
+import { uniqueEmail } from "./mail";
+
+test("continue with Google creates an account and signs in", async ({ page }) => {
+  const email = uniqueEmail("google");
+  await page.goto("/login");
+  await page.getByRole("link", { name: "Continue with Google" }).click();
+  await expect(page.getByRole("heading", { name: "Choose an account" })).toBeVisible();
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Name").fill("Gigi Google");
+  await page.getByRole("button", { name: "Continue" }).click();
+  await expect(page).toHaveURL(/\/app$/);
+  await expect(page.getByRole("heading", { name: "Home", level: 1 })).toBeVisible();
+  // Google vouched for the address: no "confirm your email" banner.
+  await expect(page.getByRole("region", { name: "Confirm your email" })).toHaveCount(0);
+});

@@ -1,0 +1,237 @@
+//! A local OpenID provider speaking Google's protocol: discovery document, JWKS, an authorize
+//! endpoint that signs in whoever the test names, and a token endpoint that checks PKCE and
+//! returns an RS256 ID token signed with this test's own RSA key.
+
+use axum::extract::{Form, Query, State};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use axum::{Json, Router};
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use base64::Engine;
+use rsa::pkcs1::EncodeRsaPrivateKey;
+use rsa::traits::PublicKeyParts;
+use serde::Deserialize;
+use serde_json::json;
+use sha2::{Digest, Sha256};
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+
+pub const CLIENT_ID: &str = "mewayz-test-client";
+pub const CLIENT_SECRET: &str = "mewayz-test-secret";
+
+/// Who the fake signs in next, and how it behaves.
+#[derive(Clone, Debug)]
+pub struct Person {
+    pub sub: String,
+    pub email: String,
+    pub email_verified: bool,
+    pub name: String,
+}
+
+struct Grant {
+    person: Person,
+    nonce: String,
+    challenge: String,
+}
+
+#[derive(Clone)]
+struct Fake {
+    issuer: String,
+    key_der: Arc<Vec<u8>>,
+    n: String,
+    e: String,
+    grants: Arc<Mutex<HashMap<String, Grant>>>,
+    /// Signs ID tokens with this audience (to test that a wrong one is refused).
+    audience: Arc<Mutex<String>>,
+}
+
+/// A running fake provider.
+pub struct FakeGoogle {
+    pub issuer: String,
+    fake: Fake,
+}
+
+impl FakeGoogle {
+    pub async fn start() -> Self {
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let issuer = format!("http://{}", listener.local_addr().unwrap());
+        let key = rsa::RsaPrivateKey::new(&mut rsa::rand_core::OsRng, 2048).unwrap();
+        let fake = Fake {
+            issuer: issuer.clone(),
+            key_der: Arc::new(key.to_pkcs1_der().unwrap().as_bytes().to_vec()),
+            n: URL_SAFE_NO_PAD.encode(key.n().to_bytes_be()),
+            e: URL_SAFE_NO_PAD.encode(key.e().to_bytes_be()),
+            grants: Arc::default(),
+            audience: Arc::new(Mutex::new(CLIENT_ID.to_owned())),
+        };
+        let app = Router::new()
+            .route("/.well-known/openid-configuration", get(discovery))
+            .route("/jwks", get(jwks))
+            .route("/authorize", get(authorize))
+            .route("/token", post(token))
+            .with_state(fake.clone());
+        tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
+        FakeGoogle { issuer, fake }
+    }
+
+    /// The configuration the app needs to use this provider.
+    pub fn env(&self) -> [(&'static str, String); 3] {
+        [
+            ("GOOGLE_ISSUER_URL", self.issuer.clone()),
+            ("GOOGLE_CLIENT_ID", CLIENT_ID.to_owned()),
+            ("GOOGLE_CLIENT_SECRET", CLIENT_SECRET.to_owned()),
+        ]
+    }
+
+    /// Plays the person at Google: consents to the authorize URL the app redirected to and
+    /// returns the callback path (with code and state) the browser would be sent back to.
+    pub fn consent(&self, authorize_url: &str, person: &Person) -> String {
+        let query = authorize_url.split_once('?').unwrap().1;
+        let params: HashMap<String, String> = query
+            .split('&')
+            .filter_map(|kv| kv.split_once('='))
+            .map(|(k, v)| (k.to_owned(), decode(v)))
+            .collect();
+        assert_eq!(params["client_id"], CLIENT_ID);
+        assert_eq!(params["response_type"], "code");
+        assert_eq!(params["code_challenge_method"], "S256");
+        assert!(params["scope"].contains("openid") && params["scope"].contains("email"));
+        let code = format!("code-{}", self.fake.grants.lock().unwrap().len());
+        self.fake.grants.lock().unwrap().insert(
+            code.clone(),
+            Grant {
+                person: person.clone(),
+                nonce: params["nonce"].clone(),
+                challenge: params["code_challenge"].clone(),
+            },
+        );
+        let redirect = &params["redirect_uri"];
+        let path = redirect.split_once("://").unwrap().1;
+        let path = &path[path.find('/').unwrap()..];
+        format!("{path}?code={code}&state={}", params["state"])
+    }
+
+    /// Makes the next ID tokens name another audience.
+    pub fn sign_for_audience(&self, aud: &str) {
+        *self.fake.audience.lock().unwrap() = aud.to_owned();
+    }
+}
+
+fn decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'%' => {
+                out.push(u8::from_str_radix(&s[i + 1..i + 3], 16).unwrap());
+                i += 3;
+            }
+            b'+' => {
+                out.push(b' ');
+                i += 1;
+            }
+            b => {
+                out.push(b);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8(out).unwrap()
+}
+
+async fn discovery(State(f): State<Fake>) -> Json<serde_json::Value> {
+    Json(json!({
+        "issuer": f.issuer,
+        "authorization_endpoint": format!("{}/authorize", f.issuer),
+        "token_endpoint": format!("{}/token", f.issuer),
+        "jwks_uri": format!("{}/jwks", f.issuer),
+        "response_types_supported": ["code"],
+        "subject_types_supported": ["public"],
+        "id_token_signing_alg_values_supported": ["RS256"],
+        "scopes_supported": ["openid", "email", "profile"],
+        "token_endpoint_auth_methods_supported": ["client_secret_basic", "client_secret_post"],
+        "claims_supported": ["sub", "email", "email_verified", "name"],
+        "code_challenge_methods_supported": ["S256"]
+    }))
+}
+
+async fn jwks(State(f): State<Fake>) -> Json<serde_json::Value> {
+    Json(
+        json!({ "keys": [{ "kty": "RSA", "use": "sig", "alg": "RS256", "kid": "test-key", "n": f.n, "e": f.e }] }),
+    )
+}
+
+#[derive(Deserialize)]
+struct AuthorizeQuery {
+    redirect_uri: String,
+}
+
+async fn authorize(Query(q): Query<AuthorizeQuery>) -> Response {
+    // Real people consent in a browser; tests call `consent` instead.
+    Redirect::to(&format!("{}?error=access_denied", q.redirect_uri)).into_response()
+}
+
+#[derive(Deserialize)]
+struct TokenForm {
+    grant_type: String,
+    code: String,
+    code_verifier: Option<String>,
+}
+
+async fn token(
+    State(f): State<Fake>,
+    headers: axum::http::HeaderMap,
+    Form(form): Form<TokenForm>,
+) -> Response {
+    let basic = format!(
+        "Basic {}",
+        base64::engine::general_purpose::STANDARD.encode(format!("{CLIENT_ID}:{CLIENT_SECRET}"))
+    );
+    let authorized =
+        headers.get("authorization").and_then(|v| v.to_str().ok()) == Some(basic.as_str());
+    let bad = |what: &str| {
+        (
+            axum::http::StatusCode::BAD_REQUEST,
+            Json(json!({ "error": "invalid_grant", "error_description": what })),
+        )
+            .into_response()
+    };
+    if !authorized {
+        return (
+            axum::http::StatusCode::UNAUTHORIZED,
+            Json(json!({ "error": "invalid_client" })),
+        )
+            .into_response();
+    }
+    if form.grant_type != "authorization_code" {
+        return bad("grant type");
+    }
+    let Some(grant) = f.grants.lock().unwrap().remove(&form.code) else {
+        return bad("unknown or used code");
+    };
+    let verifier = form.code_verifier.unwrap_or_default();
+    if URL_SAFE_NO_PAD.encode(Sha256::digest(verifier.as_bytes())) != grant.challenge {
+        return bad("PKCE verifier does not match");
+    }
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_secs();
+    let claims = json!({
+        "iss": f.issuer, "aud": *f.audience.lock().unwrap(), "sub": grant.person.sub,
+        "iat": now, "exp": now + 600, "nonce": grant.nonce,
+        "email": grant.person.email, "email_verified": grant.person.email_verified, "name": grant.person.name,
+    });
+    let header = jsonwebtoken::Header {
+        kid: Some("test-key".into()),
+        ..jsonwebtoken::Header::new(jsonwebtoken::Algorithm::RS256)
+    };
+    let id_token = jsonwebtoken::encode(
+        &header,
+        &claims,
+        &jsonwebtoken::EncodingKey::from_rsa_der(&f.key_der),
+    )
+    .unwrap();
+    Json(json!({ "access_token": "fake-access", "token_type": "Bearer", "expires_in": 3600, "id_token": id_token })).into_response()
+}
