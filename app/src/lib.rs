@@ -86,6 +86,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("more") view=home::MorePage/>
                 </ParentRoute>
                 <ParentRoute path=path!("/settings") view=layout::AppLayout>
+                    <Route path=path!("") view=identity::SettingsPage/>
                     <Route path=path!("security") view=identity::SecurityPage/>
                 </ParentRoute>
             </Routes>

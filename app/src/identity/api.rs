@@ -303,3 +303,43 @@ pub async fn auth_providers() -> Result<super::model::AuthProviders, AppError> {
         google: state().google.is_some(),
     })
 }
+
+/// Changes the display name.
+#[server(endpoint = "update_name")]
+pub async fn update_name(name: String) -> Result<(), AppError> {
+    use crate::identity::service::{account, require_auth};
+    use crate::platform::api::{respond, state};
+    respond(async move { account::update_name(&state(), &require_auth()?.user_id, &name).await })
+        .await
+}
+
+/// Starts moving the account to a new email; it changes once the emailed link is used.
+#[server(endpoint = "change_email")]
+pub async fn change_email(email: String, current_password: String) -> Result<(), AppError> {
+    use crate::identity::service::{account, require_auth};
+    use crate::platform::api::{client, respond, state};
+    respond(async move {
+        let state = state();
+        guard::limit(&state, &client(&state), "account")?;
+        account::request_email_change(&state, &require_auth()?.user_id, &email, &current_password)
+            .await
+    })
+    .await
+}
+
+/// Changes the password (the current one is required); other devices are signed out.
+#[server(endpoint = "change_password")]
+pub async fn change_password(
+    current_password: String,
+    new_password: String,
+) -> Result<(), AppError> {
+    use crate::identity::service::{account, require_auth};
+    use crate::platform::api::{client, respond, state};
+    respond(async move {
+        let state = state();
+        guard::limit(&state, &client(&state), "account")?;
+        let a = require_auth()?;
+        account::change_password(&state, &a.user_id, &a.sid, &current_password, &new_password).await
+    })
+    .await
+}

@@ -16,6 +16,7 @@ pub mod reset_password_page;
 pub mod security_page;
 #[cfg(feature = "ssr")]
 pub mod service;
+pub mod settings_page;
 pub mod verify_banner;
 pub mod verify_email_page;
 pub mod welcome_page;
@@ -30,6 +31,7 @@ pub use mfa_card::MfaCard;
 pub use register_page::RegisterPage;
 pub use reset_password_page::ResetPasswordPage;
 pub use security_page::SecurityPage;
+pub use settings_page::SettingsPage;
 pub use verify_banner::VerifyBanner;
 pub use verify_email_page::VerifyEmailPage;
 pub use welcome_page::WelcomePage;

@@ -62,7 +62,7 @@ pub const GROUPS: &[NavGroup] = &[
         items: &[
             item("Analytics", None, IconName::Chart),
             item("Automation", None, IconName::Bolt),
-            item("Security", Some("/settings/security"), IconName::Shield),
+            item("Settings", Some("/settings"), IconName::Settings),
         ],
     },
 ];

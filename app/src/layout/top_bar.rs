@@ -13,9 +13,9 @@ pub fn TopBar() -> impl IntoView {
             </a>
             <div class="top-bar-actions">
                 <ThemeToggle/>
-                <a class="icon-button" href="/settings/security" title="Security">
-                    <Icon name=IconName::Shield/>
-                    <span class="visually-hidden">"Security settings"</span>
+                <a class="icon-button" href="/settings" title="Settings">
+                    <Icon name=IconName::Settings/>
+                    <span class="visually-hidden">"Account settings"</span>
                 </a>
                 <LogoutButton/>
             </div>

@@ -30,8 +30,11 @@ pub fn Field(
     /// The last error of the form this field belongs to.
     #[prop(into)]
     error: Signal<Option<AppError>>,
+    /// Element id, when two forms on one page share a field name.
+    #[prop(optional, into)]
+    id: Option<String>,
 ) -> impl IntoView {
-    let id = format!("field-{name}");
+    let id = id.unwrap_or_else(|| format!("field-{name}"));
     let hint_id = format!("{id}-hint");
     let error_id = format!("{id}-error");
     let field = name.clone();

@@ -30,7 +30,8 @@ fn wrong_credentials() -> AppError {
     AppError::invalid("form", "Incorrect email or password.")
 }
 
-fn password_rules(p: &mut Problems, password: &str) {
+/// Length and common-password rules for a new password, recorded against `password`.
+pub fn password_rules(p: &mut Problems, password: &str) {
     let problem = password_problem(password).or_else(|| {
         is_common(password).then(|| {
             "This password is too common and easy to guess. Try a longer phrase.".to_owned()
@@ -263,6 +264,9 @@ fn bad_link() -> AppError {
 
 /// Confirms the address a verification link was sent to.
 pub async fn verify_email(state: &AppState, token: &str) -> Result<(), AppError> {
+    if super::account::confirm_email_change(state, token).await? {
+        return Ok(());
+    }
     let now = state.clock.now();
     let t = email_tokens::consume(&state.db, now, Purpose::VerifyEmail, token)
         .await?

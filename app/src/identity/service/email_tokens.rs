@@ -20,6 +20,8 @@ pub enum Purpose {
     VerifyEmail,
     /// Lets the user choose a new password.
     ResetPassword,
+    /// Moves the account to the new address `email` once it is confirmed.
+    ChangeEmail,
 }
 
 impl Purpose {
@@ -28,6 +30,7 @@ impl Purpose {
         match self {
             Purpose::VerifyEmail => Duration::from_secs(48 * 3600),
             Purpose::ResetPassword => Duration::from_secs(30 * 60),
+            Purpose::ChangeEmail => Duration::from_secs(24 * 3600),
         }
     }
 }

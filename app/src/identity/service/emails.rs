@@ -47,6 +47,34 @@ pub fn reset_password(to: &str, name: &str, link: &str) -> Email {
     }
 }
 
+/// "Confirm your new email" sent to the new address.
+pub fn confirm_new_email(to: &str, name: &str, link: &str) -> Email {
+    let intro = "Confirm this address to make it the email of your Mewayz account.";
+    let outro = "The link works once and expires in 24 hours. Until then your account keeps its current email.";
+    Email {
+        to: to.to_owned(),
+        subject: "Confirm your new email for Mewayz".into(),
+        text: format!("Hi {name},\n\n{intro}\n\n{link}\n\n{outro}\n"),
+        html: html(name, intro, link, "Confirm new email", outro),
+    }
+}
+
+/// A notice to the old address that the account's email changed.
+pub fn email_changed(to: &str, name: &str, new_email: &str) -> Email {
+    let text = format!(
+        "Hi {name},\n\nThe email of your Mewayz account was changed to {new_email}. If you did not do this, reset your password right away and contact us.\n"
+    );
+    Email {
+        to: to.to_owned(),
+        subject: "Your Mewayz email was changed".into(),
+        html: format!(
+            "<!DOCTYPE html><html><body><p>{}</p></body></html>",
+            escape(&text).replace("\n", "<br>")
+        ),
+        text,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,5 +1,6 @@
 //! Identity services (server only): accounts, sessions, tokens, the auth middleware.
 
+pub mod account;
 pub mod auth;
 pub mod cookies;
 pub mod email_tokens;
