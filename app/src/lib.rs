@@ -9,6 +9,7 @@ pub mod layout;
 #[cfg(feature = "ssr")]
 pub mod platform;
 pub mod ui;
+pub mod workspaces;
 
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Title};
@@ -80,10 +81,15 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/verify-email") view=identity::VerifyEmailPage/>
                 <Route path=path!("/forgot-password") view=identity::ForgotPasswordPage/>
                 <Route path=path!("/reset-password") view=identity::ResetPasswordPage/>
-                <Route path=path!("/onboarding") view=identity::WelcomePage/>
+                <Route path=path!("/onboarding") view=workspaces::OnboardingPage/>
+                <Route path=path!("/invite") view=workspaces::InvitePage/>
                 <ParentRoute path=path!("/app") view=layout::AppLayout>
-                    <Route path=path!("") view=home::HomePage/>
+                    <Route path=path!("") view=workspaces::HomeRedirect/>
                     <Route path=path!("more") view=home::MorePage/>
+                    <Route path=path!("new") view=workspaces::NewWorkspacePage/>
+                    <Route path=path!(":handle") view=workspaces::WorkspaceDashboardPage/>
+                    <Route path=path!(":handle/members") view=workspaces::MembersPage/>
+                    <Route path=path!(":handle/audit") view=workspaces::AuditPage/>
                 </ParentRoute>
                 <ParentRoute path=path!("/settings") view=layout::AppLayout>
                     <Route path=path!("") view=identity::SettingsPage/>

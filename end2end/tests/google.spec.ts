@@ -9,8 +9,8 @@ test("continue with Google creates an account and signs in", async ({ page }) =>
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Name").fill("Gigi Google");
   await page.getByRole("button", { name: "Continue" }).click();
-  await expect(page).toHaveURL(/\/app$/);
-  await expect(page.getByRole("heading", { name: "Home", level: 1 })).toBeVisible();
+  await expect(page).toHaveURL(/\/onboarding$/);
+  await expect(page.getByRole("heading", { name: "Name your workspace" })).toBeVisible();
   // Google vouched for the address: no "confirm your email" banner.
   await expect(page.getByRole("region", { name: "Confirm your email" })).toHaveCount(0);
 });

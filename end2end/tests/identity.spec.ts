@@ -27,7 +27,7 @@ async function logIn(page: Page, email: string, password = PASSWORD) {
 test("sign up, confirm the email from the inbox, log out and log back in", async ({ page, request }) => {
   const email = uniqueEmail("signup");
   await signUp(page, email);
-  await expect(page.getByRole("heading", { name: "Welcome to Mewayz, Anna Example!" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Name your workspace" })).toBeVisible();
   await expect(page.getByRole("region", { name: "Confirm your email" })).toBeVisible();
 
   const mail = await mailTo(request, email);
@@ -36,8 +36,11 @@ test("sign up, confirm the email from the inbox, log out and log back in", async
   await page.getByRole("button", { name: "Confirm my email" }).click();
   await expect(page.getByText("Your email is confirmed.")).toBeVisible();
   await page.getByRole("link", { name: "Go to your dashboard" }).click();
-  await expect(page.getByRole("heading", { name: "Home", level: 1 })).toBeVisible();
+  // No workspace yet: the dashboard sends new accounts to the setup wizard.
+  await expect(page).toHaveURL(/\/onboarding$/);
+  await expect(page.getByRole("heading", { name: "Name your workspace" })).toBeVisible();
   await expect(page.getByRole("region", { name: "Confirm your email" })).toHaveCount(0);
+  await page.goto("/app/more");
 
   await page.getByRole("button", { name: "Log out", exact: true }).click();
   await expect(page).toHaveURL(/\/login$/);
@@ -89,7 +92,7 @@ test("reset a forgotten password from the emailed link", async ({ page, request 
   await expect(page).toHaveURL(/\/login\?reset=1$/);
   await expect(page.getByText("Your password was changed.")).toBeVisible();
   await logIn(page, email, "another long passphrase");
-  await expect(page).toHaveURL(/\/app$/);
+  await expect(page).toHaveURL(/\/onboarding$/);
 });
 
 test("see signed-in devices and sign one out", async ({ page, browser }) => {
@@ -99,7 +102,7 @@ test("see signed-in devices and sign one out", async ({ page, browser }) => {
   const phone = await other.newPage();
   await phone.goto("/login");
   await logIn(phone, email);
-  await expect(phone).toHaveURL(/\/app$/);
+  await expect(phone).toHaveURL(/\/onboarding$/);
 
   await page.goto("/settings/security");
   await expect(page.getByRole("heading", { name: "Security", level: 1 })).toBeVisible();

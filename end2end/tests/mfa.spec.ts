@@ -9,6 +9,7 @@ async function hydrated(page: Page) {
 }
 
 async function logOutAndIn(page: Page, email: string) {
+  await page.goto("/app/more");
   await page.getByRole("button", { name: "Log out", exact: true }).click();
   await expect(page).toHaveURL(/\/login$/);
   await hydrated(page);
@@ -45,12 +46,12 @@ test("turn on two-step verification, then log in with a code and with a recovery
   await logOutAndIn(page, email);
   await page.getByLabel("Authentication code").fill(totp(key, Date.now() + 30_000));
   await page.getByRole("button", { name: "Verify" }).click();
-  await expect(page).toHaveURL(/\/app$/);
+  await expect(page).toHaveURL(/\/onboarding$/);
 
   await logOutAndIn(page, email);
   await page.getByLabel("Authentication code").fill(recovery);
   await page.getByRole("button", { name: "Verify" }).click();
-  await expect(page).toHaveURL(/\/app$/);
+  await expect(page).toHaveURL(/\/onboarding$/);
   await page.goto("/settings/security");
   await expect(page.getByText("9 recovery codes left")).toBeVisible();
 });

@@ -17,7 +17,7 @@ test("change the name and the password from settings", async ({ page }) => {
   await page.getByRole("button", { name: "Create account" }).click();
   await expect(page).toHaveURL(/\/onboarding$/);
 
-  await page.goto("/app");
+  await page.goto("/app/more");
   await page.getByRole("link", { name: "Account settings" }).click();
   await expect(page.getByRole("heading", { name: "Settings", level: 1 })).toBeVisible();
   await hydrated(page);

@@ -57,22 +57,21 @@ test("the signed-in layout uses a bottom bar on phones and a sidebar on wide scr
   await page.getByRole("button", { name: "Create account" }).click();
   await expect(page).toHaveURL(/\/onboarding$/);
   await page.setViewportSize(isMobile ? { width: 360, height: 740 } : { width: 1280, height: 800 });
-  await page.goto("/app");
+  await page.goto("/app/more");
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(overflow, "the dashboard scrolls sideways").toBeLessThanOrEqual(0);
-  await expect(page.getByRole("heading", { name: "Home", level: 1 })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "All modules", level: 1 })).toBeVisible();
   const bottom = page.getByRole("navigation", { name: "Main", exact: true });
   const sidebar = page.getByRole("navigation", { name: "Modules", exact: true });
   if (isMobile) {
     await expect(bottom).toBeVisible();
     await expect(sidebar).toBeHidden();
-    await expect(bottom.getByRole("link", { name: "Home" })).toHaveAttribute("aria-current", "page");
-    await bottom.getByRole("link", { name: "More" }).click();
-    await expect(page).toHaveURL(/\/app\/more$/);
-    await expect(page.getByRole("heading", { name: "All modules" })).toBeVisible();
+    await expect(bottom.getByRole("link", { name: "More" })).toHaveAttribute("aria-current", "page");
+    await expect(bottom.getByRole("link", { name: "Home" })).toBeVisible();
   } else {
     await expect(sidebar).toBeVisible();
     await expect(bottom).toBeHidden();
-    await expect(sidebar.getByRole("link", { name: "Home" })).toHaveAttribute("aria-current", "page");
+    await expect(sidebar.getByRole("link", { name: "Home" })).toBeVisible();
+    await expect(sidebar.getByRole("link", { name: "Settings" })).toHaveAttribute("href", "/settings");
   }
 });

@@ -162,3 +162,42 @@ async fn the_service_worker_names_this_builds_assets() {
     assert!(!js.contains("__PRECACHE__"));
     app.cleanup().await;
 }
+
+#[tokio::test]
+async fn the_dev_mailbox_exists_only_in_development() {
+    let dev = TestApp::start_with(&common::mongodb_uri(), &[("APP_ENV", "development")]).await;
+    let mut c = dev.client();
+    let email = format!(
+        "{}@example.com",
+        common::fresh_db_name("devmail").to_lowercase()
+    );
+    c.call(
+        "register",
+        &[
+            ("name", "Dee <b>"),
+            ("email", &email),
+            ("password", "a perfectly long passphrase"),
+        ],
+    )
+    .await;
+    let page = c.get("/dev/mailbox").await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(
+        page.body.contains("Confirm your email for Mewayz"),
+        "{}",
+        page.body
+    );
+    assert!(page.body.contains(&email));
+    assert!(page
+        .body
+        .contains("<a href=\"http://mewayz.test/verify-email?token="));
+    assert!(!page.body.contains("<b>"), "names are escaped");
+    dev.cleanup().await;
+
+    let test = TestApp::start().await;
+    assert_eq!(
+        test.get("/dev/mailbox", &[]).await.status(),
+        StatusCode::NOT_FOUND
+    );
+    test.cleanup().await;
+}

@@ -26,9 +26,14 @@ mod guard {
     }
 }
 
-/// Creates an account and signs it in; continues to the setup wizard.
+/// Creates an account and signs it in; continues to the setup wizard (or back to an invitation).
 #[server(endpoint = "register")]
-pub async fn register(name: String, email: String, password: String) -> Result<(), AppError> {
+pub async fn register(
+    name: String,
+    email: String,
+    password: String,
+    next: Option<String>,
+) -> Result<(), AppError> {
     use crate::identity::service::auth;
     use crate::platform::api::{client, respond, set_cookie, state};
     respond(async move {
@@ -37,7 +42,11 @@ pub async fn register(name: String, email: String, password: String) -> Result<(
         guard::limit(&state, &client, "register")?;
         let signed = auth::register(&state, &client, &name, &email, &password).await?;
         signed.cookies.into_iter().for_each(set_cookie);
-        leptos_axum::redirect("/onboarding");
+        // New accounts go to the setup wizard unless they came to accept an invitation.
+        let next = next
+            .filter(|n| n.starts_with("/invite?"))
+            .unwrap_or_else(|| "/onboarding".into());
+        leptos_axum::redirect(&next);
         Ok(())
     })
     .await

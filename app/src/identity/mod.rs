@@ -19,7 +19,6 @@ pub mod service;
 pub mod settings_page;
 pub mod verify_banner;
 pub mod verify_email_page;
-pub mod welcome_page;
 
 pub use current_user::{provide_current_user, use_current_user, CurrentUser};
 pub use forgot_password_page::ForgotPasswordPage;
@@ -34,4 +33,3 @@ pub use security_page::SecurityPage;
 pub use settings_page::SettingsPage;
 pub use verify_banner::VerifyBanner;
 pub use verify_email_page::VerifyEmailPage;
-pub use welcome_page::WelcomePage;

@@ -12,11 +12,14 @@ use leptos::prelude::*;
 pub fn RegisterPage() -> impl IntoView {
     let action = ServerAction::<Register>::new();
     let error = Signal::derive(move || action.value().get().and_then(|r| r.err()));
+    let query = leptos_router::hooks::use_query_map();
+    let next = move || query.read().get("next").unwrap_or_default();
     view! {
         <AuthCard title="Create your account" lead="Free to start. No card needed.">
             <GoogleButton next=Signal::derive(|| "/onboarding".to_owned())/>
             <ActionForm action=action attr:class="form" attr:novalidate=true>
                 <FormError error/>
+                <input type="hidden" name="next" value=next/>
                 <Field label="Name" name="name" autocomplete="name" required=true error/>
                 <Field label="Email" name="email" input_type="email" autocomplete="email" required=true error/>
                 <Field
@@ -32,7 +35,7 @@ pub fn RegisterPage() -> impl IntoView {
                     "Create account"
                 </button>
             </ActionForm>
-            <p class="auth-switch">"Already have an account? " <a href="/login">"Log in"</a></p>
+            <p class="auth-switch">"Already have an account? " <a href=move || { let n = next(); if n.is_empty() { "/login".to_owned() } else { format!("/login?next={}", n.replace('&', "%26").replace('?', "%3F").replace('=', "%3D")) } }>"Log in"</a></p>
         </AuthCard>
     }
 }

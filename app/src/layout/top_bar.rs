@@ -1,5 +1,6 @@
 use crate::identity::LogoutButton;
 use crate::ui::{Icon, IconName, ThemeToggle};
+use crate::workspaces::WorkspaceSwitcher;
 use leptos::prelude::*;
 
 /// The bar above every signed-in screen.
@@ -12,6 +13,7 @@ pub fn TopBar() -> impl IntoView {
                 <span>"Mewayz"</span>
             </a>
             <div class="top-bar-actions">
+                <WorkspaceSwitcher/>
                 <ThemeToggle/>
                 <a class="icon-button" href="/settings" title="Settings">
                     <Icon name=IconName::Settings/>

@@ -17,7 +17,9 @@ pub struct CollectionIndexes {
 
 /// Every module's indexes. A module adds its `indexes()` here when it gains a collection.
 pub fn all() -> Vec<CollectionIndexes> {
-    crate::identity::service::indexes()
+    let mut all = crate::identity::service::indexes();
+    all.extend(crate::workspaces::service::indexes());
+    all
 }
 
 /// Creates the given indexes. `createIndexes` with an identical definition is a no-op, so this

@@ -9,9 +9,11 @@ pub mod indexes;
 pub mod mailer;
 pub mod rate_limit;
 pub mod request;
+pub mod scope;
 pub mod security;
 pub mod state;
 
 pub use config::{AppEnv, Config};
 pub use db::Db;
+pub use scope::WorkspaceScope;
 pub use state::AppState;

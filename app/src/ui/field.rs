@@ -24,9 +24,9 @@ pub fn Field(
     /// The `autocomplete` token.
     #[prop(optional, into)]
     autocomplete: Option<String>,
-    /// Initial value.
+    /// Initial value (a signal updates it until the person edits the field).
     #[prop(optional, into)]
-    value: Option<String>,
+    value: MaybeProp<String>,
     /// The last error of the form this field belongs to.
     #[prop(into)]
     error: Signal<Option<AppError>>,
@@ -77,7 +77,7 @@ pub fn Field(
                     id=id.clone()
                     name=name
                     type=shown_type
-                    value=value
+                    value=move || value.get()
                     required=required
                     autocomplete=autocomplete
                     aria-invalid=move || (!messages.get().is_empty()).to_string()

@@ -1,0 +1,71 @@
+//! Tenancy by construction: workspace data is reached only through a [`WorkspaceScope`], and the
+//! only way to get one is [`WorkspaceScope::require`], the authorisation check.
+
+use crate::error::AppError;
+use crate::identity::service::Auth;
+use crate::platform::AppState;
+use crate::workspaces::model::{Permission, Role};
+use crate::workspaces::service::store::memberships;
+use mongodb::bson::{doc, Document};
+
+/// Proof that `user_id` may do something in `workspace_id`, with their role.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WorkspaceScope {
+    workspace_id: String,
+    user_id: String,
+    role: Role,
+}
+
+impl WorkspaceScope {
+    /// Checks that the caller is signed in, belongs to the workspace, and has a role allowed to
+    /// do `permission`. Someone who is not a member learns nothing: the workspace is "not found".
+    pub async fn require(
+        state: &AppState,
+        auth: Option<&Auth>,
+        workspace_id: &str,
+        permission: Permission,
+    ) -> Result<Self, AppError> {
+        let auth = auth.ok_or(AppError::Unauthorized)?;
+        let membership = memberships(&state.db)
+            .find_one(doc! { "workspace_id": workspace_id, "user_id": &auth.user_id })
+            .await?
+            .ok_or_else(|| AppError::NotFound {
+                what: "That workspace".into(),
+            })?;
+        if !membership.role.can(permission) {
+            return Err(AppError::Forbidden);
+        }
+        Ok(WorkspaceScope {
+            workspace_id: membership.workspace_id,
+            user_id: membership.user_id,
+            role: membership.role,
+        })
+    }
+
+    /// The workspace.
+    pub fn workspace_id(&self) -> &str {
+        &self.workspace_id
+    }
+
+    /// The member acting.
+    pub fn user_id(&self) -> &str {
+        &self.user_id
+    }
+
+    /// Their role.
+    pub fn role(&self) -> Role {
+        self.role
+    }
+
+    /// The filter every query on this workspace's documents starts from.
+    pub fn filter(&self) -> Document {
+        doc! { "workspace_id": &self.workspace_id }
+    }
+
+    /// `filter()` plus more conditions.
+    pub fn filter_with(&self, more: Document) -> Document {
+        let mut f = self.filter();
+        f.extend(more);
+        f
+    }
+}

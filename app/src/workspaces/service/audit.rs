@@ -1,0 +1,73 @@
+//! The audit log: who did what, when, from where, in a workspace.
+
+use super::store::{audit_log, AuditRecord};
+use crate::error::AppError;
+use crate::identity::service::users;
+use crate::platform::request::ClientInfo;
+use crate::platform::{AppState, WorkspaceScope};
+use crate::workspaces::model::AuditEntry;
+use mongodb::bson::{doc, oid::ObjectId};
+
+/// Records a sensitive action. Failing to record fails the action's response, never silently.
+pub async fn record(
+    state: &AppState,
+    scope: &WorkspaceScope,
+    client: &ClientInfo,
+    action: &str,
+    summary: String,
+) -> Result<(), AppError> {
+    let actor = users::by_id(&state.db, scope.user_id())
+        .await?
+        .map(|u| format!("{} <{}>", u.name, u.email))
+        .unwrap_or_else(|| scope.user_id().to_owned());
+    audit_log(&state.db)
+        .insert_one(AuditRecord {
+            id: ObjectId::new().to_hex(),
+            workspace_id: scope.workspace_id().to_owned(),
+            actor_id: scope.user_id().to_owned(),
+            actor,
+            action: action.to_owned(),
+            summary,
+            ip: client.ip.clone(),
+            at: state.clock.now(),
+        })
+        .await?;
+    Ok(())
+}
+
+/// The newest entries first, optionally only one kind of action (`member.`, `invitation.` …).
+pub async fn list(
+    state: &AppState,
+    scope: &WorkspaceScope,
+    action_prefix: Option<&str>,
+) -> Result<Vec<AuditEntry>, AppError> {
+    use futures_util::TryStreamExt;
+    let mut filter = scope.filter();
+    if let Some(prefix) = action_prefix.filter(|p| !p.is_empty()) {
+        let escaped: String = prefix
+            .chars()
+            .filter(|c| c.is_ascii_alphanumeric() || *c == '.' || *c == '_')
+            .collect();
+        filter.insert(
+            "action",
+            doc! { "$regex": format!("^{}", escaped.replace('.', "\\.")) },
+        );
+    }
+    let records: Vec<AuditRecord> = audit_log(&state.db)
+        .find(filter)
+        .sort(doc! { "at": -1 })
+        .limit(200)
+        .await?
+        .try_collect()
+        .await?;
+    Ok(records
+        .into_iter()
+        .map(|r| AuditEntry {
+            at: r.at.try_to_rfc3339_string().unwrap_or_default(),
+            actor: r.actor,
+            action: r.action,
+            summary: r.summary,
+            ip: r.ip,
+        })
+        .collect())
+}
