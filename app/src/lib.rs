@@ -90,6 +90,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!(":handle") view=workspaces::WorkspaceDashboardPage/>
                     <Route path=path!(":handle/members") view=workspaces::MembersPage/>
                     <Route path=path!(":handle/audit") view=workspaces::AuditPage/>
+                    <Route path=path!(":handle/settings") view=workspaces::WorkspaceSettingsPage/>
                 </ParentRoute>
                 <ParentRoute path=path!("/settings") view=layout::AppLayout>
                     <Route path=path!("") view=identity::SettingsPage/>

@@ -22,9 +22,16 @@ enum Access {
 
 use Access::*;
 
+/// A server function's name, access rule and arguments.
+type Entry = (
+    &'static str,
+    Access,
+    &'static [(&'static str, &'static str)],
+);
+
 /// Every server function, its access rule and arguments that would succeed for an allowed
 /// caller. `{ws}`, `{handle}`, `{viewer}` and `{invitation}` are filled in per run.
-const MATRIX: &[(&str, Access, &[(&str, &str)])] = &[
+const MATRIX: &[Entry] = &[
     // Identity
     ("register", Public, &[]),
     ("login", Public, &[]),

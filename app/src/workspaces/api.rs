@@ -487,3 +487,34 @@ pub async fn wizard_go(step: String) -> Result<(), AppError> {
     })
     .await
 }
+
+/// Switches modules on and off.
+#[server(endpoint = "update_workspace_modules")]
+pub async fn update_workspace_modules(
+    workspace_id: String,
+    modules: Option<Vec<String>>,
+) -> Result<(), AppError> {
+    use crate::platform::api::respond;
+    use crate::workspaces::model::Permission;
+    use crate::workspaces::service::workspaces;
+    respond(async move {
+        let c = ctx::ctx();
+        let scope = c.scope(&workspace_id, Permission::ManageSettings).await?;
+        let modules = modules.unwrap_or_default();
+        workspaces::set_modules(&c.state, &scope, &modules).await?;
+        c.audit(
+            &scope,
+            "settings.modules",
+            format!(
+                "Modules: {}",
+                if modules.is_empty() {
+                    "none".into()
+                } else {
+                    modules.join(", ")
+                }
+            ),
+        )
+        .await
+    })
+    .await
+}

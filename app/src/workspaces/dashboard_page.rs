@@ -50,6 +50,9 @@ pub fn WorkspaceDashboardPage() -> impl IntoView {
                             {ws.role.can(Permission::ViewAuditLog).then(|| view! {
                                 <a class="button button-secondary" href=format!("{base}/audit")>"Audit log"</a>
                             })}
+                            {ws.role.can(Permission::ManageSettings).then(|| view! {
+                                <a class="button button-secondary" href=format!("{base}/settings")>"Workspace settings"</a>
+                            })}
                         </nav>
                     </div>
                     <ul class="tile-grid" aria-label="Modules">{tiles}</ul>

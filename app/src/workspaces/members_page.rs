@@ -1,6 +1,6 @@
 use super::api::{
-    list_invitations, list_members, ChangeMemberRole, InviteMember, RemoveMember, ResendInvitation,
-    RevokeInvitation,
+    list_invitations, list_members, ChangeMemberRole, InviteMember, LeaveWorkspace, RemoveMember,
+    ResendInvitation, RevokeInvitation, TransferOwnership,
 };
 use super::current_workspace::use_route_workspace;
 use super::model::{InvitationView, MemberView, Permission, Role, WorkspaceView, PERMISSIONS};
@@ -31,6 +31,8 @@ fn Members(ws: WorkspaceView) -> impl IntoView {
     let invite = ServerAction::<InviteMember>::new();
     let change = ServerAction::<ChangeMemberRole>::new();
     let remove = ServerAction::<RemoveMember>::new();
+    let transfer = ServerAction::<TransferOwnership>::new();
+    let leave = ServerAction::<LeaveWorkspace>::new();
     let revoke = ServerAction::<RevokeInvitation>::new();
     let resend = ServerAction::<ResendInvitation>::new();
     let id = ws.id.clone();
@@ -39,6 +41,8 @@ fn Members(ws: WorkspaceView) -> impl IntoView {
         move |_| list_members(id.clone())
     });
     let can_manage = ws.role.can(Permission::ManageMembers);
+    let is_owner = ws.role.can(Permission::TransferOwnership);
+    let leave_id = ws.id.clone();
     let invitations = Resource::new(
         move || {
             (
@@ -104,7 +108,7 @@ fn Members(ws: WorkspaceView) -> impl IntoView {
                         let list = members.await?;
                         Ok::<_, crate::error::AppError>(view! {
                             <ul class="session-list" aria-label="Members">
-                                {list.into_iter().map(|m| view! { <MemberRow m ws_id=ws_id.clone() can_manage change remove/> }).collect_view()}
+                                {list.into_iter().map(|m| view! { <MemberRow m ws_id=ws_id.clone() can_manage is_owner change remove transfer/> }).collect_view()}
                             </ul>
                         })
                     })
@@ -143,6 +147,7 @@ fn Members(ws: WorkspaceView) -> impl IntoView {
                 </Transition>
             </section>
         }})}
+        <LeaveCard workspace_id=leave_id leave/>
         <section class="card settings-section" aria-labelledby="roles-heading">
             <h2 id="roles-heading">"What each role can do"</h2>
             <div class="table-scroll">
@@ -164,9 +169,21 @@ fn MemberRow(
     m: MemberView,
     ws_id: String,
     can_manage: bool,
+    is_owner: bool,
     change: ServerAction<ChangeMemberRole>,
     remove: ServerAction<RemoveMember>,
+    transfer: ServerAction<TransferOwnership>,
 ) -> impl IntoView {
+    let make_owner = (is_owner && !m.is_you && m.role != Role::Owner).then(|| {
+        let (ws, user, label) = (ws_id.clone(), m.user_id.clone(), format!(" {}", m.name));
+        view! {
+            <ActionForm action=transfer attr:class="inline-form">
+                <input type="hidden" name="workspace_id" value=ws/>
+                <input type="hidden" name="user_id" value=user/>
+                <button type="submit" class="button button-ghost">"Make owner"<span class="visually-hidden">{label}</span></button>
+            </ActionForm>
+        }
+    });
     let controls = (can_manage && !m.is_you).then(|| {
         let select_id = format!("role-{}", m.user_id);
         let (ws1, ws2, u1, u2) = (ws_id.clone(), ws_id.clone(), m.user_id.clone(), m.user_id.clone());
@@ -199,6 +216,7 @@ fn MemberRow(
                 <p class="muted">{format!("{} · {}", m.email, m.role.label())}</p>
             </div>
             {controls}
+            {make_owner}
         </li>
     }
 }
@@ -234,5 +252,29 @@ fn InvitationRow(
                 </ActionForm>
             </div>
         </li>
+    }
+}
+
+/// Leaving asks once more before it happens.
+#[component]
+fn LeaveCard(workspace_id: String, leave: ServerAction<LeaveWorkspace>) -> impl IntoView {
+    let id = StoredValue::new(workspace_id);
+    let confirming = RwSignal::new(false);
+    view! {
+        <section class="card settings-section" aria-labelledby="leave-heading">
+            <h2 id="leave-heading">"Leave this workspace"</h2>
+            <p class="muted">"You lose access until someone invites you again. The last owner has to transfer ownership first."</p>
+            <Show
+                when=move || confirming.get()
+                fallback=move || view! { <button type="button" class="button button-danger" on:click=move |_| confirming.set(true)>"Leave workspace"</button> }
+            >
+                <ActionForm action=leave attr:class="confirm-row">
+                    <input type="hidden" name="workspace_id" value=move || id.get_value()/>
+                    <p role="alert">"Leave this workspace now?"</p>
+                    <button type="submit" class="button button-danger">"Yes, leave"</button>
+                    <button type="button" class="button button-ghost" on:click=move |_| confirming.set(false)>"Cancel"</button>
+                </ActionForm>
+            </Show>
+        </section>
     }
 }

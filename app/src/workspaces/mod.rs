@@ -12,6 +12,7 @@ pub mod new_workspace_page;
 pub mod onboarding_page;
 #[cfg(feature = "ssr")]
 pub mod service;
+pub mod settings_page;
 pub mod workspace_switcher;
 
 pub use audit_page::AuditPage;
@@ -21,4 +22,5 @@ pub use invite_page::InvitePage;
 pub use members_page::MembersPage;
 pub use new_workspace_page::NewWorkspacePage;
 pub use onboarding_page::OnboardingPage;
+pub use settings_page::WorkspaceSettingsPage;
 pub use workspace_switcher::WorkspaceSwitcher;

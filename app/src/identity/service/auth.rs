@@ -43,7 +43,7 @@ pub fn password_rules(p: &mut Problems, password: &str) {
 /// What a correct password leads to.
 pub enum LoginOutcome {
     /// Signed in.
-    SignedIn(SignedIn),
+    SignedIn(Box<SignedIn>),
     /// Two-step verification is on: a code must follow.
     NeedsCode {
         /// Whose code.
@@ -181,9 +181,9 @@ pub async fn login(
     if user.mfa_enabled_at.is_some() {
         return Ok(LoginOutcome::NeedsCode { user_id: user.id });
     }
-    Ok(LoginOutcome::SignedIn(
+    Ok(LoginOutcome::SignedIn(Box::new(
         start_session(state, user, client).await?,
-    ))
+    )))
 }
 
 async fn record_failure(state: &AppState, user_id: &str, now: DateTime) -> Result<(), AppError> {
