@@ -9,6 +9,7 @@ pub mod layout;
 #[cfg(feature = "ssr")]
 pub mod platform;
 pub mod ui;
+pub mod url;
 pub mod workspaces;
 
 use leptos::prelude::*;

@@ -163,6 +163,11 @@ const MATRIX: &[Entry] = &[
         &[("workspace_id", "{ws}")],
     ),
     (
+        "update_workspace_modules",
+        Workspace("admin"),
+        &[("workspace_id", "{ws}"), ("modules[0]", "bio")],
+    ),
+    (
         "transfer_ownership",
         Workspace("owner"),
         &[("workspace_id", "{ws}"), ("user_id", "{viewer}")],

@@ -15,7 +15,7 @@ pub fn GoogleButton(#[prop(into)] next: Signal<String>) -> impl IntoView {
                         class="button button-secondary button-block google-button"
                         href=move || {
                             let n = next.get();
-                            if n.is_empty() { "/auth/google".to_owned() } else { format!("/auth/google?next={}", urlencode(&n)) }
+                            if n.is_empty() { "/auth/google".to_owned() } else { format!("/auth/google?next={}", crate::url::encode_query_value(&n)) }
                         }
                         rel="external"
                     >
@@ -26,15 +26,4 @@ pub fn GoogleButton(#[prop(into)] next: Signal<String>) -> impl IntoView {
             })}
         </Suspense>
     }
-}
-
-fn urlencode(s: &str) -> String {
-    s.bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => {
-                (b as char).to_string()
-            }
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
 }

@@ -35,7 +35,7 @@ pub fn RegisterPage() -> impl IntoView {
                     "Create account"
                 </button>
             </ActionForm>
-            <p class="auth-switch">"Already have an account? " <a href=move || { let n = next(); if n.is_empty() { "/login".to_owned() } else { format!("/login?next={}", n.replace('&', "%26").replace('?', "%3F").replace('=', "%3D")) } }>"Log in"</a></p>
+            <p class="auth-switch">"Already have an account? " <a href=move || { let n = next(); if n.is_empty() { "/login".to_owned() } else { format!("/login?next={}", crate::url::encode_query_value(&n)) } }>"Log in"</a></p>
         </AuthCard>
     }
 }

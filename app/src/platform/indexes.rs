@@ -3,6 +3,7 @@
 
 use super::db::Db;
 use mongodb::bson::Document;
+use mongodb::options::IndexOptions;
 use mongodb::IndexModel;
 use std::time::Duration;
 
@@ -13,6 +14,32 @@ pub struct CollectionIndexes {
     pub collection: &'static str,
     /// Index definitions; give each a stable `name` so re-running is a no-op.
     pub indexes: Vec<IndexModel>,
+}
+
+/// A named index on `keys`, unique or not.
+pub fn index(keys: Document, name: &str, unique: bool) -> IndexModel {
+    IndexModel::builder()
+        .keys(keys)
+        .options(
+            IndexOptions::builder()
+                .name(name.to_owned())
+                .unique(unique)
+                .build(),
+        )
+        .build()
+}
+
+/// A TTL index: MongoDB deletes each document once the date in `field` has passed.
+pub fn expiring(field: &str, name: &str) -> IndexModel {
+    IndexModel::builder()
+        .keys(mongodb::bson::doc! { field: 1 })
+        .options(
+            IndexOptions::builder()
+                .name(name.to_owned())
+                .expire_after(Duration::ZERO)
+                .build(),
+        )
+        .build()
 }
 
 /// Every module's indexes. A module adds its `indexes()` here when it gains a collection.

@@ -34,7 +34,7 @@ pub fn InvitePage() -> impl IntoView {
                             } else if p.signed_in {
                                 view! { <p class="form-error" role="alert">{format!("This invitation is for {}. Log out and log in with that email to accept it.", p.email)}</p> }.into_any()
                             } else {
-                                let next = urlencode(&here);
+                                let next = crate::url::encode_query_value(&here);
                                 view! {
                                     <p class="muted">{format!("It was sent to {}.", p.email)}</p>
                                     <a class="button button-primary button-block" href=format!("/register?next={next}")>"Create an account to join"</a>
@@ -48,15 +48,4 @@ pub fn InvitePage() -> impl IntoView {
             </Transition>
         </AuthCard>
     }
-}
-
-fn urlencode(s: &str) -> String {
-    s.bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => {
-                (b as char).to_string()
-            }
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
 }

@@ -16,35 +16,10 @@ pub mod users;
 
 pub use middleware::{current_auth, require_auth, Auth};
 
-use crate::platform::indexes::CollectionIndexes;
+use crate::platform::indexes::{expiring, index, CollectionIndexes};
 use mongodb::bson::doc;
 use mongodb::options::IndexOptions;
 use mongodb::IndexModel;
-use std::time::Duration;
-
-fn index(keys: mongodb::bson::Document, name: &str, unique: bool) -> IndexModel {
-    IndexModel::builder()
-        .keys(keys)
-        .options(
-            IndexOptions::builder()
-                .name(name.to_owned())
-                .unique(unique)
-                .build(),
-        )
-        .build()
-}
-
-fn expiring(field: &str, name: &str) -> IndexModel {
-    IndexModel::builder()
-        .keys(doc! { field: 1 })
-        .options(
-            IndexOptions::builder()
-                .name(name.to_owned())
-                .expire_after(Duration::ZERO)
-                .build(),
-        )
-        .build()
-}
 
 /// The identity module's indexes.
 pub fn indexes() -> Vec<CollectionIndexes> {

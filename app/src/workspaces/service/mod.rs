@@ -7,22 +7,8 @@ pub mod onboarding;
 pub mod store;
 pub mod workspaces;
 
-use crate::platform::indexes::CollectionIndexes;
+use crate::platform::indexes::{index, CollectionIndexes};
 use mongodb::bson::doc;
-use mongodb::options::IndexOptions;
-use mongodb::IndexModel;
-
-fn index(keys: mongodb::bson::Document, name: &str, unique: bool) -> IndexModel {
-    IndexModel::builder()
-        .keys(keys)
-        .options(
-            IndexOptions::builder()
-                .name(name.to_owned())
-                .unique(unique)
-                .build(),
-        )
-        .build()
-}
 
 /// The workspace module's indexes.
 pub fn indexes() -> Vec<CollectionIndexes> {
