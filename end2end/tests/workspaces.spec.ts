@@ -51,6 +51,13 @@ test("set up a workspace, invite a viewer who joins from the mailbox, and read t
   await expect(page.getByRole("heading", { name, level: 1 })).toBeVisible();
   await expect(page.getByRole("list", { name: "Modules" }).getByRole("heading", { name: "Courses & community" })).toBeVisible();
 
+  // A logo, uploaded as a plain form.
+  await page.getByRole("link", { name: "Workspace settings" }).click();
+  await page.getByLabel("Logo image").setInputFiles(`${__dirname}/../../public/icons/icon-192.png`);
+  await page.getByRole("button", { name: "Upload logo" }).click();
+  await expect(page.getByRole("img", { name: "Current logo" })).toBeVisible();
+  await page.goto(`/app/${handle}`);
+
   // Invite a viewer.
   await page.getByRole("link", { name: "Members" }).click();
   await hydrated(page);

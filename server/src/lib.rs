@@ -11,8 +11,10 @@ pub mod telemetry;
 
 use app::identity::service::google;
 use app::platform::{AppEnv, AppState};
+use app::workspaces::service::logo;
 use app::{shell, App};
-use axum::routing::get;
+use axum::extract::DefaultBodyLimit;
+use axum::routing::{get, post};
 use axum::Router;
 use leptos::prelude::provide_context;
 use leptos_axum::{generate_route_list, LeptosRoutes};
@@ -31,6 +33,11 @@ pub fn router(state: AppState) -> Router {
         .route("/sw.js", get(service_worker::script))
         .route("/auth/google", get(google::start))
         .route("/auth/google/callback", get(google::callback))
+        .route(
+            "/workspaces/{id}/logo",
+            post(logo::upload).layer(DefaultBodyLimit::max(2 * logo::MAX_LOGO_BYTES)),
+        )
+        .route("/media/{id}", get(logo::serve))
         .leptos_routes_with_context(&state, routes, context, move || shell(options.clone()))
         .fallback_service(static_files::site(state.clone()));
     if state.config.env == AppEnv::Development {

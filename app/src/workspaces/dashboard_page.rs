@@ -41,6 +41,7 @@ pub fn WorkspaceDashboardPage() -> impl IntoView {
                 Ok::<_, crate::error::AppError>(view! {
                     <Title text=ws.name.clone()/>
                     <div class="page-head">
+                        {ws.logo_url.clone().map(|src| view! { <img class="workspace-logo" src=src alt="" width="48" height="48"/> })}
                         <div>
                             <h1>{ws.name.clone()}</h1>
                             <p class="muted">{format!("@{} · you are {}", ws.handle, ws.role.label().to_lowercase())}</p>

@@ -173,6 +173,8 @@ pub struct WorkspaceView {
     pub currency: String,
     /// Enabled module keys.
     pub modules: Vec<String>,
+    /// Logo image URL, when one was uploaded.
+    pub logo_url: Option<String>,
     /// The caller's role in it.
     pub role: Role,
 }

@@ -6,7 +6,7 @@ use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-const STEP_LABELS: [&str; 5] = ["Workspace", "Goals", "Modules", "Plan", "Done"];
+const STEP_LABELS: [&str; 5] = ["Name", "Goals", "Modules", "Plan", "Done"];
 
 /// `/onboarding`: the setup wizard. Each step saves on the server, so a reload, or a return days
 /// later, opens the same step; every step after the first can be skipped and revisited.

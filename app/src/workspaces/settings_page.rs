@@ -52,6 +52,16 @@ fn SettingsForms(ws: WorkspaceView) -> impl IntoView {
     let error = Signal::derive(move || save.value().get().and_then(|r| r.err()));
     let modules_error = Signal::derive(move || modules.value().get().and_then(|r| r.err()));
     let (id1, id2) = (ws.id.clone(), ws.id.clone());
+    let upload_to = format!("/workspaces/{}/logo", ws.id);
+    let query = leptos_router::hooks::use_query_map();
+    let logo_error = move || {
+        query.read().get("logo_error").map(|e| match e.as_str() {
+            "type" => "Use a PNG, JPEG, WebP or GIF image.",
+            "too_big" => "Use an image of at most 1 MB.",
+            "missing" => "Choose an image first.",
+            _ => "The upload did not work. Try again.",
+        })
+    };
     let enabled = ws.modules.clone();
     view! {
         <section class="card settings-section" aria-labelledby="general-heading">
@@ -65,6 +75,21 @@ fn SettingsForms(ws: WorkspaceView) -> impl IntoView {
                 <Field label="Currency" name="currency" value=ws.currency.clone() required=true error/>
                 <button type="submit" class="button button-primary">"Save settings"</button>
             </ActionForm>
+        </section>
+        <section class="card settings-section" aria-labelledby="logo-heading">
+            <h2 id="logo-heading">"Logo"</h2>
+            {ws.logo_url.clone().map(|src| view! { <img class="logo-preview" src=src alt="Current logo" width="96" height="96"/> })}
+            <Show when=move || logo_error().is_some()>
+                <p class="form-error" role="alert">{logo_error}</p>
+            </Show>
+            <form class="form" method="post" action=upload_to enctype="multipart/form-data">
+                <div class="field">
+                    <label for="logo-file">"Logo image"</label>
+                    <p class="field-hint">"PNG, JPEG, WebP or GIF, up to 1 MB. Square works best."</p>
+                    <input id="logo-file" type="file" name="logo" accept="image/png,image/jpeg,image/webp,image/gif" required=true/>
+                </div>
+                <button type="submit" class="button button-secondary">"Upload logo"</button>
+            </form>
         </section>
         <section class="card settings-section" aria-labelledby="modules-heading">
             <h2 id="modules-heading">"Modules"</h2>

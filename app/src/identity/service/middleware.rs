@@ -25,6 +25,7 @@ pub struct Auth {
 fn is_public_asset(path: &str) -> bool {
     [
         "/pkg/",
+        "/media/",
         "/icons/",
         "/healthz",
         "/readyz",

@@ -2,6 +2,7 @@
 
 pub mod audit;
 pub mod invitations;
+pub mod logo;
 pub mod members;
 pub mod onboarding;
 pub mod store;
@@ -38,6 +39,10 @@ pub fn indexes() -> Vec<CollectionIndexes> {
                     false,
                 ),
             ],
+        },
+        CollectionIndexes {
+            collection: logo::MEDIA,
+            indexes: vec![index(doc! { "workspace_id": 1 }, "workspace", false)],
         },
         CollectionIndexes {
             collection: store::AUDIT_LOG,

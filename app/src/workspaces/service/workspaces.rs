@@ -34,6 +34,7 @@ fn view(ws: Workspace, role: Role) -> WorkspaceView {
         time_zone: ws.time_zone,
         currency: ws.currency,
         modules: ws.modules,
+        logo_url: ws.logo_url,
         role,
     }
 }
