@@ -135,6 +135,7 @@ pub async fn text(res: Response<Body>) -> String {
 pub mod client;
 pub mod fake_google;
 pub mod mail;
+pub mod people;
 
 pub mod tempdir {
     use std::path::{Path, PathBuf};

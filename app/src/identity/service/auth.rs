@@ -104,24 +104,14 @@ pub async fn register(
     p.into_result()?;
 
     let password_hash = state.passwords.hash(password.to_owned()).await?;
-    let user = User {
-        id: users::new_id(),
-        name: name.trim().to_owned(),
-        email: email.trim().to_owned(),
-        email_lower: normalize_email(email),
-        password_hash: Some(password_hash),
-        email_verified_at: None,
-        created_at: state.clock.now(),
-        failed_logins: 0,
-        login_blocked_until: None,
-        verification_sent_at: None,
-        mfa_pending: None,
-        mfa_secret: None,
-        mfa_enabled_at: None,
-        mfa_last_step: None,
-        recovery_codes: Vec::new(),
-        google_sub: None,
-    };
+    let user = User::new(
+        name,
+        email,
+        Some(password_hash),
+        None,
+        None,
+        state.clock.now(),
+    );
     users::insert(&state.db, &user).await?;
     // The account exists even if the email cannot go out now: the banner offers to resend.
     if let Err(e) = send_verification(state, &user).await {

@@ -358,28 +358,19 @@ pub async fn link_or_create(state: &AppState, id: &GoogleIdentity) -> Result<Use
             .await?;
         return Ok(users::by_id(&state.db, &user.id).await?.unwrap_or(user));
     }
-    let user = User {
-        id: users::new_id(),
-        name: id
-            .name
-            .clone()
-            .filter(|n| !n.trim().is_empty())
-            .unwrap_or_else(|| email.split('@').next().unwrap_or("").to_owned()),
-        email_lower: normalize_email(&email),
-        email,
-        password_hash: None,
-        email_verified_at: id.email_verified.then_some(now),
-        created_at: now,
-        failed_logins: 0,
-        login_blocked_until: None,
-        verification_sent_at: None,
-        mfa_pending: None,
-        mfa_secret: None,
-        mfa_enabled_at: None,
-        mfa_last_step: None,
-        recovery_codes: Vec::new(),
-        google_sub: Some(id.sub.clone()),
-    };
+    let name = id
+        .name
+        .clone()
+        .filter(|n| !n.trim().is_empty())
+        .unwrap_or_else(|| email.split('@').next().unwrap_or("").to_owned());
+    let user = User::new(
+        &name,
+        &email,
+        None,
+        id.email_verified.then_some(now),
+        Some(id.sub.clone()),
+        now,
+    );
     users::insert(&state.db, &user).await?;
     Ok(user)
 }

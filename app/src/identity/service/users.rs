@@ -57,6 +57,35 @@ pub struct User {
 }
 
 impl User {
+    /// A new account: no failed log-ins, no two-step verification yet.
+    pub fn new(
+        name: &str,
+        email: &str,
+        password_hash: Option<String>,
+        email_verified_at: Option<DateTime>,
+        google_sub: Option<String>,
+        now: DateTime,
+    ) -> Self {
+        User {
+            id: new_id(),
+            name: name.trim().to_owned(),
+            email: email.trim().to_owned(),
+            email_lower: crate::identity::model::normalize_email(email),
+            password_hash,
+            email_verified_at,
+            created_at: now,
+            failed_logins: 0,
+            login_blocked_until: None,
+            verification_sent_at: None,
+            mfa_pending: None,
+            mfa_secret: None,
+            mfa_enabled_at: None,
+            mfa_last_step: None,
+            recovery_codes: Vec::new(),
+            google_sub,
+        }
+    }
+
     /// What screens show of the account.
     pub fn view(&self) -> crate::identity::model::UserView {
         crate::identity::model::UserView {

@@ -1,0 +1,51 @@
+//! What every workspace server function starts from (server only).
+
+use crate::error::AppError;
+use crate::identity::service::{current_auth, require_auth, Auth};
+use crate::platform::request::ClientInfo;
+use crate::platform::{AppState, WorkspaceScope};
+use crate::workspaces::model::Permission;
+
+/// State, caller and client of the current request.
+pub struct Ctx {
+    pub state: AppState,
+    pub client: ClientInfo,
+}
+
+/// The context of the current request.
+pub fn ctx() -> Ctx {
+    let state = crate::platform::api::state();
+    let client = crate::platform::api::client(&state);
+    Ctx { state, client }
+}
+
+impl Ctx {
+    /// The authorisation check: the only way to a workspace's data.
+    pub async fn scope(
+        &self,
+        workspace_id: &str,
+        p: Permission,
+    ) -> Result<WorkspaceScope, AppError> {
+        WorkspaceScope::require(&self.state, current_auth().as_ref(), workspace_id, p).await
+    }
+
+    pub fn user(&self) -> Result<Auth, AppError> {
+        require_auth()
+    }
+
+    pub async fn audit(
+        &self,
+        scope: &WorkspaceScope,
+        action: &str,
+        summary: String,
+    ) -> Result<(), AppError> {
+        crate::workspaces::service::audit::record(&self.state, scope, &self.client, action, summary)
+            .await
+    }
+}
+
+/// Parses a posted role.
+pub fn role(s: &str) -> Result<crate::workspaces::model::Role, AppError> {
+    crate::workspaces::model::Role::parse(s)
+        .ok_or_else(|| AppError::invalid("role", "Choose a role."))
+}

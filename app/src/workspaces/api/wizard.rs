@@ -1,0 +1,121 @@
+//! The setup wizard.
+
+use crate::error::AppError;
+use crate::workspaces::model::WizardState;
+use leptos::prelude::*;
+
+#[cfg(feature = "ssr")]
+use super::ctx;
+
+/// Where the caller is in the setup wizard.
+#[server(endpoint = "get_wizard")]
+pub async fn get_wizard() -> Result<WizardState, AppError> {
+    use crate::platform::api::respond;
+    use crate::workspaces::service::onboarding;
+    respond(async move {
+        let c = ctx::ctx();
+        onboarding::state_of(&c.state, &c.user()?.user_id).await
+    })
+    .await
+}
+
+/// Wizard step 1: creates the workspace (or updates it when revisiting the step).
+#[server(endpoint = "wizard_workspace")]
+pub async fn wizard_workspace(
+    name: String,
+    handle: String,
+    time_zone: String,
+    currency: String,
+) -> Result<(), AppError> {
+    use crate::platform::api::respond;
+    use crate::workspaces::model::Permission;
+    use crate::workspaces::service::{onboarding, workspaces};
+    respond(async move {
+        let c = ctx::ctx();
+        let user = c.user()?;
+        let wizard = onboarding::state_of(&c.state, &user.user_id).await?;
+        let id = match wizard.workspace {
+            Some(ws) => {
+                let scope = c.scope(&ws.id, Permission::ManageSettings).await?;
+                workspaces::update_settings(
+                    &c.state, &scope, &name, &handle, &time_zone, &currency,
+                )
+                .await?;
+                ws.id
+            }
+            None => {
+                let ws = workspaces::create(
+                    &c.state,
+                    &user.user_id,
+                    &name,
+                    &handle,
+                    &time_zone,
+                    &currency,
+                )
+                .await?;
+                let scope = c.scope(&ws.id, Permission::View).await?;
+                c.audit(
+                    &scope,
+                    "workspace.created",
+                    format!("Created {} (@{})", ws.name, ws.handle),
+                )
+                .await?;
+                ws.id
+            }
+        };
+        onboarding::go_to(&c.state, &user.user_id, "goals", Some(&id)).await
+    })
+    .await
+}
+
+/// Wizard step 2: goals (may be empty).
+#[server(endpoint = "wizard_goals")]
+pub async fn wizard_goals(goals: Option<Vec<String>>) -> Result<(), AppError> {
+    use crate::platform::api::respond;
+    use crate::workspaces::model::Permission;
+    use crate::workspaces::service::onboarding;
+    respond(async move {
+        let c = ctx::ctx();
+        let user = c.user()?;
+        let ws = onboarding::state_of(&c.state, &user.user_id)
+            .await?
+            .workspace
+            .ok_or_else(|| AppError::invalid("step", "Create your workspace first."))?;
+        let scope = c.scope(&ws.id, Permission::ManageSettings).await?;
+        onboarding::set_goals(&c.state, scope.workspace_id(), &goals.unwrap_or_default()).await?;
+        onboarding::go_to(&c.state, &user.user_id, "modules", None).await
+    })
+    .await
+}
+
+/// Wizard step 3: modules to enable.
+#[server(endpoint = "wizard_modules")]
+pub async fn wizard_modules(modules: Option<Vec<String>>) -> Result<(), AppError> {
+    use crate::platform::api::respond;
+    use crate::workspaces::model::Permission;
+    use crate::workspaces::service::{onboarding, workspaces};
+    respond(async move {
+        let c = ctx::ctx();
+        let user = c.user()?;
+        let ws = onboarding::state_of(&c.state, &user.user_id)
+            .await?
+            .workspace
+            .ok_or_else(|| AppError::invalid("step", "Create your workspace first."))?;
+        let scope = c.scope(&ws.id, Permission::ManageSettings).await?;
+        workspaces::set_modules(&c.state, &scope, &modules.unwrap_or_default()).await?;
+        onboarding::go_to(&c.state, &user.user_id, "plan", None).await
+    })
+    .await
+}
+
+/// Moves the wizard to another step (skip ahead or go back).
+#[server(endpoint = "wizard_go")]
+pub async fn wizard_go(step: String) -> Result<(), AppError> {
+    use crate::platform::api::respond;
+    use crate::workspaces::service::onboarding;
+    respond(async move {
+        let c = ctx::ctx();
+        onboarding::go_to(&c.state, &c.user()?.user_id, &step, None).await
+    })
+    .await
+}
