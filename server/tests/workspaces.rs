@@ -91,7 +91,12 @@ async fn the_wizard_resumes_where_it_was_left_and_lands_on_the_dashboard() {
             .len(),
         1
     );
-    c.call("wizard_go", &[("step", "done")]).await;
+    let done = c.call("wizard_go", &[("step", "done")]).await;
+    assert_eq!(
+        done.location(),
+        Some(format!("/app/{handle}").as_str()),
+        "finishing opens the dashboard"
+    );
     let state = c.call("get_wizard", &[]).await.json();
     assert_eq!(state["step"], "done");
     assert_eq!(

@@ -108,14 +108,24 @@ pub async fn wizard_modules(modules: Option<Vec<String>>) -> Result<(), AppError
     .await
 }
 
-/// Moves the wizard to another step (skip ahead or go back).
+/// Moves the wizard to another step (skip ahead or go back); finishing opens the dashboard.
 #[server(endpoint = "wizard_go")]
 pub async fn wizard_go(step: String) -> Result<(), AppError> {
     use crate::platform::api::respond;
     use crate::workspaces::service::onboarding;
     respond(async move {
         let c = ctx::ctx();
-        onboarding::go_to(&c.state, &c.user()?.user_id, &step, None).await
+        let user = c.user()?;
+        onboarding::go_to(&c.state, &user.user_id, &step, None).await?;
+        if step == "done" {
+            if let Some(ws) = onboarding::state_of(&c.state, &user.user_id)
+                .await?
+                .workspace
+            {
+                leptos_axum::redirect(&format!("/app/{}", ws.handle));
+            }
+        }
+        Ok(())
     })
     .await
 }
