@@ -1,4 +1,5 @@
 //! The Mewayz HTTP server: the Leptos app, plain routes and the process lifecycle.
+#![recursion_limit = "512"]
 
 pub mod dev_mailbox;
 pub mod health;
