@@ -1,6 +1,7 @@
 //! Mewayz: every page, component and server function, plus (behind `ssr`) the services.
 #![recursion_limit = "256"]
 
+pub mod billing;
 pub mod error;
 pub mod home;
 pub mod identity;
@@ -92,6 +93,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!(":handle/members") view=workspaces::MembersPage/>
                     <Route path=path!(":handle/audit") view=workspaces::AuditPage/>
                     <Route path=path!(":handle/settings") view=workspaces::WorkspaceSettingsPage/>
+                </ParentRoute>
+                <ParentRoute path=path!("/admin") view=layout::AppLayout>
+                    <Route path=path!("plans") view=billing::AdminPlansPage/>
                 </ParentRoute>
                 <ParentRoute path=path!("/settings") view=layout::AppLayout>
                     <Route path=path!("") view=identity::SettingsPage/>

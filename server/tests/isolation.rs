@@ -18,6 +18,8 @@ enum Access {
     User,
     /// Members of the workspace in its arguments with at least this role.
     Workspace(&'static str),
+    /// Platform admins listed in ADMIN_EMAILS, with MFA on.
+    Admin,
 }
 
 use Access::*;
@@ -32,6 +34,28 @@ type Entry = (
 /// Every server function, its access rule and arguments that would succeed for an allowed
 /// caller. `{ws}`, `{handle}`, `{viewer}` and `{invitation}` are filled in per run.
 const MATRIX: &[Entry] = &[
+    // Billing
+    ("list_plans", Public, &[]),
+    ("admin_list_plans", Admin, &[]),
+    (
+        "save_plan",
+        Admin,
+        &[
+            ("key", "free"),
+            ("name", "Hijacked"),
+            ("description", ""),
+            ("monthly_price", "0"),
+            ("yearly_price", "0"),
+            ("trial_days", "0"),
+            ("visible", "on"),
+            ("bio_pages", "1"),
+            ("contacts", "1"),
+            ("emails_per_month", "1"),
+            ("team_members", "1"),
+            ("storage_mb", "1"),
+            ("ai_credits", "1"),
+        ],
+    ),
     // Identity
     ("register", Public, &[]),
     ("login", Public, &[]),
@@ -323,6 +347,23 @@ async fn every_server_function_refuses_outsiders_and_too_low_roles() {
                     a.status,
                     StatusCode::UNAUTHORIZED,
                     "{name} as anonymous: {}",
+                    a.body
+                );
+            }
+            Admin => {
+                let a = app.client().call(name, &args).await;
+                assert_eq!(
+                    a.status,
+                    StatusCode::UNAUTHORIZED,
+                    "{name} as anonymous: {}",
+                    a.body
+                );
+                // The workspace owner is a user like any other to the platform.
+                let a = owner.call(name, &args).await;
+                assert_eq!(
+                    a.status,
+                    StatusCode::FORBIDDEN,
+                    "{name} as a non-admin: {}",
                     a.body
                 );
             }

@@ -66,6 +66,8 @@ pub struct Config {
     pub trust_proxy: bool,
     /// `AUTH_RATE_LIMIT_PER_MINUTE`: attempts per client IP per auth action per minute.
     pub auth_rate_limit: u32,
+    /// `ADMIN_EMAILS`: comma-separated emails of platform admins (they must also turn on MFA).
+    pub admin_emails: Vec<String>,
     /// Google sign-in (`GOOGLE_ISSUER_URL`, `GOOGLE_CLIENT_ID`, `GOOGLE_CLIENT_SECRET`); `None`
     /// unless both the id and the secret are set.
     pub google: Option<GoogleConfig>,
@@ -266,6 +268,14 @@ impl Config {
             mail_from: get("MAIL_FROM").unwrap_or_else(|| "Mewayz <no-reply@mewayz.local>".into()),
             trust_proxy,
             auth_rate_limit,
+            admin_emails: get("ADMIN_EMAILS")
+                .map(|v| {
+                    v.split(',')
+                        .map(|e| e.trim().to_lowercase())
+                        .filter(|e| !e.is_empty())
+                        .collect()
+                })
+                .unwrap_or_default(),
             google,
         })
     }

@@ -46,6 +46,7 @@ pub fn expiring(field: &str, name: &str) -> IndexModel {
 pub fn all() -> Vec<CollectionIndexes> {
     let mut all = crate::identity::service::indexes();
     all.extend(crate::workspaces::service::indexes());
+    all.extend(crate::billing::service::indexes());
     all
 }
 

@@ -1,5 +1,6 @@
 //! Server-only plumbing: configuration, state, database, security headers.
 
+pub mod admin;
 pub mod api;
 pub mod assets;
 pub mod clock;

@@ -120,12 +120,7 @@ fn Wizard(
         }
         "plan" => view! {
             <h1 id="wizard-title">"Choose a plan"</h1>
-            <ul class="plan-list">
-                <li class="card plan plan-current">
-                    <h2>"Free"</h2>
-                    <p class="muted">"Everything you need to start. Paid plans arrive with billing."</p>
-                </li>
-            </ul>
+            <PlanChoices/>
             <ActionForm action=go attr:class="form">
                 <input type="hidden" name="step" value="done"/>
                 <div class="wizard-actions">{back("modules")}<button type="submit" class="button button-primary">"Continue with Free"</button></div>
@@ -184,6 +179,34 @@ fn OnboardingBanner() -> impl IntoView {
         <Transition fallback=|| ()>
             {move || Suspend::new(async move {
                 user.0.await.ok().flatten().filter(|u| !u.email_verified).map(|u| view! { <div class="wizard-banner"><crate::identity::VerifyBanner user=u/></div> })
+            })}
+        </Transition>
+    }
+}
+
+/// The plans that exist; paid checkout arrives with billing, so the wizard continues on Free.
+#[component]
+fn PlanChoices() -> impl IntoView {
+    let plans = Resource::new(|| (), |_| crate::billing::api::list_plans());
+    view! {
+        <Transition fallback=|| view! { <p class="muted">"Loading plans…"</p> }>
+            {move || Suspend::new(async move {
+                let list = plans.await.unwrap_or_default();
+                view! {
+                    <ul class="plan-list" aria-label="Plans">
+                        {list.into_iter().map(|p| {
+                            let current = p.key == "free";
+                            view! {
+                                <li class="card plan" class:plan-current=current>
+                                    <h2>{p.name.clone()}</h2>
+                                    <p><strong>{p.price_label()}</strong></p>
+                                    <p class="muted">{p.description.clone()}</p>
+                                    {(!current).then(|| view! { <span class="badge">"Paid plans open with billing"</span> })}
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                }
             })}
         </Transition>
     }

@@ -95,6 +95,9 @@ impl TestApp {
             app::platform::indexes::ensure(&state.db, &app::platform::indexes::all())
                 .await
                 .expect("indexes");
+            app::billing::service::plans::ensure_free_plan(&state.db)
+                .await
+                .expect("free plan");
         }
         let router = server::router(state.clone());
         TestApp {

@@ -40,7 +40,7 @@ fn is_public_asset(path: &str) -> bool {
 
 /// Pages that need a signed-in user.
 fn needs_sign_in(path: &str) -> bool {
-    ["/app", "/settings", "/onboarding"]
+    ["/app", "/settings", "/onboarding", "/admin"]
         .iter()
         .any(|p| path == *p || path.starts_with(&format!("{p}/")))
 }

@@ -1,0 +1,32 @@
+//! Platform administration: who may use `/admin`.
+
+use crate::error::AppError;
+use crate::identity::service::{current_auth, users};
+use crate::platform::AppState;
+
+/// Proof that the caller is a platform admin with two-step verification on.
+#[derive(Debug, Clone)]
+pub struct AdminScope {
+    /// The admin's user id.
+    pub user_id: String,
+}
+
+/// Checks that the caller is signed in, listed in `ADMIN_EMAILS`, and has MFA on.
+pub async fn require_platform_admin(state: &AppState) -> Result<AdminScope, AppError> {
+    let auth = current_auth().ok_or(AppError::Unauthorized)?;
+    let user = users::by_id(&state.db, &auth.user_id)
+        .await?
+        .ok_or(AppError::Unauthorized)?;
+    if !state.config.admin_emails.contains(&user.email_lower) {
+        return Err(AppError::Forbidden);
+    }
+    if user.mfa_enabled_at.is_none() {
+        return Err(AppError::Conflict {
+            field: None,
+            message:
+                "Platform admins must turn on two-step verification first (Settings → Security)."
+                    .into(),
+        });
+    }
+    Ok(AdminScope { user_id: user.id })
+}
