@@ -49,10 +49,14 @@ async fn run(config: Config) -> Result<(), String> {
         .await
         .map_err(|e| format!("cannot listen on {addr}: {e}"))?;
     tracing::info!("listening on http://{addr}");
-    tokio::spawn(indexes::ensure_until_ready(
-        state.db.clone(),
-        indexes::all(),
-    ));
+    let db = state.db.clone();
+    tokio::spawn(async move {
+        indexes::ensure_until_ready(db.clone(), indexes::all()).await;
+        // Data every deployment needs, created once.
+        if let Err(e) = app::billing::service::plans::ensure_free_plan(&db).await {
+            tracing::error!(error = %e, "could not create the free plan");
+        }
+    });
     let app = server::router(state);
     server::shutdown::serve(listener, app, server::shutdown::signal(), grace)
         .await

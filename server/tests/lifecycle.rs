@@ -37,14 +37,14 @@ impl Drop for Proc {
     }
 }
 
-fn spawn_server(mongo_port: u16, http_port: u16, site: &std::path::Path) -> Proc {
+fn spawn_server(mongo_port: u16, http_port: u16, site: &std::path::Path, db: &str) -> Proc {
     let child = Command::new(env!("CARGO_BIN_EXE_server"))
         .env("APP_ENV", "test")
         .env(
             "MONGODB_URI",
             format!("mongodb://127.0.0.1:{mongo_port}/?directConnection=true"),
         )
-        .env("MONGODB_DB", common::fresh_db_name("proc"))
+        .env("MONGODB_DB", db)
         .env("LEPTOS_OUTPUT_NAME", "mewayz")
         .env("LEPTOS_SITE_ROOT", site)
         .env("LEPTOS_SITE_ADDR", format!("127.0.0.1:{http_port}"))
@@ -83,7 +83,8 @@ fn starts_without_its_database_and_becomes_ready_when_it_appears() {
     let mongo_port = free_port();
     let http_port = free_port();
     let addr: SocketAddr = ([127, 0, 0, 1], http_port).into();
-    let _server = spawn_server(mongo_port, http_port, site.path());
+    let db_name = common::fresh_db_name("proc");
+    let _server = spawn_server(mongo_port, http_port, site.path(), &db_name);
 
     let (status, body) = wait_for(addr, "/healthz", 200, Duration::from_secs(20));
     assert_eq!(status, 200, "liveness with the database down: {body}");
@@ -97,6 +98,28 @@ fn starts_without_its_database_and_becomes_ready_when_it_appears() {
     let _db = spawn_database(mongo_port);
     let (status, body) = wait_for(addr, "/readyz", 200, Duration::from_secs(90));
     assert_eq!(status, 200, "readiness after the database came up: {body}");
+
+    // Start-up also created the data every deployment needs: the free plan.
+    let uri = format!("mongodb://127.0.0.1:{mongo_port}/?directConnection=true");
+    let runtime = tokio::runtime::Runtime::new().unwrap();
+    let free = runtime.block_on(async {
+        let client = mongodb::Client::with_uri_str(&uri).await.unwrap();
+        let plans = client
+            .database(&db_name)
+            .collection::<mongodb::bson::Document>("plans");
+        for _ in 0..100 {
+            if let Some(plan) = plans
+                .find_one(mongodb::bson::doc! { "key": "free" })
+                .await
+                .unwrap()
+            {
+                return Some(plan);
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        None
+    });
+    assert!(free.is_some(), "no free plan after start-up");
 }
 
 #[test]
@@ -104,7 +127,12 @@ fn sigterm_stops_the_server_cleanly() {
     let site = common::tempdir::TempSite::new();
     let http_port = free_port();
     let addr: SocketAddr = ([127, 0, 0, 1], http_port).into();
-    let mut server = spawn_server(free_port(), http_port, site.path());
+    let mut server = spawn_server(
+        free_port(),
+        http_port,
+        site.path(),
+        &common::fresh_db_name("term"),
+    );
     assert_eq!(
         wait_for(addr, "/healthz", 200, Duration::from_secs(20)).0,
         200
