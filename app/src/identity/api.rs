@@ -131,9 +131,10 @@ pub async fn current_user() -> Result<Option<UserView>, AppError> {
         let Some(auth) = current_auth() else {
             return Ok(None);
         };
-        Ok(users::by_id(&state().db, &auth.user_id)
+        let state = state();
+        Ok(users::by_id(&state.db, &auth.user_id)
             .await?
-            .map(|u| u.view()))
+            .map(|u| u.view(&state.config.admin_emails)))
     })
     .await
 }

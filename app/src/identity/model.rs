@@ -23,6 +23,8 @@ pub struct UserView {
     pub email: String,
     /// Whether the address has been confirmed.
     pub email_verified: bool,
+    /// Listed in `ADMIN_EMAILS`: may open `/admin` (once two-step verification is on).
+    pub platform_admin: bool,
 }
 
 /// One signed-in device, for the security screen.

@@ -30,6 +30,9 @@ const fn item(label: &'static str, href: Option<&'static str>, icon: IconName) -
 /// Home, always first.
 pub const HOME: NavItem = item("Home", Some("/app"), IconName::Home);
 
+/// Platform administration (shown to platform admins only).
+pub const ADMIN: NavItem = item("Plans", Some("/admin/plans"), IconName::Shield);
+
 /// Every module, grouped by the job it does.
 pub const GROUPS: &[NavGroup] = &[
     NavGroup {

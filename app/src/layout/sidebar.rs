@@ -1,4 +1,4 @@
-use super::nav::{GROUPS, HOME};
+use super::nav::{ADMIN, GROUPS, HOME};
 use super::nav_entry::NavEntry;
 use leptos::prelude::*;
 
@@ -16,7 +16,27 @@ pub fn ModuleList() -> impl IntoView {
                     </ul>
                 </li>
             }).collect_view()}
+            <AdminEntry/>
         </ul>
+    }
+}
+
+/// The way to `/admin`, for platform admins only.
+#[component]
+fn AdminEntry() -> impl IntoView {
+    let user = crate::identity::use_current_user();
+    view! {
+        <Transition fallback=|| ()>
+            {move || Suspend::new(async move {
+                let admin = user.0.await.ok().flatten().is_some_and(|u| u.platform_admin);
+                admin.then(|| view! {
+                    <li class="nav-group">
+                        <h2 class="nav-group-title">"Platform"</h2>
+                        <ul><li><NavEntry item=ADMIN/></li></ul>
+                    </li>
+                })
+            })}
+        </Transition>
     }
 }
 

@@ -86,13 +86,14 @@ impl User {
         }
     }
 
-    /// What screens show of the account.
-    pub fn view(&self) -> crate::identity::model::UserView {
+    /// What screens show of the account; `admin_emails` is the platform's admin list.
+    pub fn view(&self, admin_emails: &[String]) -> crate::identity::model::UserView {
         crate::identity::model::UserView {
             id: self.id.clone(),
             name: self.name.clone(),
             email: self.email.clone(),
             email_verified: self.email_verified_at.is_some(),
+            platform_admin: admin_emails.contains(&self.email_lower),
         }
     }
 }
