@@ -7,23 +7,7 @@ use axum::http::StatusCode;
 use common::{mail, TestApp};
 use std::time::Duration;
 
-const PASSWORD: &str = "a perfectly long passphrase";
-
-fn unique_email(tag: &str) -> String {
-    format!("{}@example.com", common::fresh_db_name(tag).to_lowercase())
-}
-
-async fn register(c: &mut common::client::Client, email: &str) -> common::client::Answer {
-    c.call(
-        "register",
-        &[
-            ("name", "Anna Example"),
-            ("email", email),
-            ("password", PASSWORD),
-        ],
-    )
-    .await
-}
+use common::people::{register, unique_email, PASSWORD};
 
 #[tokio::test]
 async fn sign_up_signs_in_and_the_emailed_link_verifies_once() {

@@ -12,6 +12,24 @@ pub fn unique(tag: &str) -> String {
     super::fresh_db_name(tag).to_lowercase().replace('_', "-")
 }
 
+/// An email address no other test uses.
+pub fn unique_email(tag: &str) -> String {
+    format!("{}@example.com", super::fresh_db_name(tag).to_lowercase())
+}
+
+/// Signs `c` up as "Anna Example" with `email`.
+pub async fn register(c: &mut Client, email: &str) -> super::client::Answer {
+    c.call(
+        "register",
+        &[
+            ("name", "Anna Example"),
+            ("email", email),
+            ("password", PASSWORD),
+        ],
+    )
+    .await
+}
+
 /// A signed-in browser of a new account; returns it with the account's email.
 pub async fn signed_up(app: &TestApp, name: &str) -> (Client, String) {
     let email = format!("{}@example.com", unique(name));

@@ -42,6 +42,43 @@ impl Ctx {
         crate::workspaces::service::audit::record(&self.state, scope, &self.client, action, summary)
             .await
     }
+
+    /// Creates a workspace owned by `user_id` and records it in its audit log.
+    pub async fn create_workspace(
+        &self,
+        user_id: &str,
+        name: &str,
+        handle: &str,
+        time_zone: &str,
+        currency: &str,
+    ) -> Result<crate::workspaces::model::WorkspaceView, AppError> {
+        let ws = crate::workspaces::service::workspaces::create(
+            &self.state,
+            user_id,
+            name,
+            handle,
+            time_zone,
+            currency,
+        )
+        .await?;
+        let scope = self.scope(&ws.id, Permission::View).await?;
+        self.audit(
+            &scope,
+            "workspace.created",
+            format!("Created {} (@{})", ws.name, ws.handle),
+        )
+        .await?;
+        Ok(ws)
+    }
+
+    /// The workspace the caller's setup wizard is configuring, scoped for changing its settings.
+    pub async fn wizard_scope(&self, user_id: &str) -> Result<WorkspaceScope, AppError> {
+        let ws = crate::workspaces::service::onboarding::state_of(&self.state, user_id)
+            .await?
+            .workspace
+            .ok_or_else(|| AppError::invalid("step", "Create your workspace first."))?;
+        self.scope(&ws.id, Permission::ManageSettings).await
+    }
 }
 
 /// Parses a posted role.

@@ -44,23 +44,9 @@ pub async fn wizard_workspace(
                 ws.id
             }
             None => {
-                let ws = workspaces::create(
-                    &c.state,
-                    &user.user_id,
-                    &name,
-                    &handle,
-                    &time_zone,
-                    &currency,
-                )
-                .await?;
-                let scope = c.scope(&ws.id, Permission::View).await?;
-                c.audit(
-                    &scope,
-                    "workspace.created",
-                    format!("Created {} (@{})", ws.name, ws.handle),
-                )
-                .await?;
-                ws.id
+                c.create_workspace(&user.user_id, &name, &handle, &time_zone, &currency)
+                    .await?
+                    .id
             }
         };
         onboarding::go_to(&c.state, &user.user_id, "goals", Some(&id)).await
@@ -72,16 +58,11 @@ pub async fn wizard_workspace(
 #[server(endpoint = "wizard_goals")]
 pub async fn wizard_goals(goals: Option<Vec<String>>) -> Result<(), AppError> {
     use crate::platform::api::respond;
-    use crate::workspaces::model::Permission;
     use crate::workspaces::service::onboarding;
     respond(async move {
         let c = ctx::ctx();
         let user = c.user()?;
-        let ws = onboarding::state_of(&c.state, &user.user_id)
-            .await?
-            .workspace
-            .ok_or_else(|| AppError::invalid("step", "Create your workspace first."))?;
-        let scope = c.scope(&ws.id, Permission::ManageSettings).await?;
+        let scope = c.wizard_scope(&user.user_id).await?;
         onboarding::set_goals(&c.state, scope.workspace_id(), &goals.unwrap_or_default()).await?;
         onboarding::go_to(&c.state, &user.user_id, "modules", None).await
     })
@@ -92,16 +73,11 @@ pub async fn wizard_goals(goals: Option<Vec<String>>) -> Result<(), AppError> {
 #[server(endpoint = "wizard_modules")]
 pub async fn wizard_modules(modules: Option<Vec<String>>) -> Result<(), AppError> {
     use crate::platform::api::respond;
-    use crate::workspaces::model::Permission;
     use crate::workspaces::service::{onboarding, workspaces};
     respond(async move {
         let c = ctx::ctx();
         let user = c.user()?;
-        let ws = onboarding::state_of(&c.state, &user.user_id)
-            .await?
-            .workspace
-            .ok_or_else(|| AppError::invalid("step", "Create your workspace first."))?;
-        let scope = c.scope(&ws.id, Permission::ManageSettings).await?;
+        let scope = c.wizard_scope(&user.user_id).await?;
         workspaces::set_modules(&c.state, &scope, &modules.unwrap_or_default()).await?;
         onboarding::go_to(&c.state, &user.user_id, "plan", None).await
     })

@@ -40,26 +40,11 @@ pub async fn create_workspace(
     currency: String,
 ) -> Result<(), AppError> {
     use crate::platform::api::respond;
-    use crate::workspaces::model::Permission;
-    use crate::workspaces::service::workspaces;
     respond(async move {
         let c = ctx::ctx();
-        let ws = workspaces::create(
-            &c.state,
-            &c.user()?.user_id,
-            &name,
-            &handle,
-            &time_zone,
-            &currency,
-        )
-        .await?;
-        let scope = c.scope(&ws.id, Permission::View).await?;
-        c.audit(
-            &scope,
-            "workspace.created",
-            format!("Created {} (@{})", ws.name, ws.handle),
-        )
-        .await?;
+        let ws = c
+            .create_workspace(&c.user()?.user_id, &name, &handle, &time_zone, &currency)
+            .await?;
         leptos_axum::redirect(&format!("/app/{}", ws.handle));
         Ok(())
     })

@@ -1,0 +1,190 @@
+//! The isolation matrix: every server function and who may call it.
+
+/// Who may call a server function.
+#[derive(Clone, Copy, Debug)]
+pub enum Access {
+    /// Anyone, signed in or not (sign-up, log-in, reset…).
+    Public,
+    /// Any signed-in user; touches only their own account.
+    User,
+    /// Members of the workspace in its arguments with at least this role.
+    Workspace(&'static str),
+    /// Platform admins listed in ADMIN_EMAILS, with MFA on.
+    Admin,
+}
+
+use Access::*;
+
+/// A server function's name, access rule and arguments.
+pub type Entry = (
+    &'static str,
+    Access,
+    &'static [(&'static str, &'static str)],
+);
+
+/// Every server function, its access rule and arguments that would succeed for an allowed
+/// caller. `{ws}`, `{handle}`, `{viewer}` and `{invitation}` are filled in per run.
+pub const MATRIX: &[Entry] = &[
+    // Billing
+    ("list_plans", Public, &[]),
+    ("admin_list_plans", Admin, &[]),
+    (
+        "save_plan",
+        Admin,
+        &[
+            ("key", "free"),
+            ("name", "Hijacked"),
+            ("description", ""),
+            ("monthly_price", "0"),
+            ("yearly_price", "0"),
+            ("trial_days", "0"),
+            ("visible", "on"),
+            ("bio_pages", "1"),
+            ("contacts", "1"),
+            ("emails_per_month", "1"),
+            ("team_members", "1"),
+            ("storage_mb", "1"),
+            ("ai_credits", "1"),
+        ],
+    ),
+    // Identity
+    ("register", Public, &[]),
+    ("login", Public, &[]),
+    ("login_code", Public, &[]),
+    ("logout", Public, &[]),
+    ("current_user", Public, &[]),
+    ("verify_email", Public, &[]),
+    ("request_password_reset", Public, &[]),
+    ("reset_password", Public, &[]),
+    ("auth_providers", Public, &[]),
+    ("logout_everywhere", User, &[]),
+    ("resend_verification", User, &[]),
+    ("list_sessions", User, &[]),
+    ("revoke_session", User, &[("id", "x")]),
+    ("get_mfa_status", User, &[]),
+    ("start_mfa", User, &[]),
+    ("confirm_mfa", User, &[("code", "123456")]),
+    (
+        "disable_mfa",
+        User,
+        &[("password", "x"), ("code", "123456")],
+    ),
+    ("update_name", User, &[("name", "X")]),
+    (
+        "change_email",
+        User,
+        &[("email", "x@example.com"), ("current_password", "x")],
+    ),
+    (
+        "change_password",
+        User,
+        &[("current_password", "x"), ("new_password", "y")],
+    ),
+    // Workspaces
+    ("preview_invitation", Public, &[]),
+    ("list_my_workspaces", User, &[]),
+    (
+        "create_workspace",
+        User,
+        &[
+            ("name", "X"),
+            ("handle", "xxx"),
+            ("time_zone", "UTC"),
+            ("currency", "USD"),
+        ],
+    ),
+    ("accept_invitation", User, &[("token", "x")]),
+    ("get_wizard", User, &[]),
+    (
+        "wizard_workspace",
+        User,
+        &[
+            ("name", "X"),
+            ("handle", "xxx"),
+            ("time_zone", "UTC"),
+            ("currency", "USD"),
+        ],
+    ),
+    ("wizard_goals", User, &[]),
+    ("wizard_modules", User, &[]),
+    ("wizard_go", User, &[("step", "goals")]),
+    (
+        "get_workspace",
+        Workspace("viewer"),
+        &[("handle", "{handle}")],
+    ),
+    (
+        "list_members",
+        Workspace("viewer"),
+        &[("workspace_id", "{ws}")],
+    ),
+    (
+        "leave_workspace",
+        Workspace("viewer"),
+        &[("workspace_id", "{ws}")],
+    ),
+    (
+        "update_workspace",
+        Workspace("admin"),
+        &[
+            ("workspace_id", "{ws}"),
+            ("name", "Hijacked"),
+            ("handle", "{handle}"),
+            ("time_zone", "UTC"),
+            ("currency", "USD"),
+        ],
+    ),
+    (
+        "change_member_role",
+        Workspace("admin"),
+        &[
+            ("workspace_id", "{ws}"),
+            ("user_id", "{viewer}"),
+            ("role", "editor"),
+        ],
+    ),
+    (
+        "remove_member",
+        Workspace("admin"),
+        &[("workspace_id", "{ws}"), ("user_id", "{viewer}")],
+    ),
+    (
+        "invite_member",
+        Workspace("admin"),
+        &[
+            ("workspace_id", "{ws}"),
+            ("email", "new@example.com"),
+            ("role", "viewer"),
+        ],
+    ),
+    (
+        "list_invitations",
+        Workspace("admin"),
+        &[("workspace_id", "{ws}")],
+    ),
+    (
+        "revoke_invitation",
+        Workspace("admin"),
+        &[("workspace_id", "{ws}"), ("id", "{invitation}")],
+    ),
+    (
+        "resend_invitation",
+        Workspace("admin"),
+        &[("workspace_id", "{ws}"), ("id", "{invitation}")],
+    ),
+    (
+        "list_audit_log",
+        Workspace("admin"),
+        &[("workspace_id", "{ws}")],
+    ),
+    (
+        "update_workspace_modules",
+        Workspace("admin"),
+        &[("workspace_id", "{ws}"), ("modules[0]", "bio")],
+    ),
+    (
+        "transfer_ownership",
+        Workspace("owner"),
+        &[("workspace_id", "{ws}"), ("user_id", "{viewer}")],
+    ),
+];
