@@ -57,8 +57,14 @@ node end2end/fakes/google.mjs "$google_port" e2e-client e2e-secret >"$run_dir/go
 pids+=("$!")
 wait_for_port "$google_port" 30
 app_port=$(free_port)
+stripe_port=$(free_port)
+node end2end/fakes/stripe.mjs "$stripe_port" "http://127.0.0.1:$app_port/webhooks/stripe" whsec_e2e >"$run_dir/stripe.log" 2>&1 &
+pids+=("$!")
+wait_for_port "$stripe_port" 30
 (
   export APP_ENV=test MONGODB_DB="e2e_$$" LEPTOS_SITE_ADDR="127.0.0.1:$app_port"
+  export STRIPE_SECRET_KEY=sk_test_e2e STRIPE_WEBHOOK_SECRET=whsec_e2e STRIPE_API_BASE="http://127.0.0.1:$stripe_port/"
+  export ADMIN_EMAILS=platform-admin@example.com
   export APP_BASE_URL="http://127.0.0.1:$app_port" RUST_LOG="${RUST_LOG:-warn}"
   export SMTP_URL="$MEWAYZ_TEST_SMTP_URL" AUTH_RATE_LIMIT_PER_MINUTE=1000
   export GOOGLE_ISSUER_URL="http://127.0.0.1:$google_port" GOOGLE_CLIENT_ID=e2e-client GOOGLE_CLIENT_SECRET=e2e-secret
@@ -66,4 +72,5 @@ app_port=$(free_port)
 ) >"$run_dir/server.log" 2>&1 &
 pids+=("$!")
 wait_for_port "$app_port" 30
-(cd end2end && BASE_URL="http://127.0.0.1:$app_port" MAILDEV_URL="http://$MEWAYZ_TEST_MAILDEV" npx playwright test)
+(cd end2end && BASE_URL="http://127.0.0.1:$app_port" MAILDEV_URL="http://$MEWAYZ_TEST_MAILDEV" \
+  STRIPE_URL="http://127.0.0.1:$stripe_port" E2E_ADMIN_EMAIL=platform-admin@example.com npx playwright test)

@@ -93,6 +93,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!(":handle/members") view=workspaces::MembersPage/>
                     <Route path=path!(":handle/audit") view=workspaces::AuditPage/>
                     <Route path=path!(":handle/settings") view=workspaces::WorkspaceSettingsPage/>
+                    <Route path=path!(":handle/billing") view=billing::BillingPage/>
                 </ParentRoute>
                 <ParentRoute path=path!("/admin") view=layout::AppLayout>
                     <Route path=path!("plans") view=billing::AdminPlansPage/>

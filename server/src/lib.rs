@@ -10,6 +10,7 @@ pub mod shutdown;
 pub mod static_files;
 pub mod telemetry;
 
+use app::billing::service::webhooks;
 use app::identity::service::google;
 use app::platform::{AppEnv, AppState};
 use app::workspaces::service::logo;
@@ -39,6 +40,7 @@ pub fn router(state: AppState) -> Router {
             post(logo::upload).layer(DefaultBodyLimit::max(2 * logo::MAX_LOGO_BYTES)),
         )
         .route("/media/{id}", get(logo::serve))
+        .route("/webhooks/stripe", post(webhooks::receive))
         .leptos_routes_with_context(&state, routes, context, move || shell(options.clone()))
         .fallback_service(static_files::site(state.clone()));
     if state.config.env == AppEnv::Development {

@@ -75,16 +75,7 @@ async fn every_server_function_refuses_outsiders_and_too_low_roles() {
         .as_str()
         .unwrap()
         .to_owned();
-    let mut by_role = std::collections::HashMap::new();
-    let mut viewer_id = String::new();
-    for role in ["admin", "editor", "viewer"] {
-        let (c, id) = person(&app, role).await;
-        add_member(&app, &ws, &id, role).await;
-        if role == "viewer" {
-            viewer_id = id;
-        }
-        by_role.insert(role, c);
-    }
+    // Invited first: the free plan's seats count members and pending invitations.
     let inv = owner
         .call(
             "invite_member",
@@ -97,6 +88,16 @@ async fn every_server_function_refuses_outsiders_and_too_low_roles() {
         .await;
     assert_eq!(inv.status, StatusCode::OK, "{}", inv.body);
     let invitation = inv.json()["id"].as_str().unwrap().to_owned();
+    let mut by_role = std::collections::HashMap::new();
+    let mut viewer_id = String::new();
+    for role in ["admin", "editor", "viewer"] {
+        let (c, id) = person(&app, role).await;
+        add_member(&app, &ws, &id, role).await;
+        if role == "viewer" {
+            viewer_id = id;
+        }
+        by_role.insert(role, c);
+    }
 
     // An outsider with a workspace of their own.
     let (mut outsider, _) = person(&app, "outsider").await;

@@ -1,9 +1,16 @@
-//! Billing: plans managed by platform admins (Stripe subscriptions come next).
+//! Billing: plans managed by platform admins, each workspace's Stripe subscription, and the
+//! entitlements (limits) every module checks.
 
 pub mod admin_plans_page;
 pub mod api;
+pub mod billing_page;
+pub mod change_preview;
+pub mod grace_banner;
 pub mod model;
+pub mod plan_card;
 #[cfg(feature = "ssr")]
 pub mod service;
 
 pub use admin_plans_page::AdminPlansPage;
+pub use billing_page::BillingPage;
+pub use grace_banner::GraceBanner;

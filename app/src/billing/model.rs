@@ -36,19 +36,151 @@ pub struct PlanView {
 }
 
 impl PlanView {
-    /// "Free" or "$12.00 / month".
+    /// "Free" or "USD 12.00 / month".
     pub fn price_label(&self) -> String {
-        if self.monthly_price == 0 {
+        self.price_label_for(Interval::Month)
+    }
+
+    /// The price of one billing period, e.g. "USD 120.00 / year".
+    pub fn price_label_for(&self, interval: Interval) -> String {
+        let amount = self.price(interval);
+        if amount == 0 {
             "Free".into()
         } else {
-            format!(
-                "{} {}.{:02} / month",
-                self.currency,
-                self.monthly_price / 100,
-                self.monthly_price % 100
-            )
+            format!("{} / {}", money(amount, &self.currency), interval.noun())
         }
     }
+
+    /// Price of one period in minor units.
+    pub fn price(&self, interval: Interval) -> i64 {
+        match interval {
+            Interval::Month => self.monthly_price,
+            Interval::Year => self.yearly_price,
+        }
+    }
+
+    /// Whether customers pay for it.
+    pub fn is_paid(&self) -> bool {
+        self.monthly_price > 0 || self.yearly_price > 0
+    }
+
+    /// The limit named `key` (`-1`: unlimited).
+    pub fn limit(&self, key: &str) -> i64 {
+        self.limits
+            .iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| *v)
+            .unwrap_or(-1)
+    }
+}
+
+/// "USD 12.50" from minor units; negative amounts keep their sign.
+pub fn money(minor: i64, currency: &str) -> String {
+    let sign = if minor < 0 { "-" } else { "" };
+    let abs = minor.unsigned_abs();
+    format!("{currency} {sign}{}.{:02}", abs / 100, abs % 100)
+}
+
+/// How often a subscription is billed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Interval {
+    /// Every month.
+    Month,
+    /// Every year.
+    Year,
+}
+
+impl Interval {
+    /// Parses the stored or posted name (`month`, `year`).
+    pub fn parse(s: &str) -> Option<Interval> {
+        match s {
+            "month" => Some(Interval::Month),
+            "year" => Some(Interval::Year),
+            _ => None,
+        }
+    }
+
+    /// The stored name, also Stripe's.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Interval::Month => "month",
+            Interval::Year => "year",
+        }
+    }
+
+    /// "month" or "year", for prices.
+    pub fn noun(self) -> &'static str {
+        self.as_str()
+    }
+
+    /// "Monthly" or "Yearly".
+    pub fn label(self) -> &'static str {
+        match self {
+            Interval::Month => "Monthly",
+            Interval::Year => "Yearly",
+        }
+    }
+}
+
+/// A workspace's billing as its members see it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BillingView {
+    /// The workspace.
+    pub workspace_id: String,
+    /// The plan whose limits apply now.
+    pub plan: PlanView,
+    /// The plan paid for, when it differs from `plan` (payment overdue past the grace period).
+    pub paid_plan: Option<PlanView>,
+    /// Billing interval of the paid subscription.
+    pub interval: Option<Interval>,
+    /// Stripe's subscription status (`active`, `trialing`, `past_due`, `canceled`…), if any.
+    pub status: Option<String>,
+    /// End of the current period (renewal or cancellation date), RFC 3339.
+    pub period_end: Option<String>,
+    /// Whether the subscription ends at `period_end` instead of renewing.
+    pub cancel_at_period_end: bool,
+    /// When a failed payment's grace period ends, RFC 3339; set while a payment is overdue.
+    pub grace_until: Option<String>,
+    /// Whether paid features are read-only because the grace period is over.
+    pub restricted: bool,
+    /// Whether payments are set up on this server (Stripe configured).
+    pub payments_ready: bool,
+    /// Whether the caller may change the plan and payment details.
+    pub can_manage: bool,
+    /// The plans customers can choose.
+    pub plans: Vec<PlanView>,
+}
+
+impl BillingView {
+    /// Whether a paid subscription is running (a plan change goes through the preview).
+    pub fn has_subscription(&self) -> bool {
+        matches!(
+            self.status.as_deref(),
+            Some("active" | "trialing" | "past_due" | "unpaid")
+        )
+    }
+}
+
+/// What a plan change costs, from Stripe's invoice preview, shown before the user confirms.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ChangePreview {
+    /// The plan chosen.
+    pub plan_key: String,
+    /// Its name.
+    pub plan_name: String,
+    /// The interval chosen.
+    pub interval: Interval,
+    /// Charged now for the rest of the period (prorated), in minor units.
+    pub due_now: i64,
+    /// Credit for the unused time of the current plan, kept for future invoices (≥ 0).
+    pub credit: i64,
+    /// The price of each following period.
+    pub next_amount: i64,
+    /// ISO 4217 currency.
+    pub currency: String,
+    /// The moment the proration was computed for (Unix seconds); confirming uses the same one.
+    pub proration_date: i64,
 }
 
 /// Parses "12", "12.5" or "12.50" into minor units; `None` for anything else.
@@ -93,5 +225,13 @@ mod tests {
         assert_eq!(parse_price("abc"), None);
         assert_eq!(plan_key_problem("pro"), None);
         assert!(plan_key_problem("Pro Plan").is_some());
+    }
+
+    #[test]
+    fn money_and_intervals() {
+        assert_eq!(money(1250, "USD"), "USD 12.50");
+        assert_eq!(money(-5, "EUR"), "EUR -0.05");
+        assert_eq!(Interval::parse("year"), Some(Interval::Year));
+        assert_eq!(Interval::parse("weekly"), None);
     }
 }

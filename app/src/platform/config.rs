@@ -71,6 +71,24 @@ pub struct Config {
     /// Google sign-in (`GOOGLE_ISSUER_URL`, `GOOGLE_CLIENT_ID`, `GOOGLE_CLIENT_SECRET`); `None`
     /// unless both the id and the secret are set.
     pub google: Option<GoogleConfig>,
+    /// Payments (`STRIPE_SECRET_KEY`, `STRIPE_WEBHOOK_SECRET`, `STRIPE_PUBLISHABLE_KEY`,
+    /// `STRIPE_API_BASE`); `None` unless the secret key and the webhook secret are both set.
+    pub stripe: Option<StripeConfig>,
+    /// `BILLING_GRACE_DAYS`: how long paid features stay usable after a failed payment.
+    pub billing_grace_days: u32,
+}
+
+/// The Stripe account the app bills through.
+#[derive(Debug, Clone)]
+pub struct StripeConfig {
+    /// Secret API key (`sk_live_…` / `sk_test_…`).
+    pub secret_key: Secret,
+    /// Signing secret of the `/webhooks/stripe` endpoint (`whsec_…`).
+    pub webhook_secret: Secret,
+    /// Publishable key, for pages that load Stripe.js.
+    pub publishable_key: String,
+    /// API origin ending in `/`: Stripe's own by default, a local fake in tests.
+    pub api_base: String,
 }
 
 /// The OpenID Connect client registration for "Continue with Google".
@@ -253,6 +271,45 @@ impl Config {
             }
         };
 
+        let stripe = match (get("STRIPE_SECRET_KEY"), get("STRIPE_WEBHOOK_SECRET")) {
+            (Some(secret_key), Some(webhook_secret)) => {
+                let api_base =
+                    get("STRIPE_API_BASE").unwrap_or_else(|| "https://api.stripe.com/".into());
+                if !is_http(&api_base) {
+                    err.invalid.push((
+                        "STRIPE_API_BASE",
+                        "must start with http:// or https://".into(),
+                    ));
+                }
+                Some(StripeConfig {
+                    secret_key: Secret(secret_key),
+                    webhook_secret: Secret(webhook_secret),
+                    publishable_key: get("STRIPE_PUBLISHABLE_KEY").unwrap_or_default(),
+                    api_base: format!("{}/", api_base.trim_end_matches('/')),
+                })
+            }
+            (None, None) => None,
+            _ => {
+                err.invalid.push((
+                    "STRIPE_SECRET_KEY",
+                    "and STRIPE_WEBHOOK_SECRET must be set together".into(),
+                ));
+                None
+            }
+        };
+
+        let billing_grace_days = match get("BILLING_GRACE_DAYS").map(|v| v.parse::<u32>()) {
+            None => 7,
+            Some(Ok(n)) if n <= 60 => n,
+            Some(_) => {
+                err.invalid.push((
+                    "BILLING_GRACE_DAYS",
+                    "must be a whole number of days from 0 to 60".into(),
+                ));
+                7
+            }
+        };
+
         if !err.missing.is_empty() || !err.invalid.is_empty() {
             return Err(err);
         }
@@ -277,6 +334,8 @@ impl Config {
                 })
                 .unwrap_or_default(),
             google,
+            stripe,
+            billing_grace_days,
         })
     }
 
@@ -352,6 +411,27 @@ mod tests {
         assert_eq!(cfg.env, AppEnv::Development);
         assert_eq!(cfg.mongodb_db, "mewayz");
         assert!(!cfg.secure_cookies());
+    }
+
+    #[test]
+    fn stripe_needs_both_secrets_and_defaults_to_stripes_api() {
+        let cfg = Config::from_lookup(
+            vars(&[
+                ("STRIPE_SECRET_KEY", "sk_test_1"),
+                ("STRIPE_WEBHOOK_SECRET", "whsec_1"),
+            ]),
+            false,
+        )
+        .unwrap();
+        let stripe = cfg.stripe.unwrap();
+        assert_eq!(stripe.api_base, "https://api.stripe.com/");
+        assert!(!format!("{stripe:?}").contains("sk_test_1"));
+        let half = Config::from_lookup(vars(&[("STRIPE_SECRET_KEY", "sk_test_1")]), false);
+        assert_eq!(half.unwrap_err().invalid[0].0, "STRIPE_SECRET_KEY");
+        assert!(Config::from_lookup(vars(&[]), false)
+            .unwrap()
+            .stripe
+            .is_none());
     }
 
     #[test]

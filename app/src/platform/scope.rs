@@ -62,6 +62,17 @@ impl WorkspaceScope {
         doc! { "workspace_id": &self.workspace_id }
     }
 
+    /// Refuses with `LimitReached` when `in_use` already meets the plan's `limit` (a key of
+    /// [`crate::billing::model::LIMITS`]); modules call this before they create anything counted.
+    pub async fn check_limit(
+        &self,
+        state: &AppState,
+        limit: &str,
+        in_use: u64,
+    ) -> Result<(), AppError> {
+        crate::billing::service::subscriptions::check_limit(state, self, limit, in_use).await
+    }
+
     /// `filter()` plus more conditions.
     pub fn filter_with(&self, more: Document) -> Document {
         let mut f = self.filter();

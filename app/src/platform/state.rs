@@ -6,6 +6,7 @@ use super::config::Config;
 use super::db::Db;
 use super::mailer::Mailer;
 use super::rate_limit::RateLimiter;
+use crate::billing::service::payments::Payments;
 use crate::identity::service::google::Google;
 use crate::identity::service::passwords::PasswordHasher;
 use axum::extract::FromRef;
@@ -35,6 +36,8 @@ pub struct AppState {
     pub passwords: PasswordHasher,
     /// Google sign-in, when configured.
     pub google: Option<Arc<Google>>,
+    /// Stripe, when payments are configured.
+    pub payments: Option<Arc<Payments>>,
 }
 
 impl AppState {
@@ -46,6 +49,7 @@ impl AppState {
         let mailer = Mailer::from_config(&config, &db)?;
         let assets = Arc::new(Assets::load(&leptos_options));
         let google = Google::from_config(config.google.as_ref())?;
+        let payments = Payments::from_config(config.stripe.as_ref())?;
         let auth_limiter = Arc::new(RateLimiter::new(
             config.auth_rate_limit,
             Duration::from_secs(60),
@@ -60,6 +64,7 @@ impl AppState {
             auth_limiter,
             passwords: PasswordHasher::new(),
             google,
+            payments,
         })
     }
 }

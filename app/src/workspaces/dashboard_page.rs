@@ -40,6 +40,7 @@ pub fn WorkspaceDashboardPage() -> impl IntoView {
                     .collect_view();
                 Ok::<_, crate::error::AppError>(view! {
                     <Title text=ws.name.clone()/>
+                    <crate::billing::GraceBanner workspace_id=ws.id.clone() handle=ws.handle.clone()/>
                     <div class="page-head">
                         {ws.logo_url.clone().map(|src| view! { <img class="workspace-logo" src=src alt="" width="48" height="48"/> })}
                         <div>
@@ -48,6 +49,7 @@ pub fn WorkspaceDashboardPage() -> impl IntoView {
                         </div>
                         <nav class="page-actions" aria-label="Workspace">
                             <a class="button button-secondary" href=format!("{base}/members")>"Members"</a>
+                            <a class="button button-secondary" href=format!("{base}/billing")>"Billing"</a>
                             {ws.role.can(Permission::ViewAuditLog).then(|| view! {
                                 <a class="button button-secondary" href=format!("{base}/audit")>"Audit log"</a>
                             })}

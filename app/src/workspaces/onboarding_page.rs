@@ -1,4 +1,6 @@
-use super::api::{get_wizard, WizardGo, WizardGoals, WizardModules, WizardWorkspace};
+use super::api::{
+    get_wizard, WizardCheckout, WizardGo, WizardGoals, WizardModules, WizardWorkspace,
+};
 use super::model::{suggest_handle, WizardState, GOALS, MODULES, WIZARD_STEPS};
 use crate::identity::form_error::FormError;
 use crate::ui::Field;
@@ -120,7 +122,7 @@ fn Wizard(
         }
         "plan" => view! {
             <h1 id="wizard-title">"Choose a plan"</h1>
-            <PlanChoices/>
+            <PlanChoices workspace_id=workspace.as_ref().map(|w| w.id.clone()).unwrap_or_default()/>
             <ActionForm action=go attr:class="form">
                 <input type="hidden" name="step" value="done"/>
                 <div class="wizard-actions">{back("modules")}<button type="submit" class="button button-primary">"Continue with Free"</button></div>
@@ -184,29 +186,56 @@ fn OnboardingBanner() -> impl IntoView {
     }
 }
 
-/// The plans that exist; paid checkout arrives with billing, so the wizard continues on Free.
+/// The plans customers can choose. A paid plan finishes the wizard in Stripe Checkout, which
+/// returns to the workspace's billing page; Free continues here.
 #[component]
-fn PlanChoices() -> impl IntoView {
-    let plans = Resource::new(|| (), |_| crate::billing::api::list_plans());
+fn PlanChoices(workspace_id: String) -> impl IntoView {
+    use crate::billing::model::Interval;
+    use crate::billing::plan_card::PlanCard;
+    let checkout = ServerAction::<WizardCheckout>::new();
+    let error = Signal::derive(move || checkout.value().get().and_then(|r| r.err()));
+    let billing = Resource::new(
+        move || workspace_id.clone(),
+        crate::billing::api::get_billing,
+    );
+    let interval = RwSignal::new(Interval::Month);
     view! {
+        <FormError error/>
         <Transition fallback=|| view! { <p class="muted">"Loading plans…"</p> }>
             {move || Suspend::new(async move {
-                let list = plans.await.unwrap_or_default();
-                view! {
-                    <ul class="plan-list" aria-label="Plans">
-                        {list.into_iter().map(|p| {
-                            let current = p.key == "free";
+                let b = billing.await?;
+                let ready = b.payments_ready;
+                Ok::<_, crate::error::AppError>(view! {
+                    {(!ready).then(|| view! { <p class="muted" role="note">"Paid plans are not available on this server yet, so your workspace starts on Free."</p> })}
+                    <fieldset class="segmented">
+                        <legend class="visually-hidden">"Billing period"</legend>
+                        {[Interval::Month, Interval::Year].into_iter().map(|i| view! {
+                            <label class="segment">
+                                <input type="radio" name="wizard-period" value=i.as_str() checked=move || interval.get() == i on:change=move |_| interval.set(i)/>
+                                {i.label()}
+                            </label>
+                        }).collect_view()}
+                    </fieldset>
+                    <ul class="plan-grid" aria-label="Plans">
+                        {b.plans.into_iter().map(|p| {
+                            let paid = p.is_paid() && ready;
+                            let key = p.key.clone();
+                            let name = p.name.clone();
+                            let current = !p.is_paid();
                             view! {
-                                <li class="card plan" class:plan-current=current>
-                                    <h2>{p.name.clone()}</h2>
-                                    <p><strong>{p.price_label()}</strong></p>
-                                    <p class="muted">{p.description.clone()}</p>
-                                    {(!current).then(|| view! { <span class="badge">"Paid plans open with billing"</span> })}
-                                </li>
+                                <PlanCard plan=p interval current>
+                                    {paid.then(|| view! {
+                                        <ActionForm action=checkout>
+                                            <input type="hidden" name="plan" value=key.clone()/>
+                                            <input type="hidden" name="interval" value=move || interval.get().as_str()/>
+                                            <button type="submit" class="button button-primary">{format!("Choose {name}")}</button>
+                                        </ActionForm>
+                                    })}
+                                </PlanCard>
                             }
                         }).collect_view()}
                     </ul>
-                }
+                })
             })}
         </Transition>
     }

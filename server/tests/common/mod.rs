@@ -137,6 +137,7 @@ pub async fn text(res: Response<Body>) -> String {
 
 pub mod client;
 pub mod fake_google;
+pub mod fake_stripe;
 pub mod mail;
 pub mod people;
 

@@ -47,6 +47,54 @@ pub const MATRIX: &[Entry] = &[
             ("ai_credits", "1"),
         ],
     ),
+    (
+        "get_billing",
+        Workspace("viewer"),
+        &[("workspace_id", "{ws}")],
+    ),
+    (
+        "start_checkout",
+        Workspace("owner"),
+        &[
+            ("workspace_id", "{ws}"),
+            ("plan", "pro"),
+            ("interval", "month"),
+        ],
+    ),
+    (
+        "complete_checkout",
+        Workspace("owner"),
+        &[("workspace_id", "{ws}"), ("session_id", "cs_test_x")],
+    ),
+    (
+        "preview_plan_change",
+        Workspace("owner"),
+        &[
+            ("workspace_id", "{ws}"),
+            ("plan", "pro"),
+            ("interval", "year"),
+        ],
+    ),
+    (
+        "change_plan",
+        Workspace("owner"),
+        &[
+            ("workspace_id", "{ws}"),
+            ("plan", "pro"),
+            ("interval", "year"),
+            ("proration_date", "0"),
+        ],
+    ),
+    (
+        "cancel_subscription",
+        Workspace("owner"),
+        &[("workspace_id", "{ws}")],
+    ),
+    (
+        "resume_subscription",
+        Workspace("owner"),
+        &[("workspace_id", "{ws}")],
+    ),
     // Identity
     ("register", Public, &[]),
     ("login", Public, &[]),
@@ -108,6 +156,11 @@ pub const MATRIX: &[Entry] = &[
     ("wizard_goals", User, &[]),
     ("wizard_modules", User, &[]),
     ("wizard_go", User, &[("step", "goals")]),
+    (
+        "wizard_checkout",
+        User,
+        &[("plan", "pro"), ("interval", "month")],
+    ),
     (
         "get_workspace",
         Workspace("viewer"),

@@ -1,14 +1,39 @@
-//! Billing services (server only). Plans for now; Stripe subscriptions arrive with issue 5.
+//! Billing services (server only): plans, their Stripe prices, subscriptions, webhooks and the
+//! entitlements every module checks.
 
+pub mod catalog;
+pub mod changes;
+pub mod checkout;
+pub mod emails;
+pub mod payments;
 pub mod plans;
+pub mod subscriptions;
+pub mod webhooks;
 
-use crate::platform::indexes::{index, CollectionIndexes};
+use crate::platform::indexes::{expiring, index, CollectionIndexes};
 use mongodb::bson::doc;
 
 /// The billing module's indexes.
 pub fn indexes() -> Vec<CollectionIndexes> {
-    vec![CollectionIndexes {
-        collection: plans::PLANS,
-        indexes: vec![index(doc! { "key": 1 }, "key_unique", true)],
-    }]
+    vec![
+        CollectionIndexes {
+            collection: plans::PLANS,
+            indexes: vec![index(doc! { "key": 1 }, "key_unique", true)],
+        },
+        CollectionIndexes {
+            collection: subscriptions::SUBSCRIPTIONS,
+            indexes: vec![
+                index(
+                    doc! { "stripe_subscription_id": 1 },
+                    "stripe_subscription",
+                    false,
+                ),
+                index(doc! { "stripe_customer_id": 1 }, "stripe_customer", false),
+            ],
+        },
+        CollectionIndexes {
+            collection: webhooks::STRIPE_EVENTS,
+            indexes: vec![expiring("expires_at", "expires_ttl")],
+        },
+    ]
 }

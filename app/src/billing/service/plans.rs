@@ -5,7 +5,6 @@ use crate::error::AppError;
 use crate::identity::model::Problems;
 use crate::platform::Db;
 use mongodb::bson::{doc, Document};
-use mongodb::options::ReplaceOptions;
 
 /// Collection name.
 pub const PLANS: &str = "plans";
@@ -35,7 +34,7 @@ fn to_view(d: &Document) -> Option<PlanView> {
 
 /// Creates the free plan if there is none (idempotent; runs at start-up).
 pub async fn ensure_free_plan(db: &Db) -> Result<(), AppError> {
-    let limits = doc! { "bio_pages": 1_i64, "contacts": 500_i64, "emails_per_month": 1000_i64, "team_members": 1_i64, "storage_mb": 100_i64, "ai_credits": 20_i64 };
+    let limits = doc! { "bio_pages": 1_i64, "contacts": 500_i64, "emails_per_month": 1000_i64, "team_members": 3_i64, "storage_mb": 100_i64, "ai_credits": 20_i64 };
     db.collection::<Document>(PLANS)
         .update_one(
             doc! { "key": "free" },
@@ -153,9 +152,25 @@ pub async fn save(db: &Db, input: PlanInput<'_>) -> Result<PlanView, AppError> {
         "monthly_price": monthly.unwrap_or(0), "yearly_price": yearly.unwrap_or(0), "currency": "USD",
         "trial_days": trial.unwrap_or(0), "visible": input.visible, "limits": limits,
     };
+    // `$set` rather than a replacement: the plan's Stripe product and prices stay linked.
     db.collection::<Document>(PLANS)
-        .replace_one(doc! { "key": input.key }, &plan)
-        .with_options(ReplaceOptions::builder().upsert(true).build())
+        .update_one(doc! { "key": input.key }, doc! { "$set": &plan })
+        .upsert(true)
         .await?;
     to_view(&plan).ok_or(AppError::Internal)
+}
+
+/// The plan with this key, hidden or not.
+pub async fn get(db: &Db, key: &str) -> Result<Option<PlanView>, AppError> {
+    Ok(db
+        .collection::<Document>(PLANS)
+        .find_one(doc! { "key": key })
+        .await?
+        .as_ref()
+        .and_then(to_view))
+}
+
+/// The free plan (created at start-up, so always there).
+pub async fn free(db: &Db) -> Result<PlanView, AppError> {
+    get(db, "free").await?.ok_or(AppError::Internal)
 }

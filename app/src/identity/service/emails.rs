@@ -2,7 +2,7 @@
 
 use crate::platform::mailer::Email;
 
-fn escape(s: &str) -> String {
+pub(crate) fn escape(s: &str) -> String {
     s.replace('&', "&amp;")
         .replace('<', "&lt;")
         .replace('>', "&gt;")
@@ -10,7 +10,7 @@ fn escape(s: &str) -> String {
         .replace('\'', "&#39;")
 }
 
-fn html(name: &str, intro: &str, link: &str, button: &str, outro: &str) -> String {
+pub(crate) fn html(name: &str, intro: &str, link: &str, button: &str, outro: &str) -> String {
     format!(
         "<!DOCTYPE html><html><body style=\"font-family:system-ui,sans-serif;line-height:1.5;color:#1b1a22\">\
          <p>Hi {name},</p><p>{intro}</p>\

@@ -3,7 +3,7 @@
 
 pub mod audit;
 #[cfg(feature = "ssr")]
-mod ctx;
+pub(crate) mod ctx;
 pub mod invitations;
 pub mod members;
 pub mod wizard;

@@ -3,7 +3,7 @@
 // posts before hydration too); the server-function macro also generates the client stub.
 #![allow(clippy::too_many_arguments)]
 
-use super::model::PlanView;
+use crate::billing::model::PlanView;
 use crate::error::AppError;
 use leptos::prelude::*;
 
@@ -46,6 +46,7 @@ pub async fn save_plan(
     storage_mb: String,
     ai_credits: String,
 ) -> Result<PlanView, AppError> {
+    use crate::billing::service::catalog;
     use crate::billing::service::plans::{self, PlanInput};
     use crate::platform::admin::require_platform_admin;
     use crate::platform::api::{respond, state};
@@ -63,7 +64,7 @@ pub async fn save_plan(
         .into_iter()
         .map(|(k, v)| (k.to_owned(), v))
         .collect();
-        plans::save(
+        let saved = plans::save(
             &state.db,
             PlanInput {
                 key: key.trim(),
@@ -76,7 +77,14 @@ pub async fn save_plan(
                 limits: &limits,
             },
         )
-        .await
+        .await?;
+        // Checkout creates missing prices too, so a Stripe outage here only delays the sync.
+        if let Some(payments) = &state.payments {
+            if let Err(e) = catalog::sync_plan(&state.db, payments, &saved).await {
+                tracing::warn!(plan = %saved.key, error = %e, "plan not synced to Stripe yet");
+            }
+        }
+        Ok(saved)
     })
     .await
 }

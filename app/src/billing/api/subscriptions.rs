@@ -1,0 +1,182 @@
+//! A workspace's subscription: what it is on, checkout, plan changes with a preview, cancel and
+//! resume. Reading needs membership; changing needs the billing permission (owners).
+
+use crate::billing::model::{BillingView, ChangePreview};
+use crate::error::AppError;
+use leptos::prelude::*;
+
+#[cfg(feature = "ssr")]
+pub(crate) mod ssr {
+    use crate::billing::model::Interval;
+    use crate::billing::service::payments::{self, Payments};
+    use crate::error::AppError;
+    use crate::platform::WorkspaceScope;
+    use crate::workspaces::api::ctx::Ctx;
+    use crate::workspaces::model::Permission;
+    use std::sync::Arc;
+
+    /// The posted interval.
+    pub fn interval(s: &str) -> Result<Interval, AppError> {
+        Interval::parse(s).ok_or_else(|| AppError::invalid("interval", "Choose monthly or yearly."))
+    }
+
+    /// The billing scope (owners) and the payments client, checked in that order so outsiders
+    /// learn nothing about the server's configuration.
+    pub async fn manage(
+        c: &Ctx,
+        workspace_id: &str,
+    ) -> Result<(WorkspaceScope, Arc<Payments>), AppError> {
+        let scope = c.scope(workspace_id, Permission::ManageBilling).await?;
+        Ok((scope, payments::require(&c.state)?))
+    }
+
+    /// Starts Checkout, records it in the audit log and sends the browser to Stripe.
+    pub async fn open_checkout(
+        c: &Ctx,
+        scope: &WorkspaceScope,
+        payments: &Payments,
+        plan: &str,
+        interval: &str,
+    ) -> Result<String, AppError> {
+        let interval = self::interval(interval)?;
+        let url =
+            crate::billing::service::checkout::start(&c.state, payments, scope, plan, interval)
+                .await?;
+        c.audit(
+            scope,
+            "billing.checkout_started",
+            format!("Opened checkout for {plan} ({})", interval.noun()),
+        )
+        .await?;
+        leptos_axum::redirect(&url);
+        Ok(url)
+    }
+}
+
+/// The workspace's plan, subscription and the plans it can move to.
+#[server(endpoint = "get_billing")]
+pub async fn get_billing(workspace_id: String) -> Result<BillingView, AppError> {
+    use crate::billing::service::subscriptions;
+    use crate::platform::api::respond;
+    use crate::workspaces::api::ctx::ctx;
+    use crate::workspaces::model::Permission;
+    respond(async move {
+        let c = ctx();
+        let scope = c.scope(&workspace_id, Permission::View).await?;
+        subscriptions::view(&c.state, &scope).await
+    })
+    .await
+}
+
+/// Opens Stripe Checkout for a paid plan; the browser is sent there (also without JavaScript).
+#[server(endpoint = "start_checkout")]
+pub async fn start_checkout(
+    workspace_id: String,
+    plan: String,
+    interval: String,
+) -> Result<String, AppError> {
+    use crate::platform::api::respond;
+    use crate::workspaces::api::ctx::ctx;
+    respond(async move {
+        let c = ctx();
+        let (scope, payments) = ssr::manage(&c, &workspace_id).await?;
+        ssr::open_checkout(&c, &scope, &payments, &plan, &interval).await
+    })
+    .await
+}
+
+/// Called on the way back from Checkout: makes the new plan active without waiting for Stripe's
+/// webhook.
+#[server(endpoint = "complete_checkout")]
+pub async fn complete_checkout(workspace_id: String, session_id: String) -> Result<(), AppError> {
+    use crate::billing::service::checkout;
+    use crate::platform::api::respond;
+    use crate::workspaces::api::ctx::ctx;
+    respond(async move {
+        let c = ctx();
+        let (scope, payments) = ssr::manage(&c, &workspace_id).await?;
+        checkout::complete(&c.state, &payments, &scope, &session_id).await
+    })
+    .await
+}
+
+/// The prorated cost of moving to another plan or interval, before anything changes.
+#[server(endpoint = "preview_plan_change")]
+pub async fn preview_plan_change(
+    workspace_id: String,
+    plan: String,
+    interval: String,
+) -> Result<ChangePreview, AppError> {
+    use crate::billing::service::changes;
+    use crate::platform::api::respond;
+    use crate::workspaces::api::ctx::ctx;
+    respond(async move {
+        let c = ctx();
+        let (scope, payments) = ssr::manage(&c, &workspace_id).await?;
+        let interval = ssr::interval(&interval)?;
+        changes::preview(&c.state, &payments, &scope, &plan, interval).await
+    })
+    .await
+}
+
+/// Moves the subscription to the plan and interval of a preview the owner has seen.
+#[server(endpoint = "change_plan")]
+pub async fn change_plan(
+    workspace_id: String,
+    plan: String,
+    interval: String,
+    proration_date: i64,
+) -> Result<(), AppError> {
+    use crate::billing::service::changes;
+    use crate::platform::api::respond;
+    use crate::workspaces::api::ctx::ctx;
+    respond(async move {
+        let c = ctx();
+        let (scope, payments) = ssr::manage(&c, &workspace_id).await?;
+        let interval = ssr::interval(&interval)?;
+        changes::change(&c.state, &payments, &scope, &plan, interval, proration_date).await?;
+        c.audit(
+            &scope,
+            "billing.plan_changed",
+            format!("Changed the plan to {plan} ({})", interval.noun()),
+        )
+        .await
+    })
+    .await
+}
+
+/// Cancels the subscription at the end of the paid period; the workspace then returns to Free.
+#[server(endpoint = "cancel_subscription")]
+pub async fn cancel_subscription(workspace_id: String) -> Result<(), AppError> {
+    use crate::billing::service::changes;
+    use crate::platform::api::respond;
+    use crate::workspaces::api::ctx::ctx;
+    respond(async move {
+        let c = ctx();
+        let (scope, payments) = ssr::manage(&c, &workspace_id).await?;
+        changes::set_cancel_at_period_end(&c.state, &payments, &scope, true).await?;
+        c.audit(
+            &scope,
+            "billing.cancelled",
+            "Cancelled the subscription at the end of the period".into(),
+        )
+        .await
+    })
+    .await
+}
+
+/// Keeps a subscription that was set to cancel at the end of the period.
+#[server(endpoint = "resume_subscription")]
+pub async fn resume_subscription(workspace_id: String) -> Result<(), AppError> {
+    use crate::billing::service::changes;
+    use crate::platform::api::respond;
+    use crate::workspaces::api::ctx::ctx;
+    respond(async move {
+        let c = ctx();
+        let (scope, payments) = ssr::manage(&c, &workspace_id).await?;
+        changes::set_cancel_at_period_end(&c.state, &payments, &scope, false).await?;
+        c.audit(&scope, "billing.resumed", "Resumed the subscription".into())
+            .await
+    })
+    .await
+}

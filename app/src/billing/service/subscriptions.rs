@@ -1,0 +1,358 @@
+//! Each workspace's subscription as Stripe last reported it, and what it entitles the workspace
+//! to. Stripe is the source of truth: every change is read back from Stripe and written here by
+//! [`apply`], whichever way it arrived (webhook, return from checkout, a change made in the app).
+
+use super::emails;
+use super::plans;
+use crate::billing::model::{BillingView, Interval, PlanView};
+use crate::error::AppError;
+use crate::platform::{AppState, Db, WorkspaceScope};
+use crate::workspaces::model::Role;
+use crate::workspaces::service::store::{memberships, workspaces};
+use mongodb::bson::{doc, DateTime};
+use mongodb::options::ReturnDocument;
+use mongodb::Collection;
+use serde::{Deserialize, Serialize};
+use std::time::Duration;
+
+/// Collection name: one document per workspace that ever talked to Stripe.
+pub const SUBSCRIPTIONS: &str = "subscriptions";
+
+/// Statuses in which the paid plan applies (overdue ones only until the grace period ends).
+const LIVE: &[&str] = &["active", "trialing", "past_due", "unpaid"];
+/// Statuses of a subscription whose latest payment failed.
+const OVERDUE: &[&str] = &["past_due", "unpaid"];
+
+/// A workspace's billing record.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct SubscriptionRecord {
+    /// The workspace.
+    #[serde(rename = "_id")]
+    pub workspace_id: String,
+    /// Its Stripe customer.
+    #[serde(default)]
+    pub stripe_customer_id: Option<String>,
+    /// Its current (or last) Stripe subscription.
+    #[serde(default)]
+    pub stripe_subscription_id: Option<String>,
+    /// The plan paid for.
+    #[serde(default)]
+    pub plan_key: Option<String>,
+    /// Billing interval.
+    #[serde(default)]
+    pub interval: Option<Interval>,
+    /// Stripe's status.
+    #[serde(default)]
+    pub status: Option<String>,
+    /// End of the current period.
+    #[serde(default)]
+    pub period_end: Option<DateTime>,
+    /// Ends at `period_end` instead of renewing.
+    #[serde(default)]
+    pub cancel_at_period_end: bool,
+    /// Set while a payment is overdue: paid features stay until then.
+    #[serde(default)]
+    pub grace_until: Option<DateTime>,
+    /// Whether the workspace already had a free trial.
+    #[serde(default)]
+    pub trial_used: bool,
+}
+
+impl SubscriptionRecord {
+    /// Whether the paid plan applies (perhaps restricted by an overdue payment).
+    pub fn is_live(&self) -> bool {
+        self.status.as_deref().is_some_and(|s| LIVE.contains(&s))
+    }
+}
+
+/// The typed collection.
+pub fn subscriptions(db: &Db) -> Collection<SubscriptionRecord> {
+    db.collection(SUBSCRIPTIONS)
+}
+
+/// The workspace's record, if it has one.
+pub async fn record(db: &Db, workspace_id: &str) -> Result<Option<SubscriptionRecord>, AppError> {
+    Ok(subscriptions(db)
+        .find_one(doc! { "_id": workspace_id })
+        .await?)
+}
+
+/// What a workspace may use now.
+#[derive(Debug, Clone)]
+pub struct Entitlements {
+    /// The plan whose limits apply.
+    pub plan: PlanView,
+    /// The plan paid for, when an overdue payment has restricted the workspace to the free one.
+    pub paid_plan: Option<PlanView>,
+    /// Whether the grace period of an overdue payment is over.
+    pub restricted: bool,
+}
+
+/// The workspace's entitlements: its paid plan while the subscription is live and paid (or in
+/// its grace period), the free plan otherwise. Nothing is deleted when a workspace is restricted:
+/// what it has stays readable, it just cannot add beyond the free plan's limits.
+pub async fn entitlements(state: &AppState, workspace_id: &str) -> Result<Entitlements, AppError> {
+    let rec = record(&state.db, workspace_id).await?;
+    let paid = match rec
+        .as_ref()
+        .filter(|r| r.is_live())
+        .and_then(|r| r.plan_key.clone())
+    {
+        Some(key) => plans::get(&state.db, &key).await?,
+        None => None,
+    };
+    let restricted = rec
+        .as_ref()
+        .and_then(|r| r.grace_until)
+        .is_some_and(|g| g < state.clock.now());
+    match paid {
+        Some(plan) if !restricted => Ok(Entitlements {
+            plan,
+            paid_plan: None,
+            restricted: false,
+        }),
+        paid => Ok(Entitlements {
+            plan: plans::free(&state.db).await?,
+            restricted: restricted && paid.is_some(),
+            paid_plan: paid,
+        }),
+    }
+}
+
+/// Refuses with `LimitReached` when `in_use` already meets the plan's `limit`.
+pub async fn check_limit(
+    state: &AppState,
+    scope: &WorkspaceScope,
+    limit: &str,
+    in_use: u64,
+) -> Result<(), AppError> {
+    let ent = entitlements(state, scope.workspace_id()).await?;
+    let allowed = ent.plan.limit(limit);
+    if allowed < 0 || in_use < allowed as u64 {
+        return Ok(());
+    }
+    let label = crate::billing::model::LIMITS
+        .iter()
+        .find(|(k, _)| *k == limit)
+        .map(|(_, l)| l.to_lowercase())
+        .unwrap_or_else(|| limit.replace('_', " "));
+    Err(AppError::LimitReached {
+        limit: label,
+        allowed: allowed as u64,
+        upgrade: if ent.restricted {
+            "Pay the overdue invoice in Billing to get your plan back.".into()
+        } else {
+            "Upgrade your plan in Billing to add more.".into()
+        },
+    })
+}
+
+fn rfc3339(d: Option<DateTime>) -> Option<String> {
+    d.and_then(|d| d.try_to_rfc3339_string().ok())
+}
+
+/// The billing screen's data.
+pub async fn view(state: &AppState, scope: &WorkspaceScope) -> Result<BillingView, AppError> {
+    let rec = record(&state.db, scope.workspace_id())
+        .await?
+        .unwrap_or_default();
+    let ent = entitlements(state, scope.workspace_id()).await?;
+    let live = rec.is_live();
+    Ok(BillingView {
+        workspace_id: scope.workspace_id().to_owned(),
+        plan: ent.plan,
+        paid_plan: ent.paid_plan,
+        interval: rec.interval.filter(|_| live),
+        status: rec.status.clone(),
+        period_end: rfc3339(rec.period_end.filter(|_| live)),
+        cancel_at_period_end: live && rec.cancel_at_period_end,
+        grace_until: rfc3339(rec.grace_until),
+        restricted: ent.restricted,
+        payments_ready: state.payments.is_some(),
+        can_manage: scope
+            .role()
+            .can(crate::workspaces::model::Permission::ManageBilling),
+        plans: plans::list(&state.db, false).await?,
+    })
+}
+
+/// The live subscription a change applies to, or a message saying there is none.
+pub async fn live_record(db: &Db, workspace_id: &str) -> Result<SubscriptionRecord, AppError> {
+    record(db, workspace_id)
+        .await?
+        .filter(|r| r.is_live() && r.stripe_subscription_id.is_some())
+        .ok_or_else(|| AppError::Conflict {
+            field: None,
+            message: "This workspace has no paid subscription. Choose a plan first.".into(),
+        })
+}
+
+fn ts(t: i64) -> DateTime {
+    DateTime::from_millis(t.saturating_mul(1000))
+}
+
+/// Writes Stripe's current view of `sub` into the workspace's record and plan. Safe to call any
+/// number of times and in any order: it only ever copies the state Stripe reports now.
+pub async fn apply(state: &AppState, sub: &stripe_shared::Subscription) -> Result<(), AppError> {
+    let sub_id = sub.id.as_str();
+    let customer = sub.customer.id().as_str().to_owned();
+    let workspace_id = match sub.metadata.get("workspace_id") {
+        Some(id) => id.clone(),
+        None => match subscriptions(&state.db)
+            .find_one(doc! { "$or": [ { "stripe_subscription_id": sub_id }, { "stripe_customer_id": &customer } ] })
+            .await?
+        {
+            Some(r) => r.workspace_id,
+            None => {
+                tracing::warn!(subscription = sub_id, "Stripe subscription of no known workspace");
+                return Ok(());
+            }
+        },
+    };
+    if workspaces(&state.db)
+        .find_one(doc! { "_id": &workspace_id })
+        .await?
+        .is_none()
+    {
+        tracing::warn!(subscription = sub_id, workspace = %workspace_id, "subscription of a deleted workspace");
+        return Ok(());
+    }
+    let status = sub.status.as_str().to_owned();
+    let live = LIVE.contains(&status.as_str());
+    let existing = record(&state.db, &workspace_id).await?;
+    if let Some(current) = existing
+        .as_ref()
+        .and_then(|r| r.stripe_subscription_id.as_deref())
+    {
+        // A late event about an older, ended subscription must not undo the current one.
+        if current != sub_id && !live && existing.as_ref().is_some_and(|r| r.is_live()) {
+            return Ok(());
+        }
+    }
+    let item = sub.items.data.first();
+    let plan_key = item
+        .and_then(|i| i.price.metadata.get("plan_key").cloned())
+        .or_else(|| sub.metadata.get("plan_key").cloned());
+    let interval = item
+        .and_then(|i| i.price.recurring.as_ref())
+        .and_then(|r| Interval::parse(r.interval.as_str()));
+    let period_end = item.map(|i| ts(i.current_period_end));
+    let mut set = doc! {
+        "stripe_subscription_id": sub_id,
+        "stripe_customer_id": &customer,
+        "status": &status,
+        "cancel_at_period_end": sub.cancel_at_period_end,
+        "updated_at": state.clock.now(),
+    };
+    if let Some(k) = &plan_key {
+        set.insert("plan_key", k.as_str());
+    }
+    if let Some(i) = interval {
+        set.insert("interval", i.as_str());
+    }
+    if let Some(p) = period_end {
+        set.insert("period_end", p);
+    }
+    if sub.trial_start.is_some() {
+        set.insert("trial_used", true);
+    }
+    subscriptions(&state.db)
+        .update_one(doc! { "_id": &workspace_id }, doc! { "$set": set })
+        .upsert(true)
+        .await?;
+    let plan = match (&plan_key, live) {
+        (Some(k), true) => k.clone(),
+        _ => "free".to_owned(),
+    };
+    workspaces(&state.db)
+        .update_one(
+            doc! { "_id": &workspace_id },
+            doc! { "$set": { "plan": &plan } },
+        )
+        .await?;
+    update_grace(
+        state,
+        &workspace_id,
+        OVERDUE.contains(&status.as_str()),
+        live,
+    )
+    .await
+}
+
+/// Starts the grace period when a payment becomes overdue and ends it when it is paid, telling
+/// the owners once each time (the conditional update makes each transition happen once).
+async fn update_grace(
+    state: &AppState,
+    workspace_id: &str,
+    overdue: bool,
+    live: bool,
+) -> Result<(), AppError> {
+    let coll = subscriptions(&state.db);
+    if overdue {
+        let grace_until = state.clock.after(Duration::from_secs(
+            u64::from(state.config.billing_grace_days) * 86_400,
+        ));
+        let started = coll
+            .find_one_and_update(
+                doc! { "_id": workspace_id, "grace_until": null },
+                doc! { "$set": { "grace_until": grace_until } },
+            )
+            .return_document(ReturnDocument::After)
+            .await?;
+        if started.is_some() {
+            notify_owners(state, workspace_id, |ws, link| {
+                emails::payment_failed(ws, link, grace_until)
+            })
+            .await;
+        }
+    } else {
+        let ended = coll
+            .find_one_and_update(
+                doc! { "_id": workspace_id, "grace_until": { "$ne": null } },
+                doc! { "$set": { "grace_until": null } },
+            )
+            .await?;
+        if ended.is_some() && live {
+            notify_owners(state, workspace_id, emails::payment_recovered).await;
+        }
+    }
+    Ok(())
+}
+
+/// Emails every owner of the workspace. A failure to send is logged: the banner in the app
+/// says the same thing, and the billing change itself must not be undone by a mail outage.
+async fn notify_owners(
+    state: &AppState,
+    workspace_id: &str,
+    compose: impl Fn(&str, &str) -> emails::Message,
+) {
+    use futures_util::TryStreamExt;
+    let Ok(Some(ws)) = workspaces(&state.db)
+        .find_one(doc! { "_id": workspace_id })
+        .await
+    else {
+        return;
+    };
+    let link = format!("{}/app/{}/billing", state.config.base_url, ws.handle);
+    let owners: Vec<String> = match memberships(&state.db)
+        .find(doc! { "workspace_id": workspace_id, "role": Role::Owner.as_str() })
+        .await
+    {
+        Ok(c) => c
+            .try_collect::<Vec<_>>()
+            .await
+            .unwrap_or_default()
+            .into_iter()
+            .map(|m| m.user_id)
+            .collect(),
+        Err(_) => Vec::new(),
+    };
+    let message = compose(&ws.name, &link);
+    for id in owners {
+        if let Ok(Some(user)) = crate::identity::service::users::by_id(&state.db, &id).await {
+            if let Err(e) = state.mailer.send(message.to(&user.email, &user.name)).await {
+                tracing::warn!(error = %e, workspace = workspace_id, "billing email not sent");
+            }
+        }
+    }
+}

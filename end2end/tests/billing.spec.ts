@@ -1,0 +1,122 @@
+import { expect, Page, test } from "@playwright/test";
+import { uniqueEmail } from "./mail";
+
+// The local Stripe that `make test` starts (end2end/fakes/stripe.mjs).
+const STRIPE = process.env.STRIPE_URL ?? "http://127.0.0.1:12111";
+const PASSWORD = "a perfectly long passphrase";
+
+async function hydrated(page: Page) {
+  await page.locator("body[data-hydrated]").waitFor({ state: "attached" });
+}
+
+/** Signs up and walks the wizard to its plan step; returns the workspace handle. */
+async function toPlanStep(page: Page, tag: string): Promise<string> {
+  await page.goto("/register");
+  await hydrated(page);
+  await page.getByLabel("Name").fill("Paula Payer");
+  await page.getByLabel("Email").fill(uniqueEmail(tag));
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page).toHaveURL(/\/onboarding$/);
+  await hydrated(page);
+  await page.getByLabel("Workspace name").fill(`Paula ${tag} ${Date.now()}`);
+  const handle = await page.getByLabel("Handle").inputValue();
+  await page.getByRole("button", { name: "Continue" }).click();
+  await page.getByRole("button", { name: "Skip" }).click();
+  await expect(page.getByRole("heading", { name: "Choose your modules" })).toBeVisible();
+  await page.getByRole("button", { name: "Skip" }).click();
+  await expect(page.getByRole("heading", { name: "Choose a plan" })).toBeVisible();
+  return handle;
+}
+
+/** Pays on the fake Stripe Checkout page and waits to be back on the billing screen. */
+async function payAtStripe(page: Page, handle: string) {
+  await expect(page.getByRole("heading", { name: /^Subscribe to/ })).toBeVisible();
+  await page.getByRole("button", { name: "Pay and subscribe" }).click();
+  await expect(page).toHaveURL(new RegExp(`/app/${handle}/billing\\?checkout=success`));
+  await hydrated(page);
+}
+
+/** The Stripe subscription the workspace `handle` bought, from the fake's event log. */
+async function subscriptionOf(page: Page, handle: string): Promise<string> {
+  const events = (await (await page.request.get(`${STRIPE}/_test/events`)).json()) as any[];
+  const completed = events
+    .filter((e) => e.type === "checkout.session.completed")
+    .map((e) => JSON.parse(e.payload).data.object)
+    .find((s) => String(s.success_url).includes(`/app/${handle}/billing`));
+  expect(completed, `a checkout for ${handle}`).toBeTruthy();
+  return completed.subscription;
+}
+
+const currentPlan = (page: Page) => page.getByRole("region", { name: "Current plan" });
+
+test("choose a paid plan in the wizard, pay at Stripe and come back with the plan active", async ({ page }) => {
+  const handle = await toPlanStep(page, "wizard");
+  const plans = page.getByRole("list", { name: "Plans" });
+  await expect(plans.getByRole("heading", { name: "Pro" })).toBeVisible();
+  await page.getByText("Yearly", { exact: true }).click();
+  await expect(plans.getByRole("listitem").filter({ hasText: "Pro" }).getByText("USD 120.00 / year")).toBeVisible();
+  await plans.getByRole("button", { name: "Choose Pro" }).click();
+  await expect(page.getByText("USD 120.00 / year")).toBeVisible();
+  await payAtStripe(page, handle);
+
+  await expect(currentPlan(page).getByText("Pro", { exact: true })).toBeVisible();
+  await expect(currentPlan(page).getByText(/Renews on \d{4}-\d{2}-\d{2}/)).toBeVisible();
+  await expect(page.getByRole("list", { name: "Plans" }).getByText("Current plan")).toBeVisible();
+
+  // The wizard is finished: the app opens the workspace.
+  await page.goto("/app");
+  await expect(page).toHaveURL(new RegExp(`/app/${handle}$`));
+});
+
+test("a downgrade shows the prorated preview first and changes nothing until confirmed", async ({ page }) => {
+  const handle = await toPlanStep(page, "downgrade");
+  await page.getByRole("list", { name: "Plans" }).getByRole("button", { name: "Choose Max" }).click();
+  await payAtStripe(page, handle);
+  await expect(currentPlan(page).getByText("Max", { exact: true })).toBeVisible();
+
+  await page.getByRole("button", { name: "Preview switch to Pro" }).click();
+  const preview = page.getByRole("region", { name: /Switch to Pro/ });
+  await expect(preview.getByText("Credit for unused time")).toBeVisible();
+  await expect(preview.getByText("USD 12.00")).toBeVisible();
+  await expect(currentPlan(page).getByText("Max", { exact: true })).toBeVisible();
+
+  // Changing one's mind leaves the plan alone.
+  await preview.getByRole("button", { name: "Keep current plan" }).click();
+  await expect(preview).toBeHidden();
+  await page.getByRole("button", { name: "Preview switch to Pro" }).click();
+  await page.getByRole("button", { name: "Confirm change" }).click();
+  await expect(page.getByText("Plan changed.")).toBeVisible();
+  await expect(currentPlan(page).getByText("Pro", { exact: true })).toBeVisible();
+
+  // Cancel asks first, then says when the plan ends; resume takes it back.
+  await page.getByRole("button", { name: "Cancel subscription" }).click();
+  await page.getByRole("button", { name: "Yes, cancel at period end" }).click();
+  await expect(currentPlan(page).getByText(/Cancels on \d{4}-\d{2}-\d{2}/)).toBeVisible();
+  await page.getByRole("button", { name: "Resume subscription" }).click();
+  await expect(currentPlan(page).getByText(/Renews on/)).toBeVisible();
+});
+
+test("a failed payment puts the workspace in its grace period with a banner", async ({ page }) => {
+  const handle = await toPlanStep(page, "grace");
+  await page.getByRole("list", { name: "Plans" }).getByRole("button", { name: "Choose Pro" }).click();
+  await payAtStripe(page, handle);
+  await expect(currentPlan(page).getByText("Pro", { exact: true })).toBeVisible();
+
+  const sub = await subscriptionOf(page, handle);
+  const failed = await page.request.post(`${STRIPE}/_test/subscriptions/${sub}/fail_payment`, { data: {} });
+  expect(failed.ok()).toBeTruthy();
+
+  await page.goto(`/app/${handle}`);
+  const banner = page.getByRole("region", { name: "Payment overdue" });
+  await expect(banner).toContainText("The last payment for Pro failed");
+  await banner.getByRole("link", { name: "Open billing" }).click();
+  await expect(currentPlan(page).getByText("Payment overdue")).toBeVisible();
+  await expect(page.getByRole("region", { name: "Payment overdue" })).toBeVisible();
+
+  // Paid: the banner goes away.
+  await page.request.post(`${STRIPE}/_test/subscriptions/${sub}/pay_invoice`, { data: {} });
+  await page.reload();
+  await expect(currentPlan(page).getByText(/Renews on/)).toBeVisible();
+  await expect(page.getByRole("region", { name: "Payment overdue" })).toBeHidden();
+});
