@@ -1,6 +1,9 @@
 # The two commands: `make dev` runs the app, `make test` proves it. Both install what is missing.
 .PHONY: dev test release setup fmt lint
 
+# scripts/env.sh is bash.
+SHELL := /bin/bash
+
 dev:
 	@scripts/dev.sh
 

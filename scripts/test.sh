@@ -64,7 +64,7 @@ wait_for_port "$stripe_port" 30
 (
   export APP_ENV=test MONGODB_DB="e2e_$$" LEPTOS_SITE_ADDR="127.0.0.1:$app_port"
   export STRIPE_SECRET_KEY=sk_test_e2e STRIPE_WEBHOOK_SECRET=whsec_e2e STRIPE_API_BASE="http://127.0.0.1:$stripe_port/"
-  export ADMIN_EMAILS=platform-admin@example.com
+  export ADMIN_EMAILS=platform-admin@example.com,admin-desktop@example.com,admin-mobile@example.com
   export APP_BASE_URL="http://127.0.0.1:$app_port" RUST_LOG="${RUST_LOG:-warn}"
   export SMTP_URL="$MEWAYZ_TEST_SMTP_URL" AUTH_RATE_LIMIT_PER_MINUTE=1000
   export GOOGLE_ISSUER_URL="http://127.0.0.1:$google_port" GOOGLE_CLIENT_ID=e2e-client GOOGLE_CLIENT_SECRET=e2e-secret

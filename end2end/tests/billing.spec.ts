@@ -1,5 +1,6 @@
 import { expect, Page, test } from "@playwright/test";
 import { uniqueEmail } from "./mail";
+import { totp } from "./totp";
 
 // The local Stripe that `make test` starts (end2end/fakes/stripe.mjs).
 const STRIPE = process.env.STRIPE_URL ?? "http://127.0.0.1:12111";
@@ -119,4 +120,57 @@ test("a failed payment puts the workspace in its grace period with a banner", as
   await page.reload();
   await expect(currentPlan(page).getByText(/Renews on/)).toBeVisible();
   await expect(page.getByRole("region", { name: "Payment overdue" })).toBeHidden();
+});
+
+test("an admin sees the impact of a plan change on subscribers before saving it", async ({ page, browser }) => {
+  // A platform admin (listed in ADMIN_EMAILS by `make test`) with two-step verification on.
+  const project = test.info().project.name;
+  const call = async (name: string, form: Record<string, string>) => {
+    const res = await page.request.post(`/api/${name}`, { form, headers: { accept: "application/json" } });
+    expect(res.ok(), `${name}: ${await res.text()}`).toBeTruthy();
+    return res.json();
+  };
+  await call("register", { name: "Ada Admin", email: `admin-${project}@example.com`, password: PASSWORD });
+  const { manual_key } = await call("start_mfa", {});
+  await call("confirm_mfa", { code: totp(manual_key) });
+
+  // A new plan: reviewing it says nobody is on it yet.
+  const key = `team-${project}`;
+  const name = `Team ${project}`;
+  await page.goto("/admin/plans");
+  await hydrated(page);
+  const create = page.getByRole("region", { name: "New plan" });
+  await create.getByLabel("Key").fill(key);
+  await create.getByLabel("Name").fill(name);
+  await create.getByLabel("Monthly price (USD)").fill("20");
+  await create.getByLabel("Yearly price (USD)").fill("200");
+  await create.getByLabel("Team members").fill("5");
+  await create.getByRole("button", { name: "Review changes" }).click();
+  await expect(create.getByText("A new plan: no workspace is on it yet.")).toBeVisible();
+  await create.getByRole("button", { name: "Save plan" }).click();
+  await expect(page.getByText(`Saved ${name}.`)).toBeVisible();
+
+  // A customer subscribes to it.
+  const owner = await (await browser.newContext({ baseURL: test.info().project.use.baseURL })).newPage();
+  const handle = await toPlanStep(owner, "impact");
+  await owner.getByRole("list", { name: "Plans" }).getByRole("button", { name: `Choose ${name}` }).click();
+  await payAtStripe(owner, handle);
+  await expect(currentPlan(owner).getByText(name, { exact: true })).toBeVisible();
+
+  // The admin raises the price and cuts the seats: the impact shows before anything is saved.
+  await page.reload();
+  await hydrated(page);
+  const edit = page.getByRole("region", { name: `${name} (${key})` });
+  await edit.getByLabel("Monthly price (USD)").fill("25");
+  await edit.getByLabel("Team members").fill("3");
+  await edit.getByRole("button", { name: "Review changes" }).click();
+  const impact = edit.getByRole("region", { name: "Before you save" });
+  await expect(impact.getByText("1 workspace is subscribed to this plan.")).toBeVisible();
+  await expect(impact.getByText("USD 20.00", { exact: true })).toBeVisible();
+  await expect(impact.getByText("USD 25.00 (+USD 5.00)")).toBeVisible();
+  await expect(impact.getByText("No subscriber uses more than the new limits allow.")).toBeVisible();
+  await impact.getByRole("button", { name: "New subscribers only" }).click();
+  await expect(page.getByText(`Saved ${name}.`)).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole("region", { name: `${name} (${key})` }).getByLabel("Monthly price (USD)")).toHaveValue("25.00");
 });

@@ -3,10 +3,8 @@
 mod common;
 
 use axum::http::StatusCode;
-use common::client::Client;
-use common::people::{signed_up, unique, PASSWORD};
+use common::people::{signed_up, turn_on_mfa, unique, PASSWORD};
 use common::TestApp;
-use totp_rs::{Algorithm, Secret, TOTP};
 
 fn plan_form<'a>(key: &'a str, monthly: &'a str, visible: bool) -> Vec<(&'a str, &'a str)> {
     let mut f = vec![
@@ -27,28 +25,6 @@ fn plan_form<'a>(key: &'a str, monthly: &'a str, visible: bool) -> Vec<(&'a str,
         f.push(("visible", "on"));
     }
     f
-}
-
-async fn turn_on_mfa(app: &TestApp, c: &mut Client) {
-    let key = c.call("start_mfa", &[]).await.json()["manual_key"]
-        .as_str()
-        .unwrap()
-        .to_owned();
-    let totp = TOTP::new(
-        Algorithm::SHA1,
-        6,
-        1,
-        30,
-        Secret::Encoded(key).to_bytes().unwrap(),
-        None,
-        String::new(),
-    )
-    .unwrap();
-    let code = totp.generate(app.state.clock.unix() as u64);
-    assert_eq!(
-        c.call("confirm_mfa", &[("code", &code)]).await.status,
-        StatusCode::OK
-    );
 }
 
 #[tokio::test]

@@ -1,19 +1,23 @@
-use super::api::{admin_list_plans, SavePlan};
-use super::model::{PlanView, LIMITS};
+use super::api::{admin_list_plans, PreviewPlanImpact, SavePlan};
+use super::model::{decimal, PlanView, LIMITS};
+use super::plan_impact_panel::PlanImpactPanel;
 use crate::identity::form_error::FormError;
 use crate::ui::{use_toasts, Field, ToastKind};
 use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-/// `/admin/plans`: every plan with its prices and limits, editable; and a new one.
+/// `/admin/plans`: every plan with its prices and limits, editable, and a new one. Changes are
+/// reviewed first: the impact on subscribers is shown before anything is saved.
 #[component]
 pub fn AdminPlansPage() -> impl IntoView {
+    let preview = ServerAction::<PreviewPlanImpact>::new();
     let save = ServerAction::<SavePlan>::new();
     let plans = Resource::new(move || save.version().get(), |_| admin_list_plans());
     let toasts = use_toasts();
     Effect::new(move |_| {
         if let Some(Ok(p)) = save.value().get() {
+            preview.value().set(None);
             toasts.show(ToastKind::Success, format!("Saved {}.", p.name));
         }
     });
@@ -24,8 +28,8 @@ pub fn AdminPlansPage() -> impl IntoView {
             {move || Suspend::new(async move {
                 match plans.await {
                     Ok(list) => view! {
-                        {list.into_iter().map(|p| view! { <PlanForm plan=Some(p) save/> }).collect_view()}
-                        <PlanForm plan=None save/>
+                        {list.into_iter().map(|p| view! { <PlanForm plan=Some(p) preview save/> }).collect_view()}
+                        <PlanForm plan=None preview save/>
                     }.into_any(),
                     Err(e) => view! { <p class="form-error" role="alert">{e.to_string()}</p> }.into_any(),
                 }
@@ -34,12 +38,12 @@ pub fn AdminPlansPage() -> impl IntoView {
     }
 }
 
-fn money(cents: i64) -> String {
-    format!("{}.{:02}", cents / 100, cents % 100)
-}
-
 #[component]
-fn PlanForm(plan: Option<PlanView>, save: ServerAction<SavePlan>) -> impl IntoView {
+fn PlanForm(
+    plan: Option<PlanView>,
+    preview: ServerAction<PreviewPlanImpact>,
+    save: ServerAction<SavePlan>,
+) -> impl IntoView {
     let key = plan.as_ref().map(|p| p.key.clone());
     let prefix = key.clone().unwrap_or_else(|| "new".into());
     let heading = plan
@@ -50,11 +54,12 @@ fn PlanForm(plan: Option<PlanView>, save: ServerAction<SavePlan>) -> impl IntoVi
     let labelled_by = heading_id.clone();
     // Only the form that was submitted shows the errors.
     let this_key = key.clone().unwrap_or_default();
+    let panel_key = this_key.clone();
     let error = Signal::derive(move || {
-        let submitted = save.input().get().map(|i| i.key).unwrap_or_default();
+        let submitted = preview.input().get().map(|i| i.key).unwrap_or_default();
         let mine = submitted == this_key || (this_key.is_empty() && !submitted.is_empty());
         if mine {
-            save.value().get().and_then(|r| r.err())
+            preview.value().get().and_then(|r| r.err())
         } else {
             None
         }
@@ -72,11 +77,11 @@ fn PlanForm(plan: Option<PlanView>, save: ServerAction<SavePlan>) -> impl IntoVi
     let description = plan.as_ref().map(|p| p.description.clone());
     let monthly = plan
         .as_ref()
-        .map(|p| money(p.monthly_price))
+        .map(|p| decimal(p.monthly_price))
         .unwrap_or_else(|| "0.00".into());
     let yearly = plan
         .as_ref()
-        .map(|p| money(p.yearly_price))
+        .map(|p| decimal(p.yearly_price))
         .unwrap_or_else(|| "0.00".into());
     let trial = plan
         .as_ref()
@@ -101,7 +106,7 @@ fn PlanForm(plan: Option<PlanView>, save: ServerAction<SavePlan>) -> impl IntoVi
     view! {
         <section class="card settings-section" aria-labelledby=labelled_by>
             <h2 id=heading_id>{heading}</h2>
-            <ActionForm action=save attr:class="form" attr:novalidate=true>
+            <ActionForm action=preview attr:class="form" attr:novalidate=true>
                 <FormError error/>
                 {match key {
                     Some(k) => view! { <input type="hidden" name="key" value=k/> }.into_any(),
@@ -116,8 +121,9 @@ fn PlanForm(plan: Option<PlanView>, save: ServerAction<SavePlan>) -> impl IntoVi
                 {limits.into_iter().map(|(k, label, field_id, value)| view! {
                     <Field label=label name=k id=field_id value=value hint="-1 means unlimited" required=true error/>
                 }).collect_view()}
-                <button type="submit" class="button button-primary">"Save plan"</button>
+                <button type="submit" class="button button-primary">"Review changes"</button>
             </ActionForm>
+            <PlanImpactPanel preview save key=panel_key/>
         </section>
     }
 }

@@ -7,12 +7,19 @@ use leptos::prelude::*;
 /// nothing changes until the owner confirms.
 #[component]
 pub fn ChangePreviewPanel(a: Actions, workspace_id: String) -> impl IntoView {
+    // The preview appears above the plans the owner scrolled down to: bring it into view.
+    let panel = NodeRef::<leptos::html::Section>::new();
+    Effect::new(move |_| {
+        if let Some(el) = panel.get() {
+            let _ = el.focus();
+        }
+    });
     move || {
         let p = a.preview.value().get().and_then(|r| r.ok())?;
         let ws = workspace_id.clone();
         let interval = p.interval;
         Some(view! {
-            <section class="card settings-section change-preview" aria-labelledby="preview-heading">
+            <section node_ref=panel tabindex="-1" class="card settings-section change-preview" aria-labelledby="preview-heading">
                 <h2 id="preview-heading">{format!("Switch to {} ({})", p.plan_name, interval.label().to_lowercase())}</h2>
                 <dl class="figures">
                     <div><dt>"Due today (prorated)"</dt><dd>{money(p.due_now, &p.currency)}</dd></div>

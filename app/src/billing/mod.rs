@@ -8,6 +8,7 @@ pub mod change_preview;
 pub mod grace_banner;
 pub mod model;
 pub mod plan_card;
+pub mod plan_impact_panel;
 #[cfg(feature = "ssr")]
 pub mod service;
 

@@ -74,11 +74,16 @@ impl PlanView {
     }
 }
 
-/// "USD 12.50" from minor units; negative amounts keep their sign.
-pub fn money(minor: i64, currency: &str) -> String {
+/// "12.50" from minor units, as price fields show and accept it; negative amounts keep their sign.
+pub fn decimal(minor: i64) -> String {
     let sign = if minor < 0 { "-" } else { "" };
     let abs = minor.unsigned_abs();
-    format!("{currency} {sign}{}.{:02}", abs / 100, abs % 100)
+    format!("{sign}{}.{:02}", abs / 100, abs % 100)
+}
+
+/// "USD 12.50" from minor units.
+pub fn money(minor: i64, currency: &str) -> String {
+    format!("{currency} {}", decimal(minor))
 }
 
 /// How often a subscription is billed.
@@ -159,6 +164,61 @@ impl BillingView {
             self.status.as_deref(),
             Some("active" | "trialing" | "past_due" | "unpaid")
         )
+    }
+}
+
+/// What saving a plan would do to the workspaces subscribed to it, shown to the admin first.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PlanImpact {
+    /// The plan as it would be saved.
+    pub plan: PlanView,
+    /// Whether the plan exists already (a new one affects nobody).
+    pub exists: bool,
+    /// Workspaces with a live subscription to it.
+    pub workspaces: u64,
+    /// Their monthly recurring revenue now, in minor units (yearly subscriptions count 1/12).
+    pub mrr_before: i64,
+    /// The same if the new prices applied to every subscriber.
+    pub mrr_after: i64,
+    /// Whether prices or limits change at all (otherwise there is nothing to decide).
+    pub terms_change: bool,
+    /// Subscribers whose current use is above a new limit.
+    pub over_limit: Vec<OverLimit>,
+}
+
+/// One workspace above one new limit.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OverLimit {
+    /// Workspace name.
+    pub workspace: String,
+    /// Its handle.
+    pub handle: String,
+    /// The limit, for people ("Team members").
+    pub limit: String,
+    /// What it uses now.
+    pub used: u64,
+    /// What the new plan allows.
+    pub allowed: i64,
+}
+
+/// Who a plan's new prices and limits apply to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ApplyTo {
+    /// Every subscriber: limits at once, prices from each one's next renewal.
+    Everyone,
+    /// New subscribers only: existing ones keep their price and limits.
+    NewSubscribers,
+}
+
+impl ApplyTo {
+    /// Parses the posted value (`everyone`, `new_subscribers`).
+    pub fn parse(s: &str) -> Option<ApplyTo> {
+        match s {
+            "everyone" => Some(ApplyTo::Everyone),
+            "new_subscribers" => Some(ApplyTo::NewSubscribers),
+            _ => None,
+        }
     }
 }
 

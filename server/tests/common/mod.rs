@@ -135,6 +135,7 @@ pub async fn text(res: Response<Body>) -> String {
     String::from_utf8_lossy(&bytes).into_owned()
 }
 
+pub mod billing;
 pub mod client;
 pub mod fake_google;
 pub mod fake_stripe;

@@ -62,3 +62,26 @@ pub async fn workspace(c: &mut Client, handle: &str) -> String {
         .unwrap()
         .to_owned()
 }
+
+/// Turns on two-step verification for `c` with a code computed from the key it is shown.
+pub async fn turn_on_mfa(app: &TestApp, c: &mut Client) {
+    let key = c.call("start_mfa", &[]).await.json()["manual_key"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let totp = totp_rs::TOTP::new(
+        totp_rs::Algorithm::SHA1,
+        6,
+        1,
+        30,
+        totp_rs::Secret::Encoded(key).to_bytes().unwrap(),
+        None,
+        String::new(),
+    )
+    .unwrap();
+    let code = totp.generate(app.state.clock.unix() as u64);
+    assert_eq!(
+        c.call("confirm_mfa", &[("code", &code)]).await.status,
+        StatusCode::OK
+    );
+}

@@ -29,6 +29,25 @@ pub const MATRIX: &[Entry] = &[
     ("list_plans", Public, &[]),
     ("admin_list_plans", Admin, &[]),
     (
+        "preview_plan_impact",
+        Admin,
+        &[
+            ("key", "free"),
+            ("name", "Hijacked"),
+            ("description", ""),
+            ("monthly_price", "0"),
+            ("yearly_price", "0"),
+            ("trial_days", "0"),
+            ("visible", "on"),
+            ("bio_pages", "1"),
+            ("contacts", "1"),
+            ("emails_per_month", "1"),
+            ("team_members", "1"),
+            ("storage_mb", "1"),
+            ("ai_credits", "1"),
+        ],
+    ),
+    (
         "save_plan",
         Admin,
         &[

@@ -1,11 +1,39 @@
-//! Plan server functions: customers list the visible plans; platform admins manage them.
-// `save_plan` takes one argument per form field so the plan form stays a plain ActionForm (it
-// posts before hydration too); the server-function macro also generates the client stub.
+//! Plan server functions: customers list the visible plans; platform admins manage them, seeing
+//! the impact of a change on subscribers before they save it.
+// The plan functions take one argument per form field so the plan form stays a plain ActionForm
+// (it posts before hydration too); the server-function macro also generates the client stub.
 #![allow(clippy::too_many_arguments)]
 
-use crate::billing::model::PlanView;
+use crate::billing::model::{PlanImpact, PlanView};
 use crate::error::AppError;
 use leptos::prelude::*;
+
+/// The plan form's fields as typed, checked into a plan (server only).
+#[cfg(feature = "ssr")]
+fn plan_from_form(
+    key: &str,
+    name: &str,
+    description: &str,
+    monthly_price: &str,
+    yearly_price: &str,
+    trial_days: &str,
+    visible: bool,
+    limits: [(&str, String); 6],
+) -> Result<PlanView, AppError> {
+    use crate::billing::service::plans::{validate, PlanInput};
+    let limits: Vec<(String, String)> =
+        limits.into_iter().map(|(k, v)| (k.to_owned(), v)).collect();
+    validate(&PlanInput {
+        key: key.trim(),
+        name,
+        description,
+        monthly_price,
+        yearly_price,
+        trial_days,
+        visible,
+        limits: &limits,
+    })
+}
 
 /// The plans customers can choose.
 #[server(endpoint = "list_plans")]
@@ -29,7 +57,53 @@ pub async fn admin_list_plans() -> Result<Vec<PlanView>, AppError> {
     .await
 }
 
-/// Creates or updates a plan (platform admins).
+/// What saving these plan fields would do to its subscribers; nothing is saved (platform admins).
+#[server(endpoint = "preview_plan_impact")]
+pub async fn preview_plan_impact(
+    key: String,
+    name: String,
+    description: String,
+    monthly_price: String,
+    yearly_price: String,
+    trial_days: String,
+    visible: Option<String>,
+    bio_pages: String,
+    contacts: String,
+    emails_per_month: String,
+    team_members: String,
+    storage_mb: String,
+    ai_credits: String,
+) -> Result<PlanImpact, AppError> {
+    use crate::billing::service::impact;
+    use crate::platform::admin::require_platform_admin;
+    use crate::platform::api::{respond, state};
+    respond(async move {
+        let state = state();
+        require_platform_admin(&state).await?;
+        let plan = plan_from_form(
+            &key,
+            &name,
+            &description,
+            &monthly_price,
+            &yearly_price,
+            &trial_days,
+            visible.is_some(),
+            [
+                ("bio_pages", bio_pages),
+                ("contacts", contacts),
+                ("emails_per_month", emails_per_month),
+                ("team_members", team_members),
+                ("storage_mb", storage_mb),
+                ("ai_credits", ai_credits),
+            ],
+        )?;
+        impact::analyse(&state, &plan).await
+    })
+    .await
+}
+
+/// Creates or updates a plan (platform admins). When subscribers' terms change, `apply_to`
+/// says whether they get the new terms (`everyone`) or keep theirs (`new_subscribers`).
 #[server(endpoint = "save_plan")]
 pub async fn save_plan(
     key: String,
@@ -45,46 +119,40 @@ pub async fn save_plan(
     team_members: String,
     storage_mb: String,
     ai_credits: String,
+    apply_to: Option<String>,
 ) -> Result<PlanView, AppError> {
-    use crate::billing::service::catalog;
-    use crate::billing::service::plans::{self, PlanInput};
+    use crate::billing::model::ApplyTo;
+    use crate::billing::service::impact;
     use crate::platform::admin::require_platform_admin;
     use crate::platform::api::{respond, state};
     respond(async move {
         let state = state();
         require_platform_admin(&state).await?;
-        let limits: Vec<(String, String)> = [
-            ("bio_pages", bio_pages),
-            ("contacts", contacts),
-            ("emails_per_month", emails_per_month),
-            ("team_members", team_members),
-            ("storage_mb", storage_mb),
-            ("ai_credits", ai_credits),
-        ]
-        .into_iter()
-        .map(|(k, v)| (k.to_owned(), v))
-        .collect();
-        let saved = plans::save(
-            &state.db,
-            PlanInput {
-                key: key.trim(),
-                name: &name,
-                description: &description,
-                monthly_price: &monthly_price,
-                yearly_price: &yearly_price,
-                trial_days: &trial_days,
-                visible: visible.is_some(),
-                limits: &limits,
-            },
-        )
-        .await?;
-        // Checkout creates missing prices too, so a Stripe outage here only delays the sync.
-        if let Some(payments) = &state.payments {
-            if let Err(e) = catalog::sync_plan(&state.db, payments, &saved).await {
-                tracing::warn!(plan = %saved.key, error = %e, "plan not synced to Stripe yet");
-            }
-        }
-        Ok(saved)
+        let plan = plan_from_form(
+            &key,
+            &name,
+            &description,
+            &monthly_price,
+            &yearly_price,
+            &trial_days,
+            visible.is_some(),
+            [
+                ("bio_pages", bio_pages),
+                ("contacts", contacts),
+                ("emails_per_month", emails_per_month),
+                ("team_members", team_members),
+                ("storage_mb", storage_mb),
+                ("ai_credits", ai_credits),
+            ],
+        )?;
+        let apply_to = match apply_to.as_deref().filter(|s| !s.is_empty()) {
+            None => None,
+            Some(s) => Some(ApplyTo::parse(s).ok_or_else(|| {
+                AppError::invalid("apply_to", "Choose everyone or new subscribers only.")
+            })?),
+        };
+        impact::save(&state, &plan, apply_to).await?;
+        Ok(plan)
     })
     .await
 }

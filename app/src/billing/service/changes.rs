@@ -79,15 +79,18 @@ pub async fn preview(
 ) -> Result<ChangePreview, AppError> {
     let t = target(state, payments, scope, plan_key, interval).await?;
     let proration_date = state.clock.unix();
-    let mut details = CreatePreviewInvoiceSubscriptionDetails::default();
-    details.items = Some(vec![CreatePreviewInvoiceSubscriptionDetailsItems {
-        id: Some(t.item_id.clone()),
-        price: Some(t.price_id.clone()),
+    let details = CreatePreviewInvoiceSubscriptionDetails {
+        items: Some(vec![CreatePreviewInvoiceSubscriptionDetailsItems {
+            id: Some(t.item_id.clone()),
+            price: Some(t.price_id.clone()),
+            ..Default::default()
+        }]),
+        proration_behavior: Some(
+            CreatePreviewInvoiceSubscriptionDetailsProrationBehavior::AlwaysInvoice,
+        ),
+        proration_date: Some(proration_date),
         ..Default::default()
-    }]);
-    details.proration_behavior =
-        Some(CreatePreviewInvoiceSubscriptionDetailsProrationBehavior::AlwaysInvoice);
-    details.proration_date = Some(proration_date);
+    };
     let invoice = CreatePreviewInvoice::new()
         .customer(t.customer_id.as_str())
         .subscription(t.subscription_id.as_str())

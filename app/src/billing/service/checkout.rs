@@ -84,11 +84,13 @@ pub async fn start(
         ("workspace_id".to_owned(), ws.id.clone()),
         ("plan_key".to_owned(), plan.key.clone()),
     ]);
-    let mut subscription_data = CreateCheckoutSessionSubscriptionData::new();
-    subscription_data.metadata = Some(metadata.clone());
-    if plan.trial_days > 0 && !record.trial_used {
-        subscription_data.trial_period_days = Some(plan.trial_days as u32);
-    }
+    let subscription_data = CreateCheckoutSessionSubscriptionData {
+        metadata: Some(metadata.clone()),
+        // One free trial per workspace.
+        trial_period_days: (plan.trial_days > 0 && !record.trial_used)
+            .then_some(plan.trial_days as u32),
+        ..Default::default()
+    };
     let back = format!("{}/app/{}/billing", state.config.base_url, ws.handle);
     let session = CreateCheckoutSession::new()
         .mode(stripe_shared::CheckoutSessionMode::Subscription)

@@ -5,9 +5,11 @@ pub mod catalog;
 pub mod changes;
 pub mod checkout;
 pub mod emails;
+pub mod impact;
 pub mod payments;
 pub mod plans;
 pub mod subscriptions;
+pub mod usage;
 pub mod webhooks;
 
 use crate::platform::indexes::{expiring, index, CollectionIndexes};

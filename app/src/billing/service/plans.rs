@@ -87,8 +87,9 @@ pub struct PlanInput<'a> {
     pub limits: &'a [(String, String)],
 }
 
-/// Creates or replaces a plan. The free plan must stay free and visible.
-pub async fn save(db: &Db, input: PlanInput<'_>) -> Result<PlanView, AppError> {
+/// Checks what an admin typed and turns it into a plan. The free plan must stay free and
+/// visible.
+pub fn validate(input: &PlanInput<'_>) -> Result<PlanView, AppError> {
     let mut p = Problems::default();
     let monthly = parse_price(input.monthly_price);
     let yearly = parse_price(input.yearly_price);
@@ -152,12 +153,38 @@ pub async fn save(db: &Db, input: PlanInput<'_>) -> Result<PlanView, AppError> {
         "monthly_price": monthly.unwrap_or(0), "yearly_price": yearly.unwrap_or(0), "currency": "USD",
         "trial_days": trial.unwrap_or(0), "visible": input.visible, "limits": limits,
     };
-    // `$set` rather than a replacement: the plan's Stripe product and prices stay linked.
+    to_view(&plan).ok_or(AppError::Internal)
+}
+
+/// The stored form of a plan's limits.
+pub fn limits_doc(plan: &PlanView) -> Document {
+    plan.limits
+        .iter()
+        .map(|(k, v)| (k.clone(), (*v).into()))
+        .collect()
+}
+
+/// Creates or updates a plan from what an admin typed.
+pub async fn save(db: &Db, input: PlanInput<'_>) -> Result<PlanView, AppError> {
+    let plan = validate(&input)?;
+    store(db, &plan).await?;
+    Ok(plan)
+}
+
+/// Writes a validated plan. `$set` rather than a replacement: the plan's Stripe product and
+/// prices stay linked.
+pub async fn store(db: &Db, plan: &PlanView) -> Result<(), AppError> {
+    let set = doc! {
+        "key": &plan.key, "name": &plan.name, "description": &plan.description,
+        "monthly_price": plan.monthly_price, "yearly_price": plan.yearly_price,
+        "currency": &plan.currency, "trial_days": plan.trial_days, "visible": plan.visible,
+        "limits": limits_doc(plan),
+    };
     db.collection::<Document>(PLANS)
-        .update_one(doc! { "key": input.key }, doc! { "$set": &plan })
+        .update_one(doc! { "key": &plan.key }, doc! { "$set": set })
         .upsert(true)
         .await?;
-    to_view(&plan).ok_or(AppError::Internal)
+    Ok(())
 }
 
 /// The plan with this key, hidden or not.

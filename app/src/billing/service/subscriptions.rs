@@ -19,7 +19,7 @@ use std::time::Duration;
 pub const SUBSCRIPTIONS: &str = "subscriptions";
 
 /// Statuses in which the paid plan applies (overdue ones only until the grace period ends).
-const LIVE: &[&str] = &["active", "trialing", "past_due", "unpaid"];
+pub const LIVE: &[&str] = &["active", "trialing", "past_due", "unpaid"];
 /// Statuses of a subscription whose latest payment failed.
 const OVERDUE: &[&str] = &["past_due", "unpaid"];
 
@@ -56,6 +56,12 @@ pub struct SubscriptionRecord {
     /// Whether the workspace already had a free trial.
     #[serde(default)]
     pub trial_used: bool,
+    /// Price of one period in minor units, as Stripe bills it (old prices stay with subscribers).
+    #[serde(default)]
+    pub amount: Option<i64>,
+    /// Limits kept from before an admin changed the plan for new subscribers only.
+    #[serde(default)]
+    pub grandfathered_limits: Option<std::collections::BTreeMap<String, i64>>,
 }
 
 impl SubscriptionRecord {
@@ -93,12 +99,21 @@ pub struct Entitlements {
 /// what it has stays readable, it just cannot add beyond the free plan's limits.
 pub async fn entitlements(state: &AppState, workspace_id: &str) -> Result<Entitlements, AppError> {
     let rec = record(&state.db, workspace_id).await?;
-    let paid = match rec
-        .as_ref()
-        .filter(|r| r.is_live())
-        .and_then(|r| r.plan_key.clone())
-    {
-        Some(key) => plans::get(&state.db, &key).await?,
+    let paid = match rec.as_ref().filter(|r| r.is_live()) {
+        Some(r) => match &r.plan_key {
+            Some(key) => plans::get(&state.db, key).await?.map(|mut plan| {
+                // Subscribers kept on old terms keep the limits they signed up with.
+                if let Some(kept) = &r.grandfathered_limits {
+                    for (k, v) in plan.limits.iter_mut() {
+                        if let Some(old) = kept.get(k.as_str()) {
+                            *v = *old;
+                        }
+                    }
+                }
+                plan
+            }),
+            None => None,
+        },
         None => None,
     };
     let restricted = rec
@@ -252,6 +267,9 @@ pub async fn apply(state: &AppState, sub: &stripe_shared::Subscription) -> Resul
     }
     if let Some(p) = period_end {
         set.insert("period_end", p);
+    }
+    if let Some(amount) = item.and_then(|i| i.price.unit_amount) {
+        set.insert("amount", amount);
     }
     if sub.trial_start.is_some() {
         set.insert("trial_used", true);

@@ -89,19 +89,10 @@ pub async fn invite(
         }
     }
     let now = state.clock.now();
-    // Seats are members plus pending invitations (a re-invitation replaces its own).
-    let members = memberships(&state.db)
-        .count_documents(scope.filter())
-        .await?;
-    let pending = invitations(&state.db)
-        .count_documents(scope.filter_with(doc! {
-            "email": { "$ne": &email }, "accepted_at": null, "revoked_at": null,
-            "expires_at": { "$gt": now },
-        }))
-        .await?;
-    scope
-        .check_limit(state, "team_members", members + pending)
-        .await?;
+    let seats =
+        crate::billing::service::usage::seats(state, scope.workspace_id(), now, Some(&email))
+            .await?;
+    scope.check_limit(state, "team_members", seats).await?;
     // A new invitation replaces a pending one for the same address.
     invitations(&state.db)
         .update_many(
