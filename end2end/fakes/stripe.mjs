@@ -112,9 +112,13 @@ function invoiceFor(sub, lines, { paid, preview = false }) {
     status: preview ? "draft" : paid ? "paid" : "open",
     status_transitions: paid ? { paid_at: t, finalized_at: t } : { finalized_at: t },
     subtotal: total, total,
-    hosted_invoice_url: preview ? null : `${base}/invoices/pay`, number: preview ? null : `MW-${invoices.size + 1}`,
+    number: preview ? null : `MW-${String(invoices.size + 1).padStart(4, "0")}`,
   };
-  if (!preview) invoices.set(invoice.id, invoice);
+  if (!preview) {
+    invoice.hosted_invoice_url = `${base}/invoices/${invoice.id}`;
+    invoice.invoice_pdf = `${base}/invoices/${invoice.id}/pdf`;
+    invoices.set(invoice.id, invoice);
+  }
   return invoice;
 }
 
@@ -338,6 +342,11 @@ async function api(req, res, url) {
     }
     if (req.method === "DELETE") return send(res, 200, endSubscription(sub));
   }
+  if (req.method === "GET" && path === "/invoices") {
+    const data = [...invoices.values()].filter((i) => !params.customer || i.customer === params.customer).reverse()
+      .slice(0, Number(params.limit ?? 10));
+    return send(res, 200, { object: "list", data, has_more: false, url: "/v1/invoices" });
+  }
   if (req.method === "POST" && path === "/invoices/create_preview") {
     const sub = subscriptions.get(params.subscription);
     if (!sub) return stripeError(res, 400, "No such subscription", "subscription");
@@ -415,6 +424,13 @@ createServer(async (req, res) => {
       if (!s) return send(res, 404, { error: "no such session" });
       res.writeHead(200, { "content-type": "text/html; charset=utf-8" });
       return res.end(checkoutPage(s));
+    }
+    if (req.method === "GET" && (m = url.pathname.match(/^\/invoices\/([^/]+?)(\/pdf)?$/))) {
+      const invoice = invoices.get(m[1]);
+      if (!invoice) return send(res, 404, { error: "no such invoice" });
+      const text = `Invoice ${invoice.number}: ${money(invoice.amount_due)}, ${invoice.status}`;
+      res.writeHead(200, { "content-type": m[2] ? "text/plain; charset=utf-8" : "text/html; charset=utf-8" });
+      return res.end(m[2] ? text : `<!DOCTYPE html><html lang="en"><title>${escape(invoice.number)}</title><h1>${escape(text)}</h1></html>`);
     }
     if (req.method === "POST" && (m = url.pathname.match(/^\/checkout\/([^/]+)\/pay$/))) {
       const s = sessions.get(m[1]);

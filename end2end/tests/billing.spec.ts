@@ -65,6 +65,12 @@ test("choose a paid plan in the wizard, pay at Stripe and come back with the pla
   await expect(currentPlan(page).getByText(/Renews on \d{4}-\d{2}-\d{2}/)).toBeVisible();
   await expect(page.getByRole("list", { name: "Plans" }).getByText("Current plan")).toBeVisible();
 
+  // The first invoice is listed with a link to Stripe's page.
+  const invoices = page.getByRole("region", { name: "Invoices" });
+  await expect(invoices.getByText(/USD 120\.00/)).toBeVisible();
+  await expect(invoices.getByText("Paid", { exact: true })).toBeVisible();
+  await expect(invoices.getByRole("link", { name: /^View invoice MW-/ })).toHaveAttribute("href", /\/invoices\/in_/);
+
   // The wizard is finished: the app opens the workspace.
   await page.goto("/app");
   await expect(page).toHaveURL(new RegExp(`/app/${handle}$`));

@@ -144,6 +144,19 @@ async fn checkout_activates_the_plan_and_changes_are_previewed_before_they_apply
     assert_eq!(changed.status, StatusCode::OK, "{}", changed.body);
     assert_eq!(billing(&mut owner, &ws).await["plan"]["key"], "max");
 
+    // The invoice history lists the first payment and the prorated upgrade, newest first.
+    let invoices = owner
+        .call("list_invoices", &[("workspace_id", &ws)])
+        .await
+        .json();
+    let invoices = invoices.as_array().unwrap();
+    assert_eq!(invoices.len(), 2, "{invoices:?}");
+    assert_eq!(invoices[1]["amount"], 1200);
+    assert_eq!(invoices[0]["amount"].as_i64(), Some(due));
+    assert!(invoices
+        .iter()
+        .all(|i| i["status"] == "paid" && i["url"].as_str().is_some()));
+
     // Downgrade: the unused time comes back as credit.
     let down = owner
         .call(

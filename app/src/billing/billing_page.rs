@@ -4,6 +4,7 @@ use super::api::{
 };
 use super::change_preview::ChangePreviewPanel;
 use super::grace_banner::{day, grace_message};
+use super::invoice_list::InvoiceList;
 use super::model::{BillingView, Interval};
 use super::plan_card::PlanCard;
 use crate::error::AppError;
@@ -127,6 +128,7 @@ fn Billing(workspace_id: String) -> impl IntoView {
                 Ok::<_, AppError>(view! { <BillingBody b a/> })
             })}
         </Transition>
+        <InvoiceList workspace_id a/>
     }
 }
 

@@ -6,6 +6,7 @@ pub mod api;
 pub mod billing_page;
 pub mod change_preview;
 pub mod grace_banner;
+pub mod invoice_list;
 pub mod model;
 pub mod plan_card;
 pub mod plan_impact_panel;

@@ -167,6 +167,25 @@ impl BillingView {
     }
 }
 
+/// One invoice of the workspace's subscription.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct InvoiceView {
+    /// Stripe's invoice number, e.g. `MW-0001`.
+    pub number: String,
+    /// When it was issued, RFC 3339.
+    pub date: String,
+    /// Amount due, in minor units.
+    pub amount: i64,
+    /// ISO 4217 currency, upper case.
+    pub currency: String,
+    /// `paid`, `open`, `void`, `uncollectible` or `draft`.
+    pub status: String,
+    /// Stripe's page to view (and pay) it.
+    pub url: Option<String>,
+    /// Its PDF.
+    pub pdf: Option<String>,
+}
+
 /// What saving a plan would do to the workspaces subscribed to it, shown to the admin first.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PlanImpact {

@@ -105,6 +105,11 @@ pub const MATRIX: &[Entry] = &[
         ],
     ),
     (
+        "list_invoices",
+        Workspace("owner"),
+        &[("workspace_id", "{ws}")],
+    ),
+    (
         "cancel_subscription",
         Workspace("owner"),
         &[("workspace_id", "{ws}")],

@@ -1,7 +1,7 @@
 //! A workspace's subscription: what it is on, checkout, plan changes with a preview, cancel and
 //! resume. Reading needs membership; changing needs the billing permission (owners).
 
-use crate::billing::model::{BillingView, ChangePreview};
+use crate::billing::model::{BillingView, ChangePreview, InvoiceView};
 use crate::error::AppError;
 use leptos::prelude::*;
 
@@ -177,6 +177,20 @@ pub async fn resume_subscription(workspace_id: String) -> Result<(), AppError> {
         changes::set_cancel_at_period_end(&c.state, &payments, &scope, false).await?;
         c.audit(&scope, "billing.resumed", "Resumed the subscription".into())
             .await
+    })
+    .await
+}
+
+/// The workspace's invoices, newest first, with links to view and download them.
+#[server(endpoint = "list_invoices")]
+pub async fn list_invoices(workspace_id: String) -> Result<Vec<InvoiceView>, AppError> {
+    use crate::billing::service::invoices;
+    use crate::platform::api::respond;
+    use crate::workspaces::api::ctx::ctx;
+    respond(async move {
+        let c = ctx();
+        let (scope, payments) = ssr::manage(&c, &workspace_id).await?;
+        invoices::list(&c.state, &payments, &scope).await
     })
     .await
 }
