@@ -38,6 +38,9 @@ pub enum AppError {
         allowed: u64,
         upgrade: String,
     },
+    /// The workspace's plan does not include a feature; `upgrade` names the way out.
+    #[error("Your plan does not include {feature}. {upgrade}")]
+    FeatureNotIncluded { feature: String, upgrade: String },
     /// Too many attempts in a short time.
     #[error("Too many attempts. Try again in {retry_after_secs} seconds.")]
     RateLimited { retry_after_secs: u64 },
@@ -69,7 +72,9 @@ impl AppError {
             AppError::Forbidden => S::FORBIDDEN,
             AppError::NotFound { .. } => S::NOT_FOUND,
             AppError::Conflict { .. } => S::CONFLICT,
-            AppError::LimitReached { .. } => S::PAYMENT_REQUIRED,
+            AppError::LimitReached { .. } | AppError::FeatureNotIncluded { .. } => {
+                S::PAYMENT_REQUIRED
+            }
             AppError::RateLimited { .. } => S::TOO_MANY_REQUESTS,
             AppError::Unavailable { .. } => S::SERVICE_UNAVAILABLE,
             AppError::Internal => S::INTERNAL_SERVER_ERROR,

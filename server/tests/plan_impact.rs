@@ -130,11 +130,14 @@ async fn admins_see_the_impact_and_choose_who_gets_the_new_terms() {
     );
 
     // Everyone: the limits apply now and Stripe moves each subscription to the new price.
-    let all = admin
-        .call("save_plan", &plan_form("15", "3", Some("everyone")))
-        .await;
+    // (A feature is added on the way: features are terms too.)
+    let mut everyone = plan_form("15", "3", Some("everyone"));
+    everyone.push(("features[0]", "custom_domain"));
+    let all = admin.call("save_plan", &everyone).await;
     assert_eq!(all.status, StatusCode::OK, "{}", all.body);
     assert_eq!(seats_allowed(&mut big, &big_ws).await, 3);
+    let features = billing(&mut big, &big_ws).await["plan"]["features"].clone();
+    assert_eq!(features, serde_json::json!(["custom_domain"]));
     let refused = big
         .call(
             "invite_member",

@@ -1,5 +1,5 @@
 use super::api::{admin_list_plans, PreviewPlanImpact, SavePlan};
-use super::model::{decimal, PlanView, LIMITS};
+use super::model::{decimal, PlanView, FEATURES, LIMITS};
 use super::plan_impact_panel::PlanImpactPanel;
 use crate::identity::form_error::FormError;
 use crate::ui::{use_toasts, Field, ToastKind};
@@ -88,6 +88,10 @@ fn PlanForm(
         .map(|p| p.trial_days.to_string())
         .unwrap_or_else(|| "0".into());
     let visible = plan.as_ref().map(|p| p.visible).unwrap_or(true);
+    let features = plan
+        .as_ref()
+        .map(|p| p.features.clone())
+        .unwrap_or_default();
     let limits: Vec<(&'static str, &'static str, String, String)> = LIMITS
         .iter()
         .map(|(k, label)| {
@@ -121,6 +125,15 @@ fn PlanForm(
                 {limits.into_iter().map(|(k, label, field_id, value)| view! {
                     <Field label=label name=k id=field_id value=value hint="-1 means unlimited" required=true error/>
                 }).collect_view()}
+                <fieldset class="choice-list">
+                    <legend>"Features"</legend>
+                    {FEATURES.iter().enumerate().map(|(i, (k, label))| {
+                        let checked = features.iter().any(|f| f == k);
+                        view! {
+                            <label class="choice"><input type="checkbox" name=format!("features[{i}]") value=*k checked=checked/>{*label}</label>
+                        }
+                    }).collect_view()}
+                </fieldset>
                 <button type="submit" class="button button-primary">"Review changes"</button>
             </ActionForm>
             <PlanImpactPanel preview save key=panel_key/>

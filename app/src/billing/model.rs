@@ -12,6 +12,25 @@ pub const LIMITS: &[(&str, &str)] = &[
     ("ai_credits", "AI credits per month"),
 ];
 
+/// The features a plan can include, for modules to check with `require_feature`.
+pub const FEATURES: &[(&str, &str)] = &[
+    ("custom_domain", "Custom domains"),
+    ("remove_branding", "No Mewayz branding"),
+    ("sell", "Sell products and take payments"),
+    ("ai_assistant", "AI assistant"),
+    ("automation", "Automations"),
+    ("advanced_analytics", "Advanced analytics"),
+];
+
+/// The label of a feature key.
+pub fn feature_label(key: &str) -> &str {
+    FEATURES
+        .iter()
+        .find(|(k, _)| *k == key)
+        .map(|(_, l)| *l)
+        .unwrap_or(key)
+}
+
 /// A plan.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PlanView {
@@ -33,6 +52,9 @@ pub struct PlanView {
     pub visible: bool,
     /// Limits, in the order of [`LIMITS`].
     pub limits: Vec<(String, i64)>,
+    /// Included features (keys of [`FEATURES`]).
+    #[serde(default)]
+    pub features: Vec<String>,
 }
 
 impl PlanView {

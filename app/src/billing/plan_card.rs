@@ -1,4 +1,4 @@
-use super::model::{Interval, PlanView, LIMITS};
+use super::model::{feature_label, Interval, PlanView, LIMITS};
 use leptos::prelude::*;
 
 /// One plan: name, price for the chosen interval, description and limits, with whatever action
@@ -28,13 +28,18 @@ pub fn PlanCard(
             view! { <li>{format!("{label}: {value}")}</li> }
         })
         .collect_view();
+    let features = plan
+        .features
+        .iter()
+        .map(|f| view! { <li>{feature_label(f).to_owned()}</li> })
+        .collect_view();
     view! {
         <li class="card plan" class:plan-current=current aria-labelledby=labelled_by>
             <h3 id=heading_id>{plan.name.clone()}</h3>
             {current.then(|| view! { <span class="badge badge-accent">"Current plan"</span> })}
             <p class="plan-price"><strong>{price}</strong></p>
             <p class="muted">{plan.description.clone()}</p>
-            <ul class="plan-limits">{limits}</ul>
+            <ul class="plan-limits">{limits}{features}</ul>
             {children()}
         </li>
     }

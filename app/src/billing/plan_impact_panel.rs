@@ -119,6 +119,7 @@ fn SaveForm(
             <input type="hidden" name="trial_days" value=plan.trial_days.to_string()/>
             {plan.visible.then(|| view! { <input type="hidden" name="visible" value="on"/> })}
             {plan.limits.iter().map(|(k, v)| view! { <input type="hidden" name=k.clone() value=v.to_string()/> }).collect_view()}
+            {plan.features.iter().enumerate().map(|(i, f)| view! { <input type="hidden" name=format!("features[{i}]") value=f.clone()/> }).collect_view()}
             <input type="hidden" name="apply_to" value=apply_to/>
             <button type="submit" class="button" class:button-primary=primary class:button-secondary=!primary>{label}</button>
         </ActionForm>

@@ -73,6 +73,14 @@ impl WorkspaceScope {
         crate::billing::service::subscriptions::check_limit(state, self, limit, in_use).await
     }
 
+    /// Refuses with `FeatureNotIncluded` unless the workspace's plan includes `feature` (a key of
+    /// [`crate::billing::model::FEATURES`]).
+    pub async fn require_feature(&self, state: &AppState, feature: &str) -> Result<(), AppError> {
+        crate::billing::service::subscriptions::entitlements(state, &self.workspace_id)
+            .await?
+            .require_feature(feature)
+    }
+
     /// `filter()` plus more conditions.
     pub fn filter_with(&self, more: Document) -> Document {
         let mut f = self.filter();

@@ -33,6 +33,7 @@ pub async fn paid_plan(app: &TestApp, key: &str, monthly: &str, seats: &str) {
             trial_days: "0",
             visible: true,
             limits: &limits,
+            features: &[],
         },
     )
     .await

@@ -19,6 +19,7 @@ fn plan_from_form(
     trial_days: &str,
     visible: bool,
     limits: [(&str, String); 6],
+    features: Option<Vec<String>>,
 ) -> Result<PlanView, AppError> {
     use crate::billing::service::plans::{validate, PlanInput};
     let limits: Vec<(String, String)> =
@@ -32,6 +33,7 @@ fn plan_from_form(
         trial_days,
         visible,
         limits: &limits,
+        features: &features.unwrap_or_default(),
     })
 }
 
@@ -73,6 +75,7 @@ pub async fn preview_plan_impact(
     team_members: String,
     storage_mb: String,
     ai_credits: String,
+    features: Option<Vec<String>>,
 ) -> Result<PlanImpact, AppError> {
     use crate::billing::service::impact;
     use crate::platform::admin::require_platform_admin;
@@ -96,6 +99,7 @@ pub async fn preview_plan_impact(
                 ("storage_mb", storage_mb),
                 ("ai_credits", ai_credits),
             ],
+            features,
         )?;
         impact::analyse(&state, &plan).await
     })
@@ -119,6 +123,7 @@ pub async fn save_plan(
     team_members: String,
     storage_mb: String,
     ai_credits: String,
+    features: Option<Vec<String>>,
     apply_to: Option<String>,
 ) -> Result<PlanView, AppError> {
     use crate::billing::model::ApplyTo;
@@ -144,6 +149,7 @@ pub async fn save_plan(
                 ("storage_mb", storage_mb),
                 ("ai_credits", ai_credits),
             ],
+            features,
         )?;
         let apply_to = match apply_to.as_deref().filter(|s| !s.is_empty()) {
             None => None,

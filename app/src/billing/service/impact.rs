@@ -38,6 +38,7 @@ fn terms_change(old: &PlanView, new: &PlanView) -> bool {
     old.monthly_price != new.monthly_price
         || old.yearly_price != new.yearly_price
         || old.limits != new.limits
+        || old.features != new.features
 }
 
 /// What saving `new` would do.
@@ -114,14 +115,17 @@ pub async fn save(
             // Existing subscribers keep the limits they had (and their Stripe price stays).
             coll.update_many(
                 doc! { "plan_key": &new.key, "status": { "$in": LIVE }, "grandfathered_limits": null },
-                doc! { "$set": { "grandfathered_limits": plans::limits_doc(old) } },
+                doc! { "$set": {
+                    "grandfathered_limits": plans::limits_doc(old),
+                    "grandfathered_features": &old.features,
+                } },
             )
             .await?;
         }
         _ => {
             coll.update_many(
                 doc! { "plan_key": &new.key },
-                doc! { "$unset": { "grandfathered_limits": "" } },
+                doc! { "$unset": { "grandfathered_limits": "", "grandfathered_features": "" } },
             )
             .await?;
         }

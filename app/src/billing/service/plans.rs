@@ -1,6 +1,6 @@
 //! The `plans` collection. A free plan always exists.
 
-use crate::billing::model::{parse_price, plan_key_problem, PlanView, LIMITS};
+use crate::billing::model::{parse_price, plan_key_problem, PlanView, FEATURES, LIMITS};
 use crate::error::AppError;
 use crate::identity::model::Problems;
 use crate::platform::Db;
@@ -29,6 +29,14 @@ fn to_view(d: &Document) -> Option<PlanView> {
                 )
             })
             .collect(),
+        features: d
+            .get_array("features")
+            .map(|a| {
+                a.iter()
+                    .filter_map(|f| f.as_str().map(str::to_owned))
+                    .collect()
+            })
+            .unwrap_or_default(),
     })
 }
 
@@ -85,6 +93,8 @@ pub struct PlanInput<'a> {
     pub visible: bool,
     /// Limits as typed, by key.
     pub limits: &'a [(String, String)],
+    /// Features ticked.
+    pub features: &'a [String],
 }
 
 /// Checks what an admin typed and turns it into a plan. The free plan must stay free and
@@ -147,11 +157,26 @@ pub fn validate(input: &PlanInput<'_>) -> Result<PlanView, AppError> {
             }
         }
     }
+    let unknown = input
+        .features
+        .iter()
+        .any(|f| !FEATURES.iter().any(|(k, _)| k == f));
+    p.check(
+        "features",
+        unknown.then_some("Choose features from the list."),
+    );
     p.into_result()?;
+    // Stored in the order of the list, so comparing plans compares sets.
+    let features: Vec<&str> = FEATURES
+        .iter()
+        .map(|(k, _)| *k)
+        .filter(|k| input.features.iter().any(|f| f == k))
+        .collect();
     let plan = doc! {
         "key": input.key, "name": input.name.trim(), "description": input.description.trim(),
         "monthly_price": monthly.unwrap_or(0), "yearly_price": yearly.unwrap_or(0), "currency": "USD",
         "trial_days": trial.unwrap_or(0), "visible": input.visible, "limits": limits,
+        "features": features,
     };
     to_view(&plan).ok_or(AppError::Internal)
 }
@@ -178,7 +203,7 @@ pub async fn store(db: &Db, plan: &PlanView) -> Result<(), AppError> {
         "key": &plan.key, "name": &plan.name, "description": &plan.description,
         "monthly_price": plan.monthly_price, "yearly_price": plan.yearly_price,
         "currency": &plan.currency, "trial_days": plan.trial_days, "visible": plan.visible,
-        "limits": limits_doc(plan),
+        "limits": limits_doc(plan), "features": &plan.features,
     };
     db.collection::<Document>(PLANS)
         .update_one(doc! { "key": &plan.key }, doc! { "$set": set })

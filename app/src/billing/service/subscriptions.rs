@@ -62,6 +62,9 @@ pub struct SubscriptionRecord {
     /// Limits kept from before an admin changed the plan for new subscribers only.
     #[serde(default)]
     pub grandfathered_limits: Option<std::collections::BTreeMap<String, i64>>,
+    /// Features kept likewise.
+    #[serde(default)]
+    pub grandfathered_features: Option<Vec<String>>,
 }
 
 impl SubscriptionRecord {
@@ -109,6 +112,9 @@ pub async fn entitlements(state: &AppState, workspace_id: &str) -> Result<Entitl
                             *v = *old;
                         }
                     }
+                }
+                if let Some(kept) = &r.grandfathered_features {
+                    plan.features = kept.clone();
                 }
                 plan
             }),
@@ -160,6 +166,23 @@ pub async fn check_limit(
             "Upgrade your plan in Billing to add more.".into()
         },
     })
+}
+
+impl Entitlements {
+    /// Refuses with `FeatureNotIncluded` unless the plan in force includes `feature`.
+    pub fn require_feature(&self, feature: &str) -> Result<(), AppError> {
+        if self.plan.features.iter().any(|f| f == feature) {
+            return Ok(());
+        }
+        Err(AppError::FeatureNotIncluded {
+            feature: crate::billing::model::feature_label(feature).to_owned(),
+            upgrade: if self.restricted {
+                "Pay the overdue invoice in Billing to get your plan back.".into()
+            } else {
+                "Upgrade your plan in Billing to use it.".into()
+            },
+        })
+    }
 }
 
 fn rfc3339(d: Option<DateTime>) -> Option<String> {
@@ -372,5 +395,44 @@ async fn notify_owners(
                 tracing::warn!(error = %e, workspace = workspace_id, "billing email not sent");
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn with(features: &[&str], restricted: bool) -> Entitlements {
+        Entitlements {
+            plan: PlanView {
+                key: "pro".into(),
+                name: "Pro".into(),
+                description: String::new(),
+                monthly_price: 1200,
+                yearly_price: 12000,
+                currency: "USD".into(),
+                trial_days: 0,
+                visible: true,
+                limits: vec![],
+                features: features.iter().map(|f| f.to_string()).collect(),
+            },
+            paid_plan: None,
+            restricted,
+        }
+    }
+
+    #[test]
+    fn features_outside_the_plan_are_refused_with_the_way_out() {
+        assert_eq!(with(&["sell"], false).require_feature("sell"), Ok(()));
+        let err = with(&["sell"], false)
+            .require_feature("custom_domain")
+            .unwrap_err();
+        assert_eq!(err.status_code(), 402);
+        assert_eq!(
+            err.to_string(),
+            "Your plan does not include Custom domains. Upgrade your plan in Billing to use it."
+        );
+        let overdue = with(&[], true).require_feature("sell").unwrap_err();
+        assert!(overdue.to_string().contains("overdue"), "{overdue}");
     }
 }
