@@ -28,6 +28,8 @@ const prices = new Map();
 const sessions = new Map();
 const subscriptions = new Map();
 const invoices = new Map();
+const paymentMethods = new Map();
+const setupIntents = new Map();
 const events = [];
 let hold = false;
 
@@ -203,9 +205,33 @@ function emit(type, object) {
   return event;
 }
 
+function newCard(customer, brand, last4) {
+  const pm = {
+    id: id("pm"), object: "payment_method", created: now(), livemode: false, metadata: {}, type: "card", customer,
+    billing_details: { address: null, email: null, name: null, phone: null },
+    card: { brand, exp_month: 12, exp_year: new Date().getFullYear() + 3, funding: "credit", last4, country: "US" },
+  };
+  paymentMethods.set(pm.id, pm);
+  const c = customers.get(customer);
+  if (c && !c.invoice_settings.default_payment_method) c.invoice_settings.default_payment_method = pm.id;
+  return pm;
+}
+
 // --- Flows -------------------------------------------------------------------------------------
 
 function pay(session) {
+  if (session.mode === "setup") {
+    const pm = newCard(session.customer, "mastercard", "4444");
+    const intent = {
+      id: id("seti"), object: "setup_intent", created: now(), livemode: false, payment_method_types: ["card"],
+      status: "succeeded", usage: "off_session", payment_method: pm.id, customer: session.customer,
+    };
+    setupIntents.set(intent.id, intent);
+    Object.assign(session, { status: "complete", payment_status: "no_payment_required", setup_intent: intent.id });
+    emit("checkout.session.completed", publicSession(session));
+    return null;
+  }
+  const card = newCard(session.customer, "visa", "4242");
   const price = prices.get(session.line_items[0].price);
   const t = now();
   const trialDays = Number(session.subscription_data?.trial_period_days ?? 0);
@@ -214,7 +240,7 @@ function pay(session) {
     billing_mode: { type: "classic" }, billing_schedules: [], cancel_at: null, cancel_at_period_end: false,
     canceled_at: null, collection_method: "charge_automatically", created: t, currency: "usd",
     customer: session.customer, discounts: [], ended_at: null, invoice_settings: { issuer: { type: "self" } },
-    livemode: false, metadata: session.subscription_data?.metadata ?? {}, start_date: t,
+    livemode: false, metadata: session.subscription_data?.metadata ?? {}, start_date: t, default_payment_method: card.id,
     status: trialDays > 0 ? "trialing" : "active",
     trial_start: trialDays > 0 ? t : null, trial_end: trialDays > 0 ? t + trialDays * DAY : null,
   };
@@ -236,6 +262,7 @@ function updateSubscription(sub, params) {
     sub.cancel_at = sub.cancel_at_period_end ? sub.items.data[0].current_period_end : null;
   }
   if (params.metadata) Object.assign(sub.metadata, params.metadata);
+  if (params.default_payment_method) sub.default_payment_method = params.default_payment_method;
   const change = params.items?.[0];
   if (change?.price) {
     const price = prices.get(change.price);
@@ -266,6 +293,13 @@ function endSubscription(sub) {
 // --- Pages -------------------------------------------------------------------------------------
 
 function checkoutPage(session) {
+  if (session.mode === "setup") {
+    return `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1"><title>Save a card · Stripe (test)</title></head><body>
+<main><h1>Save a card</h1><p>Test card 5555 5555 5555 4444</p>
+<form method="post" action="/checkout/${escape(session.id)}/pay"><button type="submit">Save card</button></form>
+<a href="${escape(session.cancel_url)}">Cancel and go back</a></main></body></html>`;
+  }
   const price = prices.get(session.line_items[0].price);
   const product = products.get(price.product);
   const trial = Number(session.subscription_data?.trial_period_days ?? 0);
@@ -292,9 +326,41 @@ async function api(req, res, url) {
   const t = now();
   let m;
   if (req.method === "POST" && path === "/customers") {
-    const c = { id: id("cus"), object: "customer", created: t, livemode: false, email: params.email ?? null, name: params.name ?? null, metadata: params.metadata ?? {} };
+    const c = {
+      id: id("cus"), object: "customer", created: t, livemode: false, email: params.email ?? null, name: params.name ?? null,
+      metadata: params.metadata ?? {}, invoice_settings: { default_payment_method: null },
+    };
     customers.set(c.id, c);
     return send(res, 200, c);
+  }
+  if ((m = path.match(/^\/customers\/([^/]+)(\/payment_methods)?$/))) {
+    const c = customers.get(m[1]);
+    if (!c) return stripeError(res, 404, `No such customer: '${m[1]}'`);
+    if (m[2]) {
+      const data = [...paymentMethods.values()].filter((pm) => pm.customer === c.id).reverse();
+      return send(res, 200, { object: "list", data, has_more: false, url: `/v1/customers/${c.id}/payment_methods` });
+    }
+    if (req.method === "POST") {
+      const wanted = params.invoice_settings?.default_payment_method;
+      if (wanted !== undefined) {
+        if (paymentMethods.get(wanted)?.customer !== c.id) return stripeError(res, 400, `No such PaymentMethod: '${wanted}'`);
+        c.invoice_settings.default_payment_method = wanted;
+      }
+      emit("customer.updated", c);
+    }
+    return send(res, 200, c);
+  }
+  if (req.method === "POST" && (m = path.match(/^\/payment_methods\/([^/]+)\/detach$/))) {
+    const pm = paymentMethods.get(m[1]);
+    if (!pm || !pm.customer) return stripeError(res, 400, `The payment method ${m[1]} is not attached to a customer.`);
+    const c = customers.get(pm.customer);
+    if (c?.invoice_settings.default_payment_method === pm.id) c.invoice_settings.default_payment_method = null;
+    pm.customer = null;
+    return send(res, 200, pm);
+  }
+  if (req.method === "GET" && (m = path.match(/^\/setup_intents\/([^/]+)$/))) {
+    const intent = setupIntents.get(m[1]);
+    return intent ? send(res, 200, intent) : stripeError(res, 404, `No such setupintent: '${m[1]}'`);
   }
   if (req.method === "POST" && path === "/products") {
     const p = { id: id("prod"), object: "product", active: true, created: t, images: [], livemode: false, marketing_features: [], metadata: params.metadata ?? {}, name: params.name, type: "service", updated: t };
@@ -314,14 +380,14 @@ async function api(req, res, url) {
   }
   if (req.method === "POST" && path === "/checkout/sessions") {
     const item = params.line_items?.[0];
-    if (!item || !prices.has(item.price)) return stripeError(res, 400, "No such price", "line_items[0][price]");
+    if (params.mode !== "setup" && (!item || !prices.has(item.price))) return stripeError(res, 400, "No such price", "line_items[0][price]");
     if (!customers.has(params.customer)) return stripeError(res, 400, `No such customer: '${params.customer}'`, "customer");
     const s = {
       id: id("cs_test"), object: "checkout.session", automatic_tax: { enabled: false }, created: t, custom_fields: [], custom_text: {},
       expires_at: t + DAY, livemode: false, mode: params.mode, payment_method_types: ["card"], payment_status: "unpaid",
       shipping_options: [], status: "open", client_reference_id: params.client_reference_id ?? null, customer: params.customer,
       metadata: params.metadata ?? {}, success_url: params.success_url, cancel_url: params.cancel_url, subscription: null,
-      currency: "usd", amount_total: prices.get(item.price).unit_amount,
+      currency: "usd", amount_total: item ? prices.get(item.price).unit_amount : null, setup_intent: null,
       line_items: params.line_items, subscription_data: params.subscription_data ?? {},
     };
     s.url = `${base}/checkout/${s.id}`;

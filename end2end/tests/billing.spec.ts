@@ -71,6 +71,23 @@ test("choose a paid plan in the wizard, pay at Stripe and come back with the pla
   await expect(invoices.getByText("Paid", { exact: true })).toBeVisible();
   await expect(invoices.getByRole("link", { name: /^View invoice MW-/ })).toHaveAttribute("href", /\/invoices\/in_/);
 
+  // The card paid with is saved; another one is added on Stripe's page and becomes the default.
+  const cards = page.getByRole("region", { name: "Payment methods" });
+  await expect(cards.getByText("Visa •••• 4242")).toBeVisible();
+  await cards.getByRole("button", { name: "Add a card" }).click();
+  await expect(page.getByRole("heading", { name: "Save a card" })).toBeVisible();
+  await page.getByRole("button", { name: "Save card" }).click();
+  await expect(page).toHaveURL(/card=added/);
+  await expect(page.getByText("Card saved. It is now your default card.")).toBeVisible();
+  const master = page.getByRole("region", { name: "Payment methods" }).getByRole("listitem").filter({ hasText: "Mastercard •••• 4444" });
+  await expect(master.getByText("Default", { exact: true })).toBeVisible();
+  // Removing a card asks first.
+  const visa = page.getByRole("region", { name: "Payment methods" }).getByRole("listitem").filter({ hasText: "Visa •••• 4242" });
+  await visa.getByRole("button", { name: "Remove Visa •••• 4242" }).click();
+  await visa.getByRole("button", { name: "Yes, remove Visa •••• 4242" }).click();
+  await expect(page.getByText("Card removed.")).toBeVisible();
+  await expect(page.getByRole("region", { name: "Payment methods" }).getByText("Visa •••• 4242")).toBeHidden();
+
   // The wizard is finished: the app opens the workspace.
   await page.goto("/app");
   await expect(page).toHaveURL(new RegExp(`/app/${handle}$`));

@@ -6,6 +6,7 @@ use super::change_preview::ChangePreviewPanel;
 use super::grace_banner::{day, grace_message};
 use super::invoice_list::InvoiceList;
 use super::model::{BillingView, Interval};
+use super::payment_methods_card::PaymentMethods;
 use super::plan_card::PlanCard;
 use crate::error::AppError;
 use crate::ui::{use_toasts, ToastKind};
@@ -128,6 +129,7 @@ fn Billing(workspace_id: String) -> impl IntoView {
                 Ok::<_, AppError>(view! { <BillingBody b a/> })
             })}
         </Transition>
+        <PaymentMethods workspace_id=workspace_id.clone()/>
         <InvoiceList workspace_id a/>
     }
 }

@@ -8,6 +8,7 @@ pub mod change_preview;
 pub mod grace_banner;
 pub mod invoice_list;
 pub mod model;
+pub mod payment_methods_card;
 pub mod plan_card;
 pub mod plan_impact_panel;
 #[cfg(feature = "ssr")]

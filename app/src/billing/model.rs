@@ -189,6 +189,34 @@ impl BillingView {
     }
 }
 
+/// A saved card.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PaymentMethodView {
+    /// Stripe's id (`pm_…`).
+    pub id: String,
+    /// Card brand, e.g. `visa`.
+    pub brand: String,
+    /// Last four digits.
+    pub last4: String,
+    /// Expiry month (1–12).
+    pub exp_month: i64,
+    /// Expiry year.
+    pub exp_year: i64,
+    /// Whether invoices are charged to it.
+    pub is_default: bool,
+}
+
+impl PaymentMethodView {
+    /// "Visa •••• 4242", for people.
+    pub fn label(&self) -> String {
+        let mut brand = self.brand.clone();
+        if let Some(first) = brand.get_mut(..1) {
+            first.make_ascii_uppercase();
+        }
+        format!("{brand} •••• {}", self.last4)
+    }
+}
+
 /// One invoice of the workspace's subscription.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct InvoiceView {

@@ -110,6 +110,31 @@ pub const MATRIX: &[Entry] = &[
         &[("workspace_id", "{ws}")],
     ),
     (
+        "list_payment_methods",
+        Workspace("owner"),
+        &[("workspace_id", "{ws}")],
+    ),
+    (
+        "add_payment_method",
+        Workspace("owner"),
+        &[("workspace_id", "{ws}")],
+    ),
+    (
+        "complete_payment_method",
+        Workspace("owner"),
+        &[("workspace_id", "{ws}"), ("session_id", "cs_test_x")],
+    ),
+    (
+        "set_default_payment_method",
+        Workspace("owner"),
+        &[("workspace_id", "{ws}"), ("id", "pm_x")],
+    ),
+    (
+        "remove_payment_method",
+        Workspace("owner"),
+        &[("workspace_id", "{ws}"), ("id", "pm_x")],
+    ),
+    (
         "cancel_subscription",
         Workspace("owner"),
         &[("workspace_id", "{ws}")],

@@ -1,7 +1,7 @@
 //! A workspace's subscription: what it is on, checkout, plan changes with a preview, cancel and
 //! resume. Reading needs membership; changing needs the billing permission (owners).
 
-use crate::billing::model::{BillingView, ChangePreview, InvoiceView};
+use crate::billing::model::{BillingView, ChangePreview, InvoiceView, PaymentMethodView};
 use crate::error::AppError;
 use leptos::prelude::*;
 
@@ -191,6 +191,93 @@ pub async fn list_invoices(workspace_id: String) -> Result<Vec<InvoiceView>, App
         let c = ctx();
         let (scope, payments) = ssr::manage(&c, &workspace_id).await?;
         invoices::list(&c.state, &payments, &scope).await
+    })
+    .await
+}
+
+/// The workspace's saved cards, the default one first.
+#[server(endpoint = "list_payment_methods")]
+pub async fn list_payment_methods(
+    workspace_id: String,
+) -> Result<Vec<PaymentMethodView>, AppError> {
+    use crate::billing::service::payment_methods;
+    use crate::platform::api::respond;
+    use crate::workspaces::api::ctx::ctx;
+    respond(async move {
+        let c = ctx();
+        let (scope, payments) = ssr::manage(&c, &workspace_id).await?;
+        payment_methods::list(&c.state, &payments, &scope).await
+    })
+    .await
+}
+
+/// Opens Stripe Checkout to save a new card (a SetupIntent); the browser is sent there.
+#[server(endpoint = "add_payment_method")]
+pub async fn add_payment_method(workspace_id: String) -> Result<String, AppError> {
+    use crate::billing::service::payment_methods;
+    use crate::platform::api::respond;
+    use crate::workspaces::api::ctx::ctx;
+    respond(async move {
+        let c = ctx();
+        let (scope, payments) = ssr::manage(&c, &workspace_id).await?;
+        let url = payment_methods::start_adding(&c.state, &payments, &scope).await?;
+        leptos_axum::redirect(&url);
+        Ok(url)
+    })
+    .await
+}
+
+/// On the way back from saving a card: it becomes the default one.
+#[server(endpoint = "complete_payment_method")]
+pub async fn complete_payment_method(
+    workspace_id: String,
+    session_id: String,
+) -> Result<(), AppError> {
+    use crate::billing::service::payment_methods;
+    use crate::platform::api::respond;
+    use crate::workspaces::api::ctx::ctx;
+    respond(async move {
+        let c = ctx();
+        let (scope, payments) = ssr::manage(&c, &workspace_id).await?;
+        payment_methods::complete_adding(&c.state, &payments, &scope, &session_id).await?;
+        c.audit(&scope, "billing.card_added", "Added a card".into())
+            .await
+    })
+    .await
+}
+
+/// Charges future invoices to another saved card.
+#[server(endpoint = "set_default_payment_method")]
+pub async fn set_default_payment_method(workspace_id: String, id: String) -> Result<(), AppError> {
+    use crate::billing::service::payment_methods;
+    use crate::platform::api::respond;
+    use crate::workspaces::api::ctx::ctx;
+    respond(async move {
+        let c = ctx();
+        let (scope, payments) = ssr::manage(&c, &workspace_id).await?;
+        payment_methods::make_default(&c.state, &payments, &scope, &id).await?;
+        c.audit(
+            &scope,
+            "billing.card_default",
+            "Changed the default card".into(),
+        )
+        .await
+    })
+    .await
+}
+
+/// Removes a saved card (not the one paying for a running subscription).
+#[server(endpoint = "remove_payment_method")]
+pub async fn remove_payment_method(workspace_id: String, id: String) -> Result<(), AppError> {
+    use crate::billing::service::payment_methods;
+    use crate::platform::api::respond;
+    use crate::workspaces::api::ctx::ctx;
+    respond(async move {
+        let c = ctx();
+        let (scope, payments) = ssr::manage(&c, &workspace_id).await?;
+        payment_methods::remove(&c.state, &payments, &scope, &id).await?;
+        c.audit(&scope, "billing.card_removed", "Removed a card".into())
+            .await
     })
     .await
 }

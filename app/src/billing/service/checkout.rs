@@ -17,7 +17,7 @@ use stripe_checkout::checkout_session::{
 use stripe_core::customer::CreateCustomer;
 
 /// The workspace's Stripe customer, created on first use with the paying owner's email.
-async fn customer_for(
+pub(super) async fn customer_for(
     state: &AppState,
     payments: &Payments,
     scope: &WorkspaceScope,
@@ -116,18 +116,15 @@ pub async fn start(
     })
 }
 
-/// On return from Checkout: reads the session and its subscription from Stripe, so the plan is
-/// active at once even if the webhook has not arrived yet. Sessions of other workspaces are
-/// "not found".
-pub async fn complete(
-    state: &AppState,
+/// A Checkout Session this workspace started, or "not found" (`what` names it): sessions of
+/// other workspaces are indistinguishable from ones that do not exist.
+pub(super) async fn own_session(
     payments: &Payments,
     scope: &WorkspaceScope,
     session_id: &str,
-) -> Result<(), AppError> {
-    let not_found = || AppError::NotFound {
-        what: "That checkout".into(),
-    };
+    what: &str,
+) -> Result<stripe_shared::CheckoutSession, AppError> {
+    let not_found = || AppError::NotFound { what: what.into() };
     if !session_id.starts_with("cs_") || session_id.len() > 255 {
         return Err(not_found());
     }
@@ -141,6 +138,19 @@ pub async fn complete(
     if session.client_reference_id.as_deref() != Some(scope.workspace_id()) {
         return Err(not_found());
     }
+    Ok(session)
+}
+
+/// On return from Checkout: reads the session and its subscription from Stripe, so the plan is
+/// active at once even if the webhook has not arrived yet. Sessions of other workspaces are
+/// "not found".
+pub async fn complete(
+    state: &AppState,
+    payments: &Payments,
+    scope: &WorkspaceScope,
+    session_id: &str,
+) -> Result<(), AppError> {
+    let session = own_session(payments, scope, session_id, "That checkout").await?;
     let Some(sub) = session.subscription else {
         // Not paid yet (e.g. a bank transfer still pending): the webhook will finish the job.
         return Ok(());

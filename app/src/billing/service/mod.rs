@@ -7,6 +7,7 @@ pub mod checkout;
 pub mod emails;
 pub mod impact;
 pub mod invoices;
+pub mod payment_methods;
 pub mod payments;
 pub mod plans;
 pub mod subscriptions;
