@@ -97,6 +97,7 @@ pub fn App() -> impl IntoView {
                 </ParentRoute>
                 <ParentRoute path=path!("/admin") view=layout::AppLayout>
                     <Route path=path!("plans") view=billing::AdminPlansPage/>
+                    <Route path=path!("subscriptions") view=billing::AdminSubscriptionsPage/>
                 </ParentRoute>
                 <ParentRoute path=path!("/settings") view=layout::AppLayout>
                     <Route path=path!("") view=identity::SettingsPage/>

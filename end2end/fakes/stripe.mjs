@@ -30,6 +30,7 @@ const subscriptions = new Map();
 const invoices = new Map();
 const paymentMethods = new Map();
 const setupIntents = new Map();
+const coupons = new Map();
 const events = [];
 let hold = false;
 
@@ -263,6 +264,11 @@ function updateSubscription(sub, params) {
   }
   if (params.metadata) Object.assign(sub.metadata, params.metadata);
   if (params.default_payment_method) sub.default_payment_method = params.default_payment_method;
+  if (params.trial_end) sub.trial_end = params.trial_end === "now" ? now() : Number(params.trial_end);
+  if (params.discounts?.[0]?.coupon) {
+    if (!coupons.has(params.discounts[0].coupon)) return "No such coupon";
+    sub.discounts = [id("di")];
+  }
   const change = params.items?.[0];
   if (change?.price) {
     const price = prices.get(change.price);
@@ -361,6 +367,17 @@ async function api(req, res, url) {
   if (req.method === "GET" && (m = path.match(/^\/setup_intents\/([^/]+)$/))) {
     const intent = setupIntents.get(m[1]);
     return intent ? send(res, 200, intent) : stripeError(res, 404, `No such setupintent: '${m[1]}'`);
+  }
+  if (req.method === "POST" && path === "/coupons") {
+    const c = {
+      id: id("coupon"), object: "coupon", created: t, duration: params.duration ?? "once",
+      duration_in_months: params.duration_in_months ? Number(params.duration_in_months) : null, livemode: false,
+      times_redeemed: 0, valid: true, name: params.name ?? null, metadata: {},
+      percent_off: params.percent_off ? Number(params.percent_off) : null,
+      amount_off: params.amount_off ? Number(params.amount_off) : null, currency: params.currency ?? null,
+    };
+    coupons.set(c.id, c);
+    return send(res, 200, c);
   }
   if (req.method === "POST" && path === "/products") {
     const p = { id: id("prod"), object: "product", active: true, created: t, images: [], livemode: false, marketing_features: [], metadata: params.metadata ?? {}, name: params.name, type: "service", updated: t };

@@ -145,7 +145,7 @@ test("a failed payment puts the workspace in its grace period with a banner", as
   await expect(page.getByRole("region", { name: "Payment overdue" })).toBeHidden();
 });
 
-test("an admin sees the impact of a plan change on subscribers before saving it", async ({ page, browser }) => {
+test("an admin sees the impact of a plan change before saving it, then gives a workspace a plan for free", async ({ page, browser }) => {
   // A platform admin (listed in ADMIN_EMAILS by `make test`) with two-step verification on.
   const project = test.info().project.name;
   const call = async (name: string, form: Record<string, string>) => {
@@ -196,4 +196,21 @@ test("an admin sees the impact of a plan change on subscribers before saving it"
   await expect(page.getByText(`Saved ${name}.`)).toBeVisible();
   await page.reload();
   await expect(page.getByRole("region", { name: `${name} (${key})` }).getByLabel("Monthly price (USD)")).toHaveValue("25.00");
+
+  // On the subscriptions screen the admin finds the workspace and gives it Max for a month.
+  await page.goto("/admin/subscriptions");
+  await hydrated(page);
+  await page.getByLabel("Search").fill(handle);
+  await page.getByRole("button", { name: "Search" }).click();
+  const card = page.getByRole("listitem").filter({ has: page.getByRole("heading", { name: new RegExp(`@${handle}`) }) });
+  await expect(card.getByText(`Plan in force: ${name}`)).toBeVisible();
+  await card.getByText("Complimentary plan").click();
+  await card.getByLabel("Plan", { exact: true }).selectOption("max");
+  await card.getByLabel("Days free").fill("30");
+  await card.getByRole("button", { name: "Give for free" }).click();
+  await expect(card.getByText(/^Complimentary max until \d{4}-\d{2}-\d{2}$/)).toBeVisible();
+  await expect(card.getByText("Plan in force: Max")).toBeVisible();
+  // The workspace's owner sees it in the audit log.
+  await owner.goto(`/app/${handle}/audit`);
+  await expect(owner.getByText(/Platform admin: Gave Max for free for 30 days/)).toBeVisible();
 });

@@ -2,6 +2,8 @@
 //! entitlements (limits) every module checks.
 
 pub mod admin_plans_page;
+pub mod admin_subscriptions_page;
+pub mod admin_workspace_card;
 pub mod api;
 pub mod billing_page;
 pub mod change_preview;
@@ -15,5 +17,6 @@ pub mod plan_impact_panel;
 pub mod service;
 
 pub use admin_plans_page::AdminPlansPage;
+pub use admin_subscriptions_page::AdminSubscriptionsPage;
 pub use billing_page::BillingPage;
 pub use grace_banner::GraceBanner;

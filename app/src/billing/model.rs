@@ -236,6 +236,35 @@ pub struct InvoiceView {
     pub pdf: Option<String>,
 }
 
+/// A workspace as platform admins see it on the subscriptions screen.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AdminWorkspaceRow {
+    /// Workspace id.
+    pub id: String,
+    /// Name.
+    pub name: String,
+    /// Handle.
+    pub handle: String,
+    /// Owners' emails.
+    pub owners: Vec<String>,
+    /// The plan whose limits apply now (its name).
+    pub plan: String,
+    /// Stripe's subscription status, if it ever subscribed.
+    pub status: Option<String>,
+    /// Billing interval of the subscription.
+    pub interval: Option<Interval>,
+    /// End of the current trial, RFC 3339.
+    pub trial_end: Option<String>,
+    /// The complimentary plan (its key), while one is given.
+    pub comp_plan: Option<String>,
+    /// Until when, RFC 3339 (none: until taken back).
+    pub comp_until: Option<String>,
+    /// The discount applied, for people.
+    pub discount: Option<String>,
+    /// Limits set for this workspace over its plan's.
+    pub limit_overrides: Vec<(String, i64)>,
+}
+
 /// What saving a plan would do to the workspaces subscribed to it, shown to the admin first.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PlanImpact {

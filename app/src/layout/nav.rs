@@ -31,7 +31,14 @@ const fn item(label: &'static str, href: Option<&'static str>, icon: IconName) -
 pub const HOME: NavItem = item("Home", Some("/app"), IconName::Home);
 
 /// Platform administration (shown to platform admins only).
-pub const ADMIN: NavItem = item("Plans", Some("/admin/plans"), IconName::Shield);
+pub const ADMIN: &[NavItem] = &[
+    item("Plans", Some("/admin/plans"), IconName::Shield),
+    item(
+        "Subscriptions",
+        Some("/admin/subscriptions"),
+        IconName::Receipt,
+    ),
+];
 
 /// Every module, grouped by the job it does.
 pub const GROUPS: &[NavGroup] = &[

@@ -32,7 +32,7 @@ fn AdminEntry() -> impl IntoView {
                 admin.then(|| view! {
                     <li class="nav-group">
                         <h2 class="nav-group-title">"Platform"</h2>
-                        <ul><li><NavEntry item=ADMIN/></li></ul>
+                        <ul>{ADMIN.iter().map(|item| view! { <li><NavEntry item=*item/></li> }).collect_view()}</ul>
                     </li>
                 })
             })}

@@ -70,13 +70,13 @@ impl WorkspaceScope {
         limit: &str,
         in_use: u64,
     ) -> Result<(), AppError> {
-        crate::billing::service::subscriptions::check_limit(state, self, limit, in_use).await
+        crate::billing::service::entitlements::check_limit(state, self, limit, in_use).await
     }
 
     /// Refuses with `FeatureNotIncluded` unless the workspace's plan includes `feature` (a key of
     /// [`crate::billing::model::FEATURES`]).
     pub async fn require_feature(&self, state: &AppState, feature: &str) -> Result<(), AppError> {
-        crate::billing::service::subscriptions::entitlements(state, &self.workspace_id)
+        crate::billing::service::entitlements::entitlements(state, &self.workspace_id)
             .await?
             .require_feature(feature)
     }

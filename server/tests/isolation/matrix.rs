@@ -28,6 +28,45 @@ pub const MATRIX: &[Entry] = &[
     // Billing
     ("list_plans", Public, &[]),
     ("admin_list_plans", Admin, &[]),
+    ("admin_search_workspaces", Admin, &[("query", "victim")]),
+    (
+        "admin_grant_complimentary",
+        Admin,
+        &[("workspace_id", "{ws}"), ("plan", "pro"), ("days", "")],
+    ),
+    (
+        "admin_revoke_complimentary",
+        Admin,
+        &[("workspace_id", "{ws}")],
+    ),
+    (
+        "admin_extend_trial",
+        Admin,
+        &[("workspace_id", "{ws}"), ("days", "7")],
+    ),
+    (
+        "admin_apply_discount",
+        Admin,
+        &[
+            ("workspace_id", "{ws}"),
+            ("kind", "percent"),
+            ("value", "100"),
+            ("months", ""),
+        ],
+    ),
+    (
+        "admin_set_limit_overrides",
+        Admin,
+        &[
+            ("workspace_id", "{ws}"),
+            ("bio_pages", ""),
+            ("contacts", ""),
+            ("emails_per_month", ""),
+            ("team_members", "1000"),
+            ("storage_mb", ""),
+            ("ai_credits", ""),
+        ],
+    ),
     (
         "preview_plan_impact",
         Admin,

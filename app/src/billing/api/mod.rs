@@ -1,8 +1,10 @@
 //! Billing server functions: plans (public list, admin editing) and each workspace's
 //! subscription.
 
+pub mod admin;
 pub mod plans;
 pub mod subscriptions;
 
+pub use admin::*;
 pub use plans::*;
 pub use subscriptions::*;

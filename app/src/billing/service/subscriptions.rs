@@ -1,10 +1,12 @@
-//! Each workspace's subscription as Stripe last reported it, and what it entitles the workspace
-//! to. Stripe is the source of truth: every change is read back from Stripe and written here by
-//! [`apply`], whichever way it arrived (webhook, return from checkout, a change made in the app).
+//! Each workspace's subscription as Stripe last reported it (what that entitles the workspace
+//! to is in `entitlements`). Stripe is the source of truth: every change is read back from
+//! Stripe and written here by [`apply`], whichever way it arrived (webhook, return from
+//! checkout, a change made in the app).
 
 use super::emails;
+use super::entitlements::entitlements;
 use super::plans;
-use crate::billing::model::{BillingView, Interval, PlanView};
+use crate::billing::model::{BillingView, Interval};
 use crate::error::AppError;
 use crate::platform::{AppState, Db, WorkspaceScope};
 use crate::workspaces::model::Role;
@@ -65,12 +67,34 @@ pub struct SubscriptionRecord {
     /// Features kept likewise.
     #[serde(default)]
     pub grandfathered_features: Option<Vec<String>>,
+    /// End of the free trial, while there is one.
+    #[serde(default)]
+    pub trial_end: Option<DateTime>,
+    /// A plan a platform admin gave the workspace for free…
+    #[serde(default)]
+    pub comp_plan_key: Option<String>,
+    /// …until then (none: until taken back).
+    #[serde(default)]
+    pub comp_until: Option<DateTime>,
+    /// Limits a platform admin set for this workspace, over its plan's.
+    #[serde(default)]
+    pub limit_overrides: Option<std::collections::BTreeMap<String, i64>>,
+    /// The discount a platform admin applied, for people ("20% off for 3 months").
+    #[serde(default)]
+    pub discount: Option<String>,
 }
 
 impl SubscriptionRecord {
     /// Whether the paid plan applies (perhaps restricted by an overdue payment).
     pub fn is_live(&self) -> bool {
         self.status.as_deref().is_some_and(|s| LIVE.contains(&s))
+    }
+
+    /// The complimentary plan in force at `now`, if any.
+    pub fn comp_plan(&self, now: DateTime) -> Option<&str> {
+        self.comp_plan_key
+            .as_deref()
+            .filter(|_| self.comp_until.is_none_or(|u| u > now))
     }
 }
 
@@ -86,106 +110,8 @@ pub async fn record(db: &Db, workspace_id: &str) -> Result<Option<SubscriptionRe
         .await?)
 }
 
-/// What a workspace may use now.
-#[derive(Debug, Clone)]
-pub struct Entitlements {
-    /// The plan whose limits apply.
-    pub plan: PlanView,
-    /// The plan paid for, when an overdue payment has restricted the workspace to the free one.
-    pub paid_plan: Option<PlanView>,
-    /// Whether the grace period of an overdue payment is over.
-    pub restricted: bool,
-}
-
-/// The workspace's entitlements: its paid plan while the subscription is live and paid (or in
-/// its grace period), the free plan otherwise. Nothing is deleted when a workspace is restricted:
-/// what it has stays readable, it just cannot add beyond the free plan's limits.
-pub async fn entitlements(state: &AppState, workspace_id: &str) -> Result<Entitlements, AppError> {
-    let rec = record(&state.db, workspace_id).await?;
-    let paid = match rec.as_ref().filter(|r| r.is_live()) {
-        Some(r) => match &r.plan_key {
-            Some(key) => plans::get(&state.db, key).await?.map(|mut plan| {
-                // Subscribers kept on old terms keep the limits they signed up with.
-                if let Some(kept) = &r.grandfathered_limits {
-                    for (k, v) in plan.limits.iter_mut() {
-                        if let Some(old) = kept.get(k.as_str()) {
-                            *v = *old;
-                        }
-                    }
-                }
-                if let Some(kept) = &r.grandfathered_features {
-                    plan.features = kept.clone();
-                }
-                plan
-            }),
-            None => None,
-        },
-        None => None,
-    };
-    let restricted = rec
-        .as_ref()
-        .and_then(|r| r.grace_until)
-        .is_some_and(|g| g < state.clock.now());
-    match paid {
-        Some(plan) if !restricted => Ok(Entitlements {
-            plan,
-            paid_plan: None,
-            restricted: false,
-        }),
-        paid => Ok(Entitlements {
-            plan: plans::free(&state.db).await?,
-            restricted: restricted && paid.is_some(),
-            paid_plan: paid,
-        }),
-    }
-}
-
-/// Refuses with `LimitReached` when `in_use` already meets the plan's `limit`.
-pub async fn check_limit(
-    state: &AppState,
-    scope: &WorkspaceScope,
-    limit: &str,
-    in_use: u64,
-) -> Result<(), AppError> {
-    let ent = entitlements(state, scope.workspace_id()).await?;
-    let allowed = ent.plan.limit(limit);
-    if allowed < 0 || in_use < allowed as u64 {
-        return Ok(());
-    }
-    let label = crate::billing::model::LIMITS
-        .iter()
-        .find(|(k, _)| *k == limit)
-        .map(|(_, l)| l.to_lowercase())
-        .unwrap_or_else(|| limit.replace('_', " "));
-    Err(AppError::LimitReached {
-        limit: label,
-        allowed: allowed as u64,
-        upgrade: if ent.restricted {
-            "Pay the overdue invoice in Billing to get your plan back.".into()
-        } else {
-            "Upgrade your plan in Billing to add more.".into()
-        },
-    })
-}
-
-impl Entitlements {
-    /// Refuses with `FeatureNotIncluded` unless the plan in force includes `feature`.
-    pub fn require_feature(&self, feature: &str) -> Result<(), AppError> {
-        if self.plan.features.iter().any(|f| f == feature) {
-            return Ok(());
-        }
-        Err(AppError::FeatureNotIncluded {
-            feature: crate::billing::model::feature_label(feature).to_owned(),
-            upgrade: if self.restricted {
-                "Pay the overdue invoice in Billing to get your plan back.".into()
-            } else {
-                "Upgrade your plan in Billing to use it.".into()
-            },
-        })
-    }
-}
-
-fn rfc3339(d: Option<DateTime>) -> Option<String> {
+/// An optional date as RFC 3339, for views.
+pub(super) fn rfc3339(d: Option<DateTime>) -> Option<String> {
     d.and_then(|d| d.try_to_rfc3339_string().ok())
 }
 
@@ -297,6 +223,13 @@ pub async fn apply(state: &AppState, sub: &stripe_shared::Subscription) -> Resul
     if sub.trial_start.is_some() {
         set.insert("trial_used", true);
     }
+    set.insert(
+        "trial_end",
+        sub.trial_end
+            .filter(|_| status == "trialing")
+            .map(ts)
+            .map_or(mongodb::bson::Bson::Null, Into::into),
+    );
     subscriptions(&state.db)
         .update_one(doc! { "_id": &workspace_id }, doc! { "$set": set })
         .upsert(true)
@@ -395,44 +328,5 @@ async fn notify_owners(
                 tracing::warn!(error = %e, workspace = workspace_id, "billing email not sent");
             }
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn with(features: &[&str], restricted: bool) -> Entitlements {
-        Entitlements {
-            plan: PlanView {
-                key: "pro".into(),
-                name: "Pro".into(),
-                description: String::new(),
-                monthly_price: 1200,
-                yearly_price: 12000,
-                currency: "USD".into(),
-                trial_days: 0,
-                visible: true,
-                limits: vec![],
-                features: features.iter().map(|f| f.to_string()).collect(),
-            },
-            paid_plan: None,
-            restricted,
-        }
-    }
-
-    #[test]
-    fn features_outside_the_plan_are_refused_with_the_way_out() {
-        assert_eq!(with(&["sell"], false).require_feature("sell"), Ok(()));
-        let err = with(&["sell"], false)
-            .require_feature("custom_domain")
-            .unwrap_err();
-        assert_eq!(err.status_code(), 402);
-        assert_eq!(
-            err.to_string(),
-            "Your plan does not include Custom domains. Upgrade your plan in Billing to use it."
-        );
-        let overdue = with(&[], true).require_feature("sell").unwrap_err();
-        assert!(overdue.to_string().contains("overdue"), "{overdue}");
     }
 }

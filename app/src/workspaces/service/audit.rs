@@ -16,15 +16,36 @@ pub async fn record(
     action: &str,
     summary: String,
 ) -> Result<(), AppError> {
-    let actor = users::by_id(&state.db, scope.user_id())
+    record_by(
+        state,
+        scope.workspace_id(),
+        scope.user_id(),
+        client,
+        action,
+        summary,
+    )
+    .await
+}
+
+/// Records an action on a workspace by someone who acts on it without being a member: a
+/// platform admin changing its subscription. Its admins see it in their audit log.
+pub async fn record_by(
+    state: &AppState,
+    workspace_id: &str,
+    actor_id: &str,
+    client: &ClientInfo,
+    action: &str,
+    summary: String,
+) -> Result<(), AppError> {
+    let actor = users::by_id(&state.db, actor_id)
         .await?
         .map(|u| format!("{} <{}>", u.name, u.email))
-        .unwrap_or_else(|| scope.user_id().to_owned());
+        .unwrap_or_else(|| actor_id.to_owned());
     audit_log(&state.db)
         .insert_one(AuditRecord {
             id: ObjectId::new().to_hex(),
-            workspace_id: scope.workspace_id().to_owned(),
-            actor_id: scope.user_id().to_owned(),
+            workspace_id: workspace_id.to_owned(),
+            actor_id: actor_id.to_owned(),
             actor,
             action: action.to_owned(),
             summary,
