@@ -214,3 +214,23 @@ test("an admin sees the impact of a plan change before saving it, then gives a w
   await owner.goto(`/app/${handle}/audit`);
   await expect(owner.getByText(/Platform admin: Gave Max for free for 30 days/)).toBeVisible();
 });
+
+test("the free plan's seat limit is explained where it is hit, with the way to upgrade", async ({ page }) => {
+  const handle = await toPlanStep(page, "seats");
+  await page.getByRole("button", { name: "Continue with Free" }).click();
+  await expect(page).toHaveURL(new RegExp(`/app/${handle}$`));
+  await page.getByRole("link", { name: "Members" }).click();
+  await hydrated(page);
+  const invite = page.getByRole("region", { name: "Invite someone" });
+  for (const n of [1, 2]) {
+    await invite.getByRole("textbox", { name: "Email" }).fill(`seat${n}-${Date.now()}@example.com`);
+    await invite.getByRole("button", { name: "Send invitation" }).click();
+    await expect(page.getByRole("list", { name: "Pending invitations" }).getByRole("listitem")).toHaveCount(n);
+  }
+  await invite.getByRole("textbox", { name: "Email" }).fill(`seat3-${Date.now()}@example.com`);
+  await invite.getByRole("button", { name: "Send invitation" }).click();
+  const alert = invite.getByRole("alert");
+  await expect(alert).toContainText("Your plan allows 3 team members.");
+  await alert.getByRole("link", { name: "See plans" }).click();
+  await expect(page).toHaveURL(new RegExp(`/app/${handle}/billing$`));
+});

@@ -2,6 +2,7 @@ use crate::error::AppError;
 use leptos::prelude::*;
 
 /// The part of a form's error that belongs to no single field, announced to screen readers.
+/// A plan limit comes with the way out: a link to the workspace's billing page.
 #[component]
 pub fn FormError(#[prop(into)] error: Signal<Option<AppError>>) -> impl IntoView {
     let message = move || {
@@ -14,9 +15,24 @@ pub fn FormError(#[prop(into)] error: Signal<Option<AppError>>) -> impl IntoView
             e => Some(e.to_string()),
         })
     };
+    let pathname = leptos_router::hooks::use_location().pathname;
+    let upgrade = move || {
+        let plan_limit = matches!(
+            error.get(),
+            Some(AppError::LimitReached { .. } | AppError::FeatureNotIncluded { .. })
+        );
+        let path = pathname.get();
+        let handle = path.strip_prefix("/app/")?.split('/').next()?.to_owned();
+        (plan_limit && !handle.is_empty()).then(|| {
+            view! { <a class="button button-secondary" href=format!("/app/{handle}/billing")>"See plans"</a> }
+        })
+    };
     view! {
         <Show when=move || message().is_some()>
-            <p class="form-error" role="alert">{message}</p>
+            <div class="form-error" role="alert">
+                <p>{message}</p>
+                {upgrade}
+            </div>
         </Show>
     }
 }
