@@ -4,7 +4,7 @@
 mod common;
 
 use axum::http::StatusCode;
-use common::billing::{billing, checkout, paid_plan, post_webhook, subscription_of};
+use common::billing::{billing, checkout, paid_plan, post_signed, post_webhook, subscription_of};
 use common::fake_stripe::{PaidApp, WEBHOOK_SECRET};
 use common::people::{signed_up, unique, workspace};
 use serde_json::{json, Value};
@@ -87,30 +87,12 @@ async fn webhooks_are_verified_and_each_event_counts_once_in_any_order() {
         .await;
     let failed = p.stripe.last_event("invoice.payment_failed").await;
     let failed_id = failed["id"].as_str().unwrap();
-    let (first, body) = post_webhook(
-        &p,
-        failed["payload"].as_str().unwrap(),
-        Some(&Webhook::generate_test_header(
-            failed["payload"].as_str().unwrap(),
-            WEBHOOK_SECRET,
-            None,
-        )),
-    )
-    .await;
+    let (first, body) = post_signed(&p, failed["payload"].as_str().unwrap()).await;
     assert_eq!((first, body.as_str()), (StatusCode::OK, "ok"));
     let grace = billing(&mut owner, &ws).await["grace_until"].clone();
     assert!(grace.as_str().is_some(), "grace period started");
     assert_eq!(p.stripe.deliver(failed_id).await, 200);
-    let (again, body) = post_webhook(
-        &p,
-        failed["payload"].as_str().unwrap(),
-        Some(&Webhook::generate_test_header(
-            failed["payload"].as_str().unwrap(),
-            WEBHOOK_SECRET,
-            None,
-        )),
-    )
-    .await;
+    let (again, body) = post_signed(&p, failed["payload"].as_str().unwrap()).await;
     assert_eq!(
         (again, body.as_str()),
         (StatusCode::OK, "already processed")

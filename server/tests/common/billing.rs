@@ -77,6 +77,16 @@ pub async fn post_webhook(
     (status, super::text(res).await)
 }
 
+/// Posts `payload` signed as Stripe signs it now.
+pub async fn post_signed(p: &PaidApp, payload: &str) -> (StatusCode, String) {
+    let signature = stripe_webhook::Webhook::generate_test_header(
+        payload,
+        super::fake_stripe::WEBHOOK_SECRET,
+        None,
+    );
+    post_webhook(p, payload, Some(&signature)).await
+}
+
 /// The subscription an event is about.
 pub fn subscription_of(event: &Value) -> String {
     let payload: Value = serde_json::from_str(event["payload"].as_str().unwrap()).unwrap();

@@ -202,14 +202,14 @@ pub async fn admin_set_limit_overrides(
         let summary = overrides::set_limit_overrides(
             &state,
             &workspace_id,
-            &[
-                ("bio_pages", bio_pages),
-                ("contacts", contacts),
-                ("emails_per_month", emails_per_month),
-                ("team_members", team_members),
-                ("storage_mb", storage_mb),
-                ("ai_credits", ai_credits),
-            ],
+            &crate::billing::api::plans::limit_fields(
+                bio_pages,
+                contacts,
+                emails_per_month,
+                team_members,
+                storage_mb,
+                ai_credits,
+            ),
         )
         .await?;
         ssr::audited(&state, &admin, &workspace_id, "billing.limits", summary).await

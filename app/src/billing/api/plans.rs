@@ -8,6 +8,26 @@ use crate::billing::model::{PlanImpact, PlanView};
 use crate::error::AppError;
 use leptos::prelude::*;
 
+/// The limit fields of a form, by key, in the order of `LIMITS` (server only).
+#[cfg(feature = "ssr")]
+pub(crate) fn limit_fields(
+    bio_pages: String,
+    contacts: String,
+    emails_per_month: String,
+    team_members: String,
+    storage_mb: String,
+    ai_credits: String,
+) -> [(&'static str, String); 6] {
+    [
+        ("bio_pages", bio_pages),
+        ("contacts", contacts),
+        ("emails_per_month", emails_per_month),
+        ("team_members", team_members),
+        ("storage_mb", storage_mb),
+        ("ai_credits", ai_credits),
+    ]
+}
+
 /// The plan form's fields as typed, checked into a plan (server only).
 #[cfg(feature = "ssr")]
 fn plan_from_form(
@@ -91,14 +111,14 @@ pub async fn preview_plan_impact(
             &yearly_price,
             &trial_days,
             visible.is_some(),
-            [
-                ("bio_pages", bio_pages),
-                ("contacts", contacts),
-                ("emails_per_month", emails_per_month),
-                ("team_members", team_members),
-                ("storage_mb", storage_mb),
-                ("ai_credits", ai_credits),
-            ],
+            limit_fields(
+                bio_pages,
+                contacts,
+                emails_per_month,
+                team_members,
+                storage_mb,
+                ai_credits,
+            ),
             features,
         )?;
         impact::analyse(&state, &plan).await
@@ -141,14 +161,14 @@ pub async fn save_plan(
             &yearly_price,
             &trial_days,
             visible.is_some(),
-            [
-                ("bio_pages", bio_pages),
-                ("contacts", contacts),
-                ("emails_per_month", emails_per_month),
-                ("team_members", team_members),
-                ("storage_mb", storage_mb),
-                ("ai_credits", ai_credits),
-            ],
+            limit_fields(
+                bio_pages,
+                contacts,
+                emails_per_month,
+                team_members,
+                storage_mb,
+                ai_credits,
+            ),
             features,
         )?;
         let apply_to = match apply_to.as_deref().filter(|s| !s.is_empty()) {

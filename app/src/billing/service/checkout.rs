@@ -16,6 +16,11 @@ use stripe_checkout::checkout_session::{
 };
 use stripe_core::customer::CreateCustomer;
 
+/// The workspace's billing page, where Stripe sends owners back and emails point.
+pub(super) fn billing_url(state: &AppState, handle: &str) -> String {
+    format!("{}/app/{handle}/billing", state.config.base_url)
+}
+
 /// The workspace's Stripe customer, created on first use with the paying owner's email.
 pub(super) async fn customer_for(
     state: &AppState,
@@ -91,7 +96,7 @@ pub async fn start(
             .then_some(plan.trial_days as u32),
         ..Default::default()
     };
-    let back = format!("{}/app/{}/billing", state.config.base_url, ws.handle);
+    let back = billing_url(state, &ws.handle);
     let session = CreateCheckoutSession::new()
         .mode(stripe_shared::CheckoutSessionMode::Subscription)
         .customer(customer)

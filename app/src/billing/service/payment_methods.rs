@@ -1,7 +1,7 @@
 //! The cards a workspace pays with: listed from Stripe, added through Stripe Checkout in setup
 //! mode (a SetupIntent, so card details never touch our servers), made default, removed.
 
-use super::checkout::{customer_for, own_session};
+use super::checkout::{billing_url, customer_for, own_session};
 use super::payments::{failure, Payments};
 use super::subscriptions;
 use crate::billing::model::PaymentMethodView;
@@ -78,7 +78,7 @@ pub async fn start_adding(
         .await?
         .ok_or(AppError::Internal)?;
     let customer = customer_for(state, payments, scope, &ws.name).await?;
-    let back = format!("{}/app/{}/billing", state.config.base_url, ws.handle);
+    let back = billing_url(state, &ws.handle);
     let session = CreateCheckoutSession::new()
         .mode(stripe_shared::CheckoutSessionMode::Setup)
         .currency(stripe_types::Currency::USD)

@@ -307,7 +307,7 @@ async fn notify_owners(
     else {
         return;
     };
-    let link = format!("{}/app/{}/billing", state.config.base_url, ws.handle);
+    let link = super::checkout::billing_url(state, &ws.handle);
     let owners: Vec<String> = match memberships(&state.db)
         .find(doc! { "workspace_id": workspace_id, "role": Role::Owner.as_str() })
         .await
