@@ -1,0 +1,103 @@
+//! Configuration parsing: strict release rules, development defaults, named errors.
+
+use super::*;
+use std::collections::HashMap;
+
+fn vars(pairs: &[(&str, &str)]) -> impl Fn(&str) -> Option<String> {
+    let map: HashMap<String, String> = pairs
+        .iter()
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect();
+    move |k| map.get(k).cloned()
+}
+
+#[test]
+fn strict_mode_names_every_missing_secret() {
+    let err = Config::from_lookup(vars(&[]), true).unwrap_err();
+    assert_eq!(
+        err.missing,
+        vec!["MONGODB_URI", "APP_SECRET", "APP_BASE_URL"]
+    );
+    let msg = err.to_string();
+    assert!(
+        msg.contains("APP_SECRET") && msg.contains("MONGODB_URI"),
+        "{msg}"
+    );
+}
+
+#[test]
+fn strict_mode_refuses_the_development_secret_and_short_ones() {
+    let base = [
+        ("MONGODB_URI", "mongodb://db:27017"),
+        ("APP_BASE_URL", "https://mewayz.example"),
+    ];
+    let mut with_dev = base.to_vec();
+    with_dev.push(("APP_SECRET", DEV_SECRET));
+    assert!(Config::from_lookup(vars(&with_dev), true).is_err());
+    let mut short = base.to_vec();
+    short.push(("APP_SECRET", "too-short"));
+    let err = Config::from_lookup(vars(&short), true).unwrap_err();
+    assert_eq!(err.invalid[0].0, "APP_SECRET");
+}
+
+#[test]
+fn strict_mode_accepts_a_complete_environment() {
+    let cfg = Config::from_lookup(
+        vars(&[
+            ("MONGODB_URI", "mongodb+srv://cluster.example/"),
+            ("APP_SECRET", "0123456789abcdef0123456789abcdef"),
+            ("APP_BASE_URL", "https://mewayz.example/"),
+        ]),
+        true,
+    )
+    .unwrap();
+    assert_eq!(cfg.env, AppEnv::Production);
+    assert_eq!(cfg.log_format, LogFormat::Json);
+    assert_eq!(cfg.base_url, "https://mewayz.example");
+    assert!(cfg.secure_cookies());
+    assert!(!format!("{cfg:?}").contains("0123456789abcdef"));
+}
+
+#[test]
+fn development_mode_works_with_nothing_set() {
+    let cfg = Config::from_lookup(vars(&[]), false).unwrap();
+    assert_eq!(cfg.env, AppEnv::Development);
+    assert_eq!(cfg.mongodb_db, "mewayz");
+    assert!(!cfg.secure_cookies());
+}
+
+#[test]
+fn stripe_needs_both_secrets_and_defaults_to_stripes_api() {
+    let cfg = Config::from_lookup(
+        vars(&[
+            ("STRIPE_SECRET_KEY", "sk_test_1"),
+            ("STRIPE_WEBHOOK_SECRET", "whsec_1"),
+        ]),
+        false,
+    )
+    .unwrap();
+    let stripe = cfg.stripe.unwrap();
+    assert_eq!(stripe.api_base, "https://api.stripe.com/");
+    assert!(!format!("{stripe:?}").contains("sk_test_1"));
+    let half = Config::from_lookup(vars(&[("STRIPE_SECRET_KEY", "sk_test_1")]), false);
+    assert_eq!(half.unwrap_err().invalid[0].0, "STRIPE_SECRET_KEY");
+    assert!(Config::from_lookup(vars(&[]), false)
+        .unwrap()
+        .stripe
+        .is_none());
+}
+
+#[test]
+fn bad_values_are_reported_by_name() {
+    let err = Config::from_lookup(
+        vars(&[
+            ("APP_ENV", "staging"),
+            ("SHUTDOWN_GRACE_SECS", "soon"),
+            ("MONGODB_URI", "postgres://x"),
+        ]),
+        false,
+    )
+    .unwrap_err();
+    let names: Vec<_> = err.invalid.iter().map(|(n, _)| *n).collect();
+    assert_eq!(names, vec!["APP_ENV", "MONGODB_URI", "SHUTDOWN_GRACE_SECS"]);
+}
