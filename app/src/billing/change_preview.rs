@@ -26,7 +26,7 @@ pub fn ChangePreviewPanel(a: Actions, workspace_id: String) -> impl IntoView {
                     {(p.credit > 0).then(|| view! {
                         <div><dt>"Credit for unused time"</dt><dd>{money(p.credit, &p.currency)}</dd></div>
                     })}
-                    <div><dt>{format!("Then every {}", interval.noun())}</dt><dd>{money(p.next_amount, &p.currency)}</dd></div>
+                    <div><dt>{format!("Then every {}", interval.as_str())}</dt><dd>{money(p.next_amount, &p.currency)}</dd></div>
                 </dl>
                 <div class="confirm-row">
                     <ActionForm action=a.change attr:class="inline-form">

@@ -69,7 +69,7 @@ impl PlanView {
         if amount == 0 {
             "Free".into()
         } else {
-            format!("{} / {}", money(amount, &self.currency), interval.noun())
+            format!("{} / {}", money(amount, &self.currency), interval.as_str())
         }
     }
 
@@ -136,11 +136,6 @@ impl Interval {
         }
     }
 
-    /// "month" or "year", for prices.
-    pub fn noun(self) -> &'static str {
-        self.as_str()
-    }
-
     /// "Monthly" or "Yearly".
     pub fn label(self) -> &'static str {
         match self {
@@ -179,13 +174,15 @@ pub struct BillingView {
     pub plans: Vec<PlanView>,
 }
 
+/// Stripe statuses in which a subscription runs (overdue ones only until the grace period ends).
+pub const LIVE_STATUSES: &[&str] = &["active", "trialing", "past_due", "unpaid"];
+
 impl BillingView {
     /// Whether a paid subscription is running (a plan change goes through the preview).
     pub fn has_subscription(&self) -> bool {
-        matches!(
-            self.status.as_deref(),
-            Some("active" | "trialing" | "past_due" | "unpaid")
-        )
+        self.status
+            .as_deref()
+            .is_some_and(|s| LIVE_STATUSES.contains(&s))
     }
 }
 

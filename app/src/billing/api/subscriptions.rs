@@ -45,7 +45,7 @@ pub(crate) mod ssr {
         c.audit(
             scope,
             "billing.checkout_started",
-            format!("Opened checkout for {plan} ({})", interval.noun()),
+            format!("Opened checkout for {plan} ({})", interval.as_str()),
         )
         .await?;
         leptos_axum::redirect(&url);
@@ -138,7 +138,7 @@ pub async fn change_plan(
         c.audit(
             &scope,
             "billing.plan_changed",
-            format!("Changed the plan to {plan} ({})", interval.noun()),
+            format!("Changed the plan to {plan} ({})", interval.as_str()),
         )
         .await
     })

@@ -30,7 +30,7 @@ pub async fn price_for(
     if amount <= 0 {
         return Err(AppError::invalid(
             "interval",
-            format!("{} has no {} price.", plan.name, interval.noun()),
+            format!("{} has no {} price.", plan.name, interval.as_str()),
         ));
     }
     let plans = db.collection::<Document>(PLANS);

@@ -3,9 +3,11 @@
 //! new limits; then the change applies to everyone or only to new subscribers.
 
 use super::payments::{failure, Payments};
-use super::subscriptions::{subscriptions, SubscriptionRecord, LIVE};
+use super::subscriptions::{subscriptions, SubscriptionRecord};
 use super::{catalog, plans, usage};
-use crate::billing::model::{ApplyTo, Interval, OverLimit, PlanImpact, PlanView, LIMITS};
+use crate::billing::model::{
+    ApplyTo, Interval, OverLimit, PlanImpact, PlanView, LIMITS, LIVE_STATUSES,
+};
 use crate::error::AppError;
 use crate::platform::AppState;
 use crate::workspaces::service::store::workspaces;
@@ -19,7 +21,7 @@ use stripe_billing::subscription::{
 /// Live subscriptions to the plan `key`.
 async fn subscribers(state: &AppState, key: &str) -> Result<Vec<SubscriptionRecord>, AppError> {
     Ok(subscriptions(&state.db)
-        .find(doc! { "plan_key": key, "status": { "$in": LIVE } })
+        .find(doc! { "plan_key": key, "status": { "$in": LIVE_STATUSES } })
         .await?
         .try_collect()
         .await?)
@@ -114,7 +116,7 @@ pub async fn save(
         (ApplyTo::NewSubscribers, Some(old)) => {
             // Existing subscribers keep the limits they had (and their Stripe price stays).
             coll.update_many(
-                doc! { "plan_key": &new.key, "status": { "$in": LIVE }, "grandfathered_limits": null },
+                doc! { "plan_key": &new.key, "status": { "$in": LIVE_STATUSES }, "grandfathered_limits": null },
                 doc! { "$set": {
                     "grandfathered_limits": plans::limits_doc(old),
                     "grandfathered_features": &old.features,

@@ -6,7 +6,7 @@
 use super::emails;
 use super::entitlements::entitlements;
 use super::plans;
-use crate::billing::model::{BillingView, Interval};
+use crate::billing::model::{BillingView, Interval, LIVE_STATUSES};
 use crate::error::AppError;
 use crate::platform::{AppState, Db, WorkspaceScope};
 use crate::workspaces::model::Role;
@@ -20,8 +20,6 @@ use std::time::Duration;
 /// Collection name: one document per workspace that ever talked to Stripe.
 pub const SUBSCRIPTIONS: &str = "subscriptions";
 
-/// Statuses in which the paid plan applies (overdue ones only until the grace period ends).
-pub const LIVE: &[&str] = &["active", "trialing", "past_due", "unpaid"];
 /// Statuses of a subscription whose latest payment failed.
 const OVERDUE: &[&str] = &["past_due", "unpaid"];
 
@@ -87,7 +85,9 @@ pub struct SubscriptionRecord {
 impl SubscriptionRecord {
     /// Whether the paid plan applies (perhaps restricted by an overdue payment).
     pub fn is_live(&self) -> bool {
-        self.status.as_deref().is_some_and(|s| LIVE.contains(&s))
+        self.status
+            .as_deref()
+            .is_some_and(|s| LIVE_STATUSES.contains(&s))
     }
 
     /// The complimentary plan in force at `now`, if any.
@@ -182,7 +182,7 @@ pub async fn apply(state: &AppState, sub: &stripe_shared::Subscription) -> Resul
         return Ok(());
     }
     let status = sub.status.as_str().to_owned();
-    let live = LIVE.contains(&status.as_str());
+    let live = LIVE_STATUSES.contains(&status.as_str());
     let existing = record(&state.db, &workspace_id).await?;
     if let Some(current) = existing
         .as_ref()
