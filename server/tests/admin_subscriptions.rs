@@ -8,22 +8,42 @@ use axum::http::StatusCode;
 use common::billing::{billing, checkout, paid_plan};
 use common::client::Client;
 use common::fake_stripe::PaidApp;
-use common::people::{register, signed_up, turn_on_mfa, unique, workspace};
+use common::people::{invite, register, signed_up, turn_on_mfa, unique, workspace};
 use serde_json::Value;
 
 const ADMIN: &str = "overrides-admin@example.com";
 
-async fn invite(c: &mut Client, ws: &str, n: usize) -> StatusCode {
-    c.call(
-        "invite_member",
-        &[
-            ("workspace_id", ws),
-            ("email", &format!("o{n}@example.com")),
-            ("role", "viewer"),
-        ],
-    )
-    .await
-    .status
+/// Sets the workspace's own limits: five seats and `contacts` (blank: the plan's).
+async fn own_limits(admin: &mut Client, ws: &str, contacts: &str) -> common::client::Answer {
+    admin
+        .call(
+            "admin_set_limit_overrides",
+            &[
+                ("workspace_id", ws),
+                ("bio_pages", ""),
+                ("contacts", contacts),
+                ("emails_per_month", ""),
+                ("team_members", "5"),
+                ("storage_mb", ""),
+                ("ai_credits", ""),
+            ],
+        )
+        .await
+}
+
+/// Asks for 20% off for three months on workspace `ws`.
+async fn twenty_off(admin: &mut Client, ws: &str) -> common::client::Answer {
+    admin
+        .call(
+            "admin_apply_discount",
+            &[
+                ("workspace_id", ws),
+                ("kind", "percent"),
+                ("value", "20"),
+                ("months", "3"),
+            ],
+        )
+        .await
 }
 
 fn team_members(b: &Value) -> i64 {
@@ -125,46 +145,27 @@ async fn admins_give_plans_limits_trials_and_discounts_and_the_workspace_sees_wh
     assert!(comp.json()["comp_until"].as_str().is_some());
     assert_eq!(billing(&mut owner, &ws).await["plan"]["key"], "pro");
     for n in 0..4 {
-        assert_eq!(invite(&mut owner, &ws, n).await, StatusCode::OK);
+        assert_eq!(
+            invite(&mut owner, &ws, &format!("o{}@example.com", n))
+                .await
+                .status,
+            StatusCode::OK
+        );
     }
 
     // Limits of its own, over the plan's.
-    let own = admin
-        .call(
-            "admin_set_limit_overrides",
-            &[
-                ("workspace_id", &ws),
-                ("bio_pages", ""),
-                ("contacts", "lots"),
-                ("emails_per_month", ""),
-                ("team_members", "5"),
-                ("storage_mb", ""),
-                ("ai_credits", ""),
-            ],
-        )
-        .await;
+    let own = own_limits(&mut admin, &ws, "lots").await;
     assert_eq!(
         own.field_errors("contacts"),
         vec!["Enter a whole number, -1 for unlimited, or leave it empty."]
     );
-    let own = admin
-        .call(
-            "admin_set_limit_overrides",
-            &[
-                ("workspace_id", &ws),
-                ("bio_pages", ""),
-                ("contacts", ""),
-                ("emails_per_month", ""),
-                ("team_members", "5"),
-                ("storage_mb", ""),
-                ("ai_credits", ""),
-            ],
-        )
-        .await;
+    let own = own_limits(&mut admin, &ws, "").await;
     assert_eq!(own.status, StatusCode::OK, "{}", own.body);
     assert_eq!(team_members(&billing(&mut owner, &ws).await), 5);
     assert_eq!(
-        invite(&mut owner, &ws, 9).await,
+        invite(&mut owner, &ws, &format!("o{}@example.com", 9))
+            .await
+            .status,
         StatusCode::PAYMENT_REQUIRED
     );
 
@@ -180,17 +181,7 @@ async fn admins_give_plans_limits_trials_and_discounts_and_the_workspace_sees_wh
     );
 
     // No subscription, no discount.
-    let none = admin
-        .call(
-            "admin_apply_discount",
-            &[
-                ("workspace_id", &ws),
-                ("kind", "percent"),
-                ("value", "20"),
-                ("months", "3"),
-            ],
-        )
-        .await;
+    let none = twenty_off(&mut admin, &ws).await;
     assert_eq!(none.status, StatusCode::CONFLICT, "{}", none.body);
 
     // The workspace's admins see what the platform admin did.
@@ -244,17 +235,7 @@ async fn admins_give_plans_limits_trials_and_discounts_and_the_workspace_sees_wh
     };
     assert_eq!(days(&after) - days(&before), 7, "{before} → {after}");
 
-    let discount = admin
-        .call(
-            "admin_apply_discount",
-            &[
-                ("workspace_id", &trial_ws),
-                ("kind", "percent"),
-                ("value", "20"),
-                ("months", "3"),
-            ],
-        )
-        .await;
+    let discount = twenty_off(&mut admin, &trial_ws).await;
     assert_eq!(discount.status, StatusCode::OK, "{}", discount.body);
     assert_eq!(discount.json()["discount"], "20% off for 3 months");
     let updated = p.stripe.last_event("customer.subscription.updated").await;

@@ -6,7 +6,7 @@ mod common;
 use axum::http::StatusCode;
 use common::billing::{billing, checkout, paid_plan, subscription_of};
 use common::fake_stripe::PaidApp;
-use common::people::{signed_up, unique, workspace};
+use common::people::{invite, signed_up, unique, workspace};
 use common::TestApp;
 use serde_json::Value;
 
@@ -230,28 +230,10 @@ async fn the_free_plan_limits_team_seats_and_billing_says_what_payments_need() {
     );
     // Free allows 3 seats: the owner and two invitations.
     for n in 0..2 {
-        let a = owner
-            .call(
-                "invite_member",
-                &[
-                    ("workspace_id", &ws),
-                    ("email", &format!("f{n}@example.com")),
-                    ("role", "editor"),
-                ],
-            )
-            .await;
+        let a = invite(&mut owner, &ws, &format!("f{n}@example.com")).await;
         assert_eq!(a.status, StatusCode::OK, "{}", a.body);
     }
-    let third = owner
-        .call(
-            "invite_member",
-            &[
-                ("workspace_id", &ws),
-                ("email", "f3@example.com"),
-                ("role", "editor"),
-            ],
-        )
-        .await;
+    let third = invite(&mut owner, &ws, "f3@example.com").await;
     assert_eq!(third.status, StatusCode::PAYMENT_REQUIRED, "{}", third.body);
     assert_eq!(
         third.json()["limit"].as_str(),
@@ -260,16 +242,7 @@ async fn the_free_plan_limits_team_seats_and_billing_says_what_payments_need() {
         third.body
     );
     // Re-inviting someone already invited takes no new seat.
-    let again = owner
-        .call(
-            "invite_member",
-            &[
-                ("workspace_id", &ws),
-                ("email", "f1@example.com"),
-                ("role", "viewer"),
-            ],
-        )
-        .await;
+    let again = invite(&mut owner, &ws, "f1@example.com").await;
     assert_eq!(again.status, StatusCode::OK, "{}", again.body);
     // Without Stripe configured, checkout says what is missing (after the role check).
     let a = owner

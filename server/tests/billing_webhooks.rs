@@ -6,7 +6,7 @@ mod common;
 use axum::http::StatusCode;
 use common::billing::{billing, checkout, paid_plan, post_signed, post_webhook, subscription_of};
 use common::fake_stripe::{PaidApp, WEBHOOK_SECRET};
-use common::people::{signed_up, unique, workspace};
+use common::people::{invite, signed_up, unique, workspace};
 use serde_json::{json, Value};
 use stripe_webhook::Webhook;
 
@@ -136,18 +136,9 @@ async fn an_overdue_payment_past_its_grace_period_limits_the_workspace_to_free_u
     let ws = workspace(&mut owner, &unique("grace")).await;
     let url = checkout(&mut owner, &ws, "team", "month").await;
     p.stripe.pay(&url).await;
-    let invite = |n: usize| format!("seat{n}@example.com");
+    let seat = |n: usize| format!("seat{n}@example.com");
     for n in 0..4 {
-        let a = owner
-            .call(
-                "invite_member",
-                &[
-                    ("workspace_id", &ws),
-                    ("email", &invite(n)),
-                    ("role", "viewer"),
-                ],
-            )
-            .await;
+        let a = invite(&mut owner, &ws, &seat(n)).await;
         assert_eq!(a.status, StatusCode::OK, "{}", a.body);
     }
 
@@ -161,16 +152,7 @@ async fn an_overdue_payment_past_its_grace_period_limits_the_workspace_to_free_u
         (Some("free"), Some(true))
     );
     assert_eq!(b["paid_plan"]["key"], "team");
-    let refused = owner
-        .call(
-            "invite_member",
-            &[
-                ("workspace_id", &ws),
-                ("email", &invite(9)),
-                ("role", "viewer"),
-            ],
-        )
-        .await;
+    let refused = invite(&mut owner, &ws, &seat(9)).await;
     assert_eq!(
         refused.status,
         StatusCode::PAYMENT_REQUIRED,
@@ -197,16 +179,7 @@ async fn an_overdue_payment_past_its_grace_period_limits_the_workspace_to_free_u
         (b["plan"]["key"].as_str(), b["restricted"].as_bool()),
         (Some("team"), Some(false))
     );
-    let ok = owner
-        .call(
-            "invite_member",
-            &[
-                ("workspace_id", &ws),
-                ("email", &invite(9)),
-                ("role", "viewer"),
-            ],
-        )
-        .await;
+    let ok = invite(&mut owner, &ws, &seat(9)).await;
     assert_eq!(ok.status, StatusCode::OK, "{}", ok.body);
     p.app.cleanup().await;
 }

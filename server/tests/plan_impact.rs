@@ -8,7 +8,7 @@ use axum::http::StatusCode;
 use common::billing::{billing, checkout};
 use common::client::Client;
 use common::fake_stripe::PaidApp;
-use common::people::{register, turn_on_mfa, unique, unique_email, workspace};
+use common::people::{invite, register, turn_on_mfa, unique, unique_email, workspace};
 use serde_json::Value;
 
 const ADMIN: &str = "impact-admin@example.com";
@@ -47,16 +47,7 @@ async fn subscriber(p: &PaidApp, invites: usize) -> (Client, String) {
     let url = checkout(&mut c, &ws, "pro", "month").await;
     p.stripe.pay(&url).await;
     for n in 0..invites {
-        let a = c
-            .call(
-                "invite_member",
-                &[
-                    ("workspace_id", &ws),
-                    ("email", &format!("i{n}@example.com")),
-                    ("role", "viewer"),
-                ],
-            )
-            .await;
+        let a = invite(&mut c, &ws, &format!("i{n}@example.com")).await;
         assert_eq!(a.status, StatusCode::OK, "{}", a.body);
     }
     (c, ws)
@@ -138,16 +129,7 @@ async fn admins_see_the_impact_and_choose_who_gets_the_new_terms() {
     assert_eq!(seats_allowed(&mut big, &big_ws).await, 3);
     let features = billing(&mut big, &big_ws).await["plan"]["features"].clone();
     assert_eq!(features, serde_json::json!(["custom_domain"]));
-    let refused = big
-        .call(
-            "invite_member",
-            &[
-                ("workspace_id", &big_ws),
-                ("email", "more@example.com"),
-                ("role", "viewer"),
-            ],
-        )
-        .await;
+    let refused = invite(&mut big, &big_ws, "more@example.com").await;
     assert_eq!(
         refused.status,
         StatusCode::PAYMENT_REQUIRED,

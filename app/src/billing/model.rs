@@ -12,6 +12,15 @@ pub const LIMITS: &[(&str, &str)] = &[
     ("ai_credits", "AI credits per month"),
 ];
 
+/// The label of a limit key.
+pub fn limit_label(key: &str) -> &str {
+    LIMITS
+        .iter()
+        .find(|(k, _)| *k == key)
+        .map(|(_, l)| *l)
+        .unwrap_or(key)
+}
+
 /// The features a plan can include, for modules to check with `require_feature`.
 pub const FEATURES: &[(&str, &str)] = &[
     ("custom_domain", "Custom domains"),

@@ -85,3 +85,12 @@ pub async fn turn_on_mfa(app: &TestApp, c: &mut Client) {
         StatusCode::OK
     );
 }
+
+/// Invites `email` to workspace `ws` as a viewer.
+pub async fn invite(c: &mut Client, ws: &str, email: &str) -> super::client::Answer {
+    c.call(
+        "invite_member",
+        &[("workspace_id", ws), ("email", email), ("role", "viewer")],
+    )
+    .await
+}

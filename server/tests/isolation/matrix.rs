@@ -22,6 +22,23 @@ pub type Entry = (
     &'static [(&'static str, &'static str)],
 );
 
+/// A plan form that would hijack the free plan, for the admin plan functions.
+const PLAN_FORM: &[(&str, &str)] = &[
+    ("key", "free"),
+    ("name", "Hijacked"),
+    ("description", ""),
+    ("monthly_price", "0"),
+    ("yearly_price", "0"),
+    ("trial_days", "0"),
+    ("visible", "on"),
+    ("bio_pages", "1"),
+    ("contacts", "1"),
+    ("emails_per_month", "1"),
+    ("team_members", "1"),
+    ("storage_mb", "1"),
+    ("ai_credits", "1"),
+];
+
 /// Every server function, its access rule and arguments that would succeed for an allowed
 /// caller. `{ws}`, `{handle}`, `{viewer}` and `{invitation}` are filled in per run.
 pub const MATRIX: &[Entry] = &[
@@ -67,44 +84,8 @@ pub const MATRIX: &[Entry] = &[
             ("ai_credits", ""),
         ],
     ),
-    (
-        "preview_plan_impact",
-        Admin,
-        &[
-            ("key", "free"),
-            ("name", "Hijacked"),
-            ("description", ""),
-            ("monthly_price", "0"),
-            ("yearly_price", "0"),
-            ("trial_days", "0"),
-            ("visible", "on"),
-            ("bio_pages", "1"),
-            ("contacts", "1"),
-            ("emails_per_month", "1"),
-            ("team_members", "1"),
-            ("storage_mb", "1"),
-            ("ai_credits", "1"),
-        ],
-    ),
-    (
-        "save_plan",
-        Admin,
-        &[
-            ("key", "free"),
-            ("name", "Hijacked"),
-            ("description", ""),
-            ("monthly_price", "0"),
-            ("yearly_price", "0"),
-            ("trial_days", "0"),
-            ("visible", "on"),
-            ("bio_pages", "1"),
-            ("contacts", "1"),
-            ("emails_per_month", "1"),
-            ("team_members", "1"),
-            ("storage_mb", "1"),
-            ("ai_credits", "1"),
-        ],
-    ),
+    ("preview_plan_impact", Admin, PLAN_FORM),
+    ("save_plan", Admin, PLAN_FORM),
     (
         "get_billing",
         Workspace("viewer"),

@@ -4,7 +4,7 @@
 
 use super::plans;
 use super::subscriptions::{record, SubscriptionRecord};
-use crate::billing::model::{PlanView, LIMITS};
+use crate::billing::model::{limit_label, PlanView};
 use crate::error::AppError;
 use crate::platform::{AppState, WorkspaceScope};
 
@@ -23,9 +23,16 @@ pub struct Entitlements {
 /// its grace period), the free plan otherwise. Nothing is deleted when a workspace is restricted:
 /// what it has stays readable, it just cannot add beyond the free plan's limits.
 pub async fn entitlements(state: &AppState, workspace_id: &str) -> Result<Entitlements, AppError> {
-    let rec = record(&state.db, workspace_id).await?;
+    entitlements_of(state, record(&state.db, workspace_id).await?.as_ref()).await
+}
+
+/// The same, from a billing record the caller has already read.
+pub async fn entitlements_of(
+    state: &AppState,
+    rec: Option<&SubscriptionRecord>,
+) -> Result<Entitlements, AppError> {
     let now = state.clock.now();
-    let mut ent = match rec.as_ref().and_then(|r| r.comp_plan(now)) {
+    let mut ent = match rec.and_then(|r| r.comp_plan(now)) {
         // A complimentary plan wins over whatever is (or is not) paid.
         Some(key) => match plans::get(&state.db, key).await? {
             Some(plan) => Entitlements {
@@ -33,11 +40,11 @@ pub async fn entitlements(state: &AppState, workspace_id: &str) -> Result<Entitl
                 paid_plan: None,
                 restricted: false,
             },
-            None => paid_entitlements(state, rec.as_ref()).await?,
+            None => paid_entitlements(state, rec).await?,
         },
-        None => paid_entitlements(state, rec.as_ref()).await?,
+        None => paid_entitlements(state, rec).await?,
     };
-    if let Some(overrides) = rec.as_ref().and_then(|r| r.limit_overrides.as_ref()) {
+    if let Some(overrides) = rec.and_then(|r| r.limit_overrides.as_ref()) {
         for (k, v) in ent.plan.limits.iter_mut() {
             if let Some(n) = overrides.get(k.as_str()) {
                 *v = *n;
@@ -96,12 +103,17 @@ impl Entitlements {
         }
         Err(AppError::FeatureNotIncluded {
             feature: crate::billing::model::feature_label(feature).to_owned(),
-            upgrade: if self.restricted {
-                "Pay the overdue invoice in Billing to get your plan back.".into()
-            } else {
-                "Upgrade your plan in Billing to use it.".into()
-            },
+            upgrade: self.way_out("use it"),
         })
+    }
+
+    /// What to do about a limit or a missing feature: pay what is overdue, or upgrade.
+    fn way_out(&self, to: &str) -> String {
+        if self.restricted {
+            "Pay the overdue invoice in Billing to get your plan back.".into()
+        } else {
+            format!("Upgrade your plan in Billing to {to}.")
+        }
     }
 }
 
@@ -117,19 +129,10 @@ pub async fn check_limit(
     if allowed < 0 || in_use < allowed as u64 {
         return Ok(());
     }
-    let label = LIMITS
-        .iter()
-        .find(|(k, _)| *k == limit)
-        .map(|(_, l)| l.to_lowercase())
-        .unwrap_or_else(|| limit.replace('_', " "));
     Err(AppError::LimitReached {
-        limit: label,
+        limit: limit_label(limit).to_lowercase(),
         allowed: allowed as u64,
-        upgrade: if ent.restricted {
-            "Pay the overdue invoice in Billing to get your plan back.".into()
-        } else {
-            "Upgrade your plan in Billing to add more.".into()
-        },
+        upgrade: ent.way_out("add more"),
     })
 }
 

@@ -6,7 +6,7 @@ use super::payments::{failure, Payments};
 use super::subscriptions::{subscriptions, SubscriptionRecord};
 use super::{catalog, plans, usage};
 use crate::billing::model::{
-    ApplyTo, Interval, OverLimit, PlanImpact, PlanView, LIMITS, LIVE_STATUSES,
+    limit_label, ApplyTo, Interval, OverLimit, PlanImpact, PlanView, LIVE_STATUSES,
 };
 use crate::error::AppError;
 use crate::platform::AppState;
@@ -69,11 +69,7 @@ pub async fn analyse(state: &AppState, new: &PlanView) -> Result<PlanImpact, App
                 over_limit.push(OverLimit {
                     workspace: ws.name.clone(),
                     handle: ws.handle.clone(),
-                    limit: LIMITS
-                        .iter()
-                        .find(|(k, _)| *k == limit)
-                        .map(|(_, l)| l.to_string())
-                        .unwrap_or_else(|| limit.to_owned()),
+                    limit: limit_label(limit).to_owned(),
                     used,
                     allowed,
                 });

@@ -2,7 +2,7 @@
 //! extend a trial, apply a discount, set limits of its own. Each change is written to the
 //! workspace's audit log (by the caller), so its admins see who did what.
 
-use super::entitlements::entitlements;
+use super::entitlements::entitlements_of;
 use super::payments::{failure, Payments};
 use super::plans;
 use super::subscriptions::{self, apply, rfc3339, subscriptions, SubscriptionRecord};
@@ -11,6 +11,7 @@ use crate::error::AppError;
 use crate::identity::service::users;
 use crate::platform::AppState;
 use crate::workspaces::model::Role;
+use crate::workspaces::service::members::owners_of;
 use crate::workspaces::service::store::{memberships, workspaces, Workspace};
 use futures_util::TryStreamExt;
 use mongodb::bson::{doc, Regex};
@@ -36,19 +37,14 @@ fn literal(s: &str) -> String {
 }
 
 async fn row(state: &AppState, ws: Workspace) -> Result<AdminWorkspaceRow, AppError> {
-    let rec = subscriptions::record(&state.db, &ws.id)
+    let rec = subscriptions::record(&state.db, &ws.id).await?;
+    let ent = entitlements_of(state, rec.as_ref()).await?;
+    let rec = rec.unwrap_or_default();
+    let owners = owners_of(&state.db, &ws.id)
         .await?
-        .unwrap_or_default();
-    let ent = entitlements(state, &ws.id).await?;
-    let mut owners = Vec::new();
-    let mut cursor = memberships(&state.db)
-        .find(doc! { "workspace_id": &ws.id, "role": Role::Owner.as_str() })
-        .await?;
-    while let Some(m) = cursor.try_next().await? {
-        if let Some(u) = users::by_id(&state.db, &m.user_id).await? {
-            owners.push(u.email);
-        }
-    }
+        .into_iter()
+        .map(|u| u.email)
+        .collect();
     let now = state.clock.now();
     Ok(AdminWorkspaceRow {
         id: ws.id,

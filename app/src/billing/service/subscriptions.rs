@@ -4,13 +4,12 @@
 //! checkout, a change made in the app).
 
 use super::emails;
-use super::entitlements::entitlements;
+use super::entitlements::entitlements_of;
 use super::plans;
 use crate::billing::model::{BillingView, Interval, LIVE_STATUSES};
 use crate::error::AppError;
 use crate::platform::{AppState, Db, WorkspaceScope};
-use crate::workspaces::model::Role;
-use crate::workspaces::service::store::{memberships, workspaces};
+use crate::workspaces::service::store::workspaces;
 use mongodb::bson::{doc, DateTime};
 use mongodb::options::ReturnDocument;
 use mongodb::Collection;
@@ -117,10 +116,9 @@ pub(super) fn rfc3339(d: Option<DateTime>) -> Option<String> {
 
 /// The billing screen's data.
 pub async fn view(state: &AppState, scope: &WorkspaceScope) -> Result<BillingView, AppError> {
-    let rec = record(&state.db, scope.workspace_id())
-        .await?
-        .unwrap_or_default();
-    let ent = entitlements(state, scope.workspace_id()).await?;
+    let rec = record(&state.db, scope.workspace_id()).await?;
+    let ent = entitlements_of(state, rec.as_ref()).await?;
+    let rec = rec.unwrap_or_default();
     let live = rec.is_live();
     Ok(BillingView {
         workspace_id: scope.workspace_id().to_owned(),
@@ -300,7 +298,6 @@ async fn notify_owners(
     workspace_id: &str,
     compose: impl Fn(&str, &str) -> emails::Message,
 ) {
-    use futures_util::TryStreamExt;
     let Ok(Some(ws)) = workspaces(&state.db)
         .find_one(doc! { "_id": workspace_id })
         .await
@@ -308,25 +305,18 @@ async fn notify_owners(
         return;
     };
     let link = super::checkout::billing_url(state, &ws.handle);
-    let owners: Vec<String> = match memberships(&state.db)
-        .find(doc! { "workspace_id": workspace_id, "role": Role::Owner.as_str() })
-        .await
+    let owners = match crate::workspaces::service::members::owners_of(&state.db, workspace_id).await
     {
-        Ok(c) => c
-            .try_collect::<Vec<_>>()
-            .await
-            .unwrap_or_default()
-            .into_iter()
-            .map(|m| m.user_id)
-            .collect(),
-        Err(_) => Vec::new(),
+        Ok(owners) => owners,
+        Err(e) => {
+            tracing::warn!(error = %e, workspace = workspace_id, "billing email not sent");
+            return;
+        }
     };
     let message = compose(&ws.name, &link);
-    for id in owners {
-        if let Ok(Some(user)) = crate::identity::service::users::by_id(&state.db, &id).await {
-            if let Err(e) = state.mailer.send(message.to(&user.email, &user.name)).await {
-                tracing::warn!(error = %e, workspace = workspace_id, "billing email not sent");
-            }
+    for user in owners {
+        if let Err(e) = state.mailer.send(message.to(&user.email, &user.name)).await {
+            tracing::warn!(error = %e, workspace = workspace_id, "billing email not sent");
         }
     }
 }

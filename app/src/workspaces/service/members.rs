@@ -8,6 +8,28 @@ use crate::platform::{AppState, WorkspaceScope};
 use crate::workspaces::model::{MemberView, Role};
 use mongodb::bson::doc;
 
+/// The owners of a workspace, for work done without a member's scope: Stripe's webhooks email
+/// them, platform admins see who they are.
+pub async fn owners_of(
+    db: &crate::platform::Db,
+    workspace_id: &str,
+) -> Result<Vec<users::User>, AppError> {
+    use futures_util::TryStreamExt;
+    let ids: Vec<String> = memberships(db)
+        .find(doc! { "workspace_id": workspace_id, "role": Role::Owner.as_str() })
+        .await?
+        .try_collect::<Vec<_>>()
+        .await?
+        .into_iter()
+        .map(|m| m.user_id)
+        .collect();
+    Ok(users::users(db)
+        .find(doc! { "_id": { "$in": ids } })
+        .await?
+        .try_collect()
+        .await?)
+}
+
 /// Everyone in the workspace, owners first.
 pub async fn list(state: &AppState, scope: &WorkspaceScope) -> Result<Vec<MemberView>, AppError> {
     use futures_util::TryStreamExt;
