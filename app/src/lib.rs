@@ -2,6 +2,7 @@
 #![recursion_limit = "256"]
 
 pub mod billing;
+pub mod bio;
 pub mod error;
 pub mod home;
 pub mod identity;

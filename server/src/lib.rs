@@ -11,6 +11,7 @@ pub mod static_files;
 pub mod telemetry;
 
 use app::billing::service::webhooks;
+use app::bio::service::{public, qr};
 use app::identity::service::google;
 use app::platform::{AppEnv, AppState};
 use app::workspaces::service::logo;
@@ -41,6 +42,16 @@ pub fn router(state: AppState) -> Router {
         )
         .route("/media/{id}", get(logo::serve))
         .route("/webhooks/stripe", post(webhooks::receive))
+        .route(
+            "/@{handle}",
+            get(public::main_page).post(public::main_signup),
+        )
+        .route("/@{handle}/qr", get(qr::qr))
+        .route(
+            "/@{handle}/{slug}",
+            get(public::extra_page).post(public::extra_signup),
+        )
+        .route("/l/{page}/{block}", get(public::click))
         .leptos_routes_with_context(&state, routes, context, move || shell(options.clone()))
         .fallback_service(static_files::site(state.clone()));
     if state.config.env == AppEnv::Development {

@@ -139,8 +139,14 @@ async fn every_server_function_refuses_outsiders_and_too_low_roles() {
         registered.len()
     );
 
+    let page = owner
+        .call("get_bio_page", &[("workspace_id", &ws), ("slug", "")])
+        .await
+        .json();
+    let page_id = page["id"].as_str().unwrap().to_owned();
     let fill = |v: &str| {
         v.replace("{ws}", &ws)
+            .replace("{page}", &page_id)
             .replace("{handle}", &handle)
             .replace("{viewer}", &viewer_id)
             .replace("{invitation}", &invitation)
@@ -242,5 +248,15 @@ async fn every_server_function_refuses_outsiders_and_too_low_roles() {
             .len(),
         1
     );
+    let after = owner
+        .call("get_bio_page", &[("workspace_id", &ws), ("slug", "")])
+        .await
+        .json();
+    assert_eq!(after, page, "the bio page is as it was");
+    let pages = owner
+        .call("list_bio_pages", &[("workspace_id", &ws)])
+        .await
+        .json();
+    assert_eq!(pages.as_array().unwrap().len(), 1);
     app.cleanup().await;
 }

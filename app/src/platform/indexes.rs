@@ -47,6 +47,7 @@ pub fn all() -> Vec<CollectionIndexes> {
     let mut all = crate::identity::service::indexes();
     all.extend(crate::workspaces::service::indexes());
     all.extend(crate::billing::service::indexes());
+    all.extend(crate::bio::service::indexes());
     all
 }
 

@@ -136,6 +136,7 @@ pub async fn text(res: Response<Body>) -> String {
 }
 
 pub mod billing;
+pub mod bio;
 pub mod client;
 pub mod fake_google;
 pub mod fake_stripe;

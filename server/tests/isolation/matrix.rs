@@ -40,8 +40,65 @@ const PLAN_FORM: &[(&str, &str)] = &[
 ];
 
 /// Every server function, its access rule and arguments that would succeed for an allowed
-/// caller. `{ws}`, `{handle}`, `{viewer}` and `{invitation}` are filled in per run.
+/// caller. `{ws}`, `{handle}`, `{viewer}`, `{invitation}` and `{page}` (the
+/// workspace's main bio page) are filled in per run.
 pub const MATRIX: &[Entry] = &[
+    // Link in bio
+    (
+        "list_bio_pages",
+        Workspace("viewer"),
+        &[("workspace_id", "{ws}")],
+    ),
+    (
+        "get_bio_page",
+        Workspace("viewer"),
+        &[("workspace_id", "{ws}"), ("slug", "")],
+    ),
+    (
+        "create_bio_page",
+        Workspace("editor"),
+        &[("workspace_id", "{ws}"), ("slug", "hijack")],
+    ),
+    (
+        "save_bio_draft",
+        Workspace("editor"),
+        &[
+            ("workspace_id", "{ws}"),
+            ("page_id", "{page}"),
+            ("revision", "0"),
+            ("content", r#"{"blocks":[]}"#),
+        ],
+    ),
+    (
+        "publish_bio_page",
+        Workspace("editor"),
+        &[("workspace_id", "{ws}"), ("page_id", "{page}")],
+    ),
+    (
+        "unpublish_bio_page",
+        Workspace("editor"),
+        &[("workspace_id", "{ws}"), ("page_id", "{page}")],
+    ),
+    (
+        "delete_bio_page",
+        Workspace("editor"),
+        &[("workspace_id", "{ws}"), ("page_id", "{page}")],
+    ),
+    (
+        "get_bio_stats",
+        Workspace("viewer"),
+        &[
+            ("workspace_id", "{ws}"),
+            ("page_id", "{page}"),
+            ("from", ""),
+            ("to", ""),
+        ],
+    ),
+    (
+        "reset_bio_stats",
+        Workspace("editor"),
+        &[("workspace_id", "{ws}"), ("page_id", "{page}")],
+    ),
     // Billing
     ("list_plans", Public, &[]),
     ("admin_list_plans", Admin, &[]),

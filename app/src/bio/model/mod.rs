@@ -1,0 +1,13 @@
+//! The bio module's shared types and rules, used by the builder (WASM) and the server alike.
+
+pub mod block;
+pub mod page;
+pub mod stats;
+pub mod theme;
+pub mod url;
+pub mod validate;
+
+pub use block::{Block, BlockKind, SocialLink, KINDS, NETWORKS};
+pub use page::{BioPageSummary, BioPageView, PageContent, MAX_BLOCKS};
+pub use stats::*;
+pub use theme::Theme;

@@ -1,0 +1,66 @@
+//! What the bio analytics screen shows.
+
+use serde::{Deserialize, Serialize};
+
+/// Views and clicks of one day (`YYYY-MM-DD`, UTC).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DayCount {
+    pub day: String,
+    pub views: u64,
+    pub clicks: u64,
+}
+
+/// Clicks on one block, by its stable id.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LinkStat {
+    pub block_id: String,
+    /// The block's current title, or "Removed block" when it is gone.
+    pub label: String,
+    pub clicks: u64,
+    /// Clicks per view in tenths of a percent.
+    pub ctr_permille: u64,
+}
+
+/// A count under a name (a referrer's host, a device class).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NamedCount {
+    pub name: String,
+    pub count: u64,
+}
+
+/// A page's numbers over a date range; bots are never counted.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BioStats {
+    /// First day of the range (`YYYY-MM-DD`).
+    pub from: String,
+    /// Last day of the range, inclusive.
+    pub to: String,
+    pub views: u64,
+    /// Distinct visitors per day, summed (identities rotate daily; nothing is stored longer).
+    pub visitors: u64,
+    pub clicks: u64,
+    /// Clicks per view in tenths of a percent.
+    pub ctr_permille: u64,
+    /// One entry per day of the range, zeros included.
+    pub days: Vec<DayCount>,
+    /// Every block that was clicked, most clicked first.
+    pub links: Vec<LinkStat>,
+    pub referrers: Vec<NamedCount>,
+    pub devices: Vec<NamedCount>,
+    /// Email addresses left in the page's signup forms, all time.
+    pub subscribers: u64,
+}
+
+/// `permille` as a percentage with one decimal, e.g. `12.5%`.
+pub fn percent(permille: u64) -> String {
+    format!("{}.{}%", permille / 10, permille % 10)
+}
+
+/// Tenths of a percent of `part` in `whole`.
+pub fn permille(part: u64, whole: u64) -> u64 {
+    if whole == 0 {
+        0
+    } else {
+        part * 1000 / whole
+    }
+}
