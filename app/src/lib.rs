@@ -95,6 +95,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!(":handle/audit") view=workspaces::AuditPage/>
                     <Route path=path!(":handle/settings") view=workspaces::WorkspaceSettingsPage/>
                     <Route path=path!(":handle/billing") view=billing::BillingPage/>
+                    <Route path=path!(":handle/bio") view=bio::BioBuilderPage/>
+                    <Route path=path!(":handle/bio/analytics") view=bio::BioAnalyticsPage/>
                 </ParentRoute>
                 <ParentRoute path=path!("/admin") view=layout::AppLayout>
                     <Route path=path!("plans") view=billing::AdminPlansPage/>

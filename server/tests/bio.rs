@@ -107,6 +107,25 @@ async fn unsafe_addresses_are_refused_next_to_the_field_and_change_nothing() {
     let (mut c, _) = signed_up(&app, "careful").await;
     let ws = workspace(&mut c, &unique("careful")).await;
     let page = open(&mut c, &ws).await;
+    // The starter's link has no address yet: a draft may be unfinished, a published page not.
+    let starter_link = page["draft"]["blocks"][1]["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let a = c
+        .call(
+            "publish_bio_page",
+            &[
+                ("workspace_id", &ws),
+                ("page_id", page["id"].as_str().unwrap()),
+            ],
+        )
+        .await;
+    assert_eq!(a.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", a.body);
+    assert_eq!(
+        a.field_errors(&format!("blocks.{starter_link}.url")),
+        vec!["Enter an address."]
+    );
     let a = save(
         &mut c,
         &ws,

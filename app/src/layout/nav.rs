@@ -8,7 +8,8 @@ use crate::ui::IconName;
 pub struct NavItem {
     /// Visible name.
     pub label: &'static str,
-    /// Route; `None` while the module is not yet available, shown as "Soon".
+    /// Route; `None` while the module is not yet available, shown as "Soon". `{ws}` stands for
+    /// the workspace on screen.
     pub href: Option<&'static str>,
     /// Its icon.
     pub icon: IconName,
@@ -45,7 +46,7 @@ pub const GROUPS: &[NavGroup] = &[
     NavGroup {
         title: "Build",
         items: &[
-            item("Link in bio", None, IconName::Link),
+            item("Link in bio", Some("/app/{ws}/bio"), IconName::Link),
             item("Website", None, IconName::Globe),
             item("Courses", None, IconName::Book),
         ],
@@ -80,7 +81,7 @@ pub const GROUPS: &[NavGroup] = &[
 /// The phone's bottom bar: at most five, the thumb's most frequent destinations.
 pub const BOTTOM: &[NavItem] = &[
     HOME,
-    item("Bio", None, IconName::Link),
+    item("Bio", Some("/app/{ws}/bio"), IconName::Link),
     item("Create", None, IconName::Plus),
     item("Contacts", None, IconName::Users),
     item("More", Some("/app/more"), IconName::Menu),

@@ -8,6 +8,26 @@ use leptos_router::components::A;
 #[component]
 pub fn NavEntry(item: NavItem, #[prop(optional)] compact: bool) -> impl IntoView {
     match item.href {
+        Some(href) if href.contains("{ws}") => {
+            // A workspace's module: the workspace on screen, else home picks one first.
+            let pathname = leptos_router::hooks::use_location().pathname;
+            let href = move || {
+                let path = pathname.get();
+                let handle = path
+                    .strip_prefix("/app/")
+                    .and_then(|rest| rest.split('/').next())
+                    .filter(|h| !h.is_empty() && !["more", "new"].contains(h))
+                    .map(str::to_owned);
+                handle.map_or_else(|| "/app".to_owned(), |h| href.replace("{ws}", &h))
+            };
+            view! {
+                <A href=href attr:class="nav-entry">
+                    <Icon name=item.icon/>
+                    <span class="nav-label">{item.label}</span>
+                </A>
+            }
+            .into_any()
+        }
         Some(href) => view! {
             <A href=href attr:class="nav-entry" exact=true>
                 <Icon name=item.icon/>

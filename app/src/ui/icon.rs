@@ -23,6 +23,12 @@ pub enum IconName {
     ArrowLeft,
     LogOut,
     Shield,
+    Grip,
+    ArrowUp,
+    ArrowDown,
+    Copy,
+    Trash,
+    Eye,
 }
 
 impl IconName {
@@ -45,6 +51,12 @@ impl IconName {
             IconName::Store => "M3 9l2-6h14l2 6M3 9h18v12H3zM9 21v-6h6v6",
             IconName::Settings => "M12 15a3 3 0 1 0 0-6 3 3 0 0 0 0 6zM19.4 15a1.7 1.7 0 0 0 .3 1.8l.1.1a2 2 0 1 1-2.8 2.8l-.1-.1a1.7 1.7 0 0 0-2.8 1.2V21a2 2 0 1 1-4 0v-.1a1.7 1.7 0 0 0-2.8-1.2l-.1.1a2 2 0 1 1-2.8-2.8l.1-.1A1.7 1.7 0 0 0 3.2 14H3a2 2 0 1 1 0-4h.1a1.7 1.7 0 0 0 1.2-2.8l-.1-.1a2 2 0 1 1 2.8-2.8l.1.1A1.7 1.7 0 0 0 10 3.2V3a2 2 0 1 1 4 0v.1a1.7 1.7 0 0 0 2.8 1.2l.1-.1a2 2 0 1 1 2.8 2.8l-.1.1a1.7 1.7 0 0 0 1.2 2.8H21a2 2 0 1 1 0 4h-.1a1.7 1.7 0 0 0-1.5 1z",
             IconName::Close => "M18 6 6 18M6 6l12 12",
+            IconName::Grip => "M9 5h.01M9 12h.01M9 19h.01M15 5h.01M15 12h.01M15 19h.01",
+            IconName::ArrowUp => "M12 19V5M5 12l7-7 7 7",
+            IconName::ArrowDown => "M12 5v14M19 12l-7 7-7-7",
+            IconName::Copy => "M9 9h11v11H9zM5 15H4V4h11v1",
+            IconName::Trash => "M3 6h18M8 6V4h8v2M19 6l-1 14H6L5 6M10 11v6M14 11v6",
+            IconName::Eye => "M2 12s4-7 10-7 10 7 10 7-4 7-10 7S2 12 2 12zM12 15a3 3 0 1 0 0-6 3 3 0 0 0 0 6z",
             IconName::ArrowLeft => "M19 12H5M12 19l-7-7 7-7",
             IconName::LogOut => "M9 21H5a2 2 0 0 1-2-2V5a2 2 0 0 1 2-2h4M16 17l5-5-5-5M21 12H9",
             IconName::Shield => "M12 22s8-4 8-10V5l-8-3-8 3v7c0 6 8 10 8 10z",

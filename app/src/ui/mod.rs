@@ -1,5 +1,6 @@
 //! Design-system primitives, used by every module and never re-styled per module.
 
+pub mod bar_chart;
 pub mod empty_state;
 pub mod error_page;
 pub mod field;
@@ -10,6 +11,7 @@ pub mod theme_toggle;
 pub mod toast;
 pub mod toast_region;
 
+pub use bar_chart::{BarChart, ChartPoint};
 pub use empty_state::EmptyState;
 pub use error_page::ErrorPage;
 pub use field::Field;

@@ -29,13 +29,19 @@ pub fn WorkspaceDashboardPage() -> impl IntoView {
                 let tiles = MODULES
                     .iter()
                     .filter(|(k, _, _)| ws.modules.iter().any(|m| m == k))
-                    .map(|(key, label, blurb)| view! {
-                        <li class="card tile">
-                            <span class="feature-icon"><Icon name=icon_for(key)/></span>
-                            <h2>{*label}</h2>
-                            <p class="muted">{*blurb}</p>
-                            <span class="badge">"Coming soon"</span>
-                        </li>
+                    .map(|(key, label, blurb)| {
+                        let open = (*key == "bio").then(|| format!("{base}/bio"));
+                        view! {
+                            <li class="card tile">
+                                <span class="feature-icon"><Icon name=icon_for(key)/></span>
+                                <h2>{*label}</h2>
+                                <p class="muted">{*blurb}</p>
+                                {match open {
+                                    Some(href) => view! { <a class="button button-secondary" href=href>{format!("Open {}", label.to_lowercase())}</a> }.into_any(),
+                                    None => view! { <span class="badge">"Coming soon"</span> }.into_any(),
+                                }}
+                            </li>
+                        }
                     })
                     .collect_view();
                 Ok::<_, crate::error::AppError>(view! {

@@ -33,8 +33,14 @@ pub async fn all(
     state: &AppState,
     workspace_id: &str,
 ) -> Result<Vec<(&'static str, u64)>, AppError> {
-    Ok(vec![(
-        "team_members",
-        seats(state, workspace_id, state.clock.now(), None).await?,
-    )])
+    Ok(vec![
+        (
+            "team_members",
+            seats(state, workspace_id, state.clock.now(), None).await?,
+        ),
+        (
+            "bio_pages",
+            crate::bio::service::pages::count(state, workspace_id).await?,
+        ),
+    ])
 }

@@ -15,6 +15,8 @@ pub fn block_field(id: &str, field: &str) -> String {
 
 struct Check {
     errors: FieldMessages,
+    /// Publishing: required fields must be filled. A draft may be unfinished, never unsafe.
+    complete: bool,
 }
 
 impl Check {
@@ -25,7 +27,7 @@ impl Check {
     fn text(&mut self, key: String, value: &mut String, max: usize, required: Option<&str>) {
         *value = value.trim().to_owned();
         if value.is_empty() {
-            if let Some(message) = required {
+            if let (Some(message), true) = (required, self.complete) {
                 self.fail(key, message);
             }
         } else if value.chars().count() > max {
@@ -34,6 +36,10 @@ impl Check {
     }
 
     fn link(&mut self, key: String, value: &mut String) {
+        if value.trim().is_empty() && !self.complete {
+            value.clear();
+            return;
+        }
         match clean_link(value) {
             Ok(url) => *value = url,
             Err(m) => self.fail(key, m),
@@ -78,10 +84,12 @@ pub fn is_canonical_time(s: &str) -> bool {
 }
 
 /// Checks and cleans `page`: trims text, adds `https://` to bare domains, refuses unsafe
-/// addresses, unknown theme choices and impossible schedules.
-pub fn validate(mut page: PageContent) -> Result<PageContent, FieldMessages> {
+/// addresses, unknown theme choices and impossible schedules. With `complete` (publishing),
+/// required fields must be filled too; a draft may leave them empty.
+pub fn validate(mut page: PageContent, complete: bool) -> Result<PageContent, FieldMessages> {
     let mut c = Check {
         errors: FieldMessages::new(),
+        complete,
     };
     if page.blocks.len() > MAX_BLOCKS {
         c.fail(
@@ -146,7 +154,7 @@ pub fn validate(mut page: PageContent) -> Result<PageContent, FieldMessages> {
             ),
             BlockKind::Image { url, alt } => {
                 c.image(f("url"), url);
-                if url.is_empty() {
+                if url.is_empty() && complete {
                     c.fail(f("url"), "Enter the image's address.");
                 }
                 c.text(f("alt"), alt, 200, None);
@@ -167,7 +175,7 @@ pub fn validate(mut page: PageContent) -> Result<PageContent, FieldMessages> {
             }
             BlockKind::Embed { url } => {
                 *url = url.trim().to_owned();
-                if embed_src(url).is_none() {
+                if (complete || !url.is_empty()) && embed_src(url).is_none() {
                     c.fail(
                         f("url"),
                         "Paste a YouTube, Spotify or TikTok address (https://…).",
@@ -215,7 +223,7 @@ pub fn validate(mut page: PageContent) -> Result<PageContent, FieldMessages> {
         c.colour(key, value);
     }
     c.image("theme.bg_image".into(), &mut t.bg_image);
-    if t.background == "image" && t.bg_image.is_empty() {
+    if t.background == "image" && t.bg_image.is_empty() && complete {
         c.fail("theme.bg_image".into(), "Enter the image's address.");
     }
     if c.errors.is_empty() {
@@ -254,7 +262,7 @@ mod tests {
 
     #[test]
     fn a_javascript_link_is_refused_next_to_its_field() {
-        let errors = validate(page(link("javascript:alert(1)"))).unwrap_err();
+        let errors = validate(page(link("javascript:alert(1)")), false).unwrap_err();
         assert_eq!(
             errors.get("blocks.b1.url").map(|m| m[0].as_str()),
             Some(super::super::url::LINK_RULE)
@@ -263,7 +271,7 @@ mod tests {
 
     #[test]
     fn bare_domains_gain_https() {
-        let ok = validate(page(link("shop.example.com"))).unwrap();
+        let ok = validate(page(link("shop.example.com")), true).unwrap();
         assert!(
             matches!(&ok.blocks[0].kind, BlockKind::Link { url, .. } if url == "https://shop.example.com")
         );
@@ -279,7 +287,7 @@ mod tests {
             *starts_at = Some("2026-12-01T10:00:00Z".into());
             *ends_at = Some("2026-11-01T10:00:00Z".into());
         }
-        let errors = validate(page(kind)).unwrap_err();
+        let errors = validate(page(kind), false).unwrap_err();
         assert!(errors.contains_key("blocks.b1.ends_at"));
         assert!(!is_canonical_time("2026-12-01T10:00"));
     }
@@ -289,15 +297,23 @@ mod tests {
         let mut p = page(BlockKind::Text { text: "hi".into() });
         p.theme.bg_color = "red; }".into();
         p.theme.font = "comic".into();
-        let errors = validate(p).unwrap_err();
+        let errors = validate(p, false).unwrap_err();
         assert!(errors.contains_key("theme.bg_color"));
         assert!(errors.contains_key("theme.font"));
+    }
+
+    #[test]
+    fn drafts_may_be_unfinished_but_published_pages_may_not() {
+        let p = page(link(""));
+        assert!(validate(p.clone(), false).is_ok());
+        let errors = validate(p, true).unwrap_err();
+        assert_eq!(errors["blocks.b1.url"], vec!["Enter an address."]);
     }
 
     #[test]
     fn duplicate_block_ids_are_refused() {
         let mut p = page(BlockKind::Text { text: "a".into() });
         p.blocks.push(p.blocks[0].clone());
-        assert!(validate(p).unwrap_err().contains_key("form"));
+        assert!(validate(p, false).unwrap_err().contains_key("form"));
     }
 }

@@ -189,7 +189,7 @@ pub async fn create(
     let slug = check_slug(slug)?;
     let ws = workspace(state, scope).await?;
     ensure_main(state, scope, &ws).await?;
-    let in_use = pages(&state.db).count_documents(scope.filter()).await?;
+    let in_use = count(state, scope.workspace_id()).await?;
     scope.check_limit(state, "bio_pages", in_use).await?;
     let now = state.clock.now();
     let doc = PageDoc {
@@ -226,7 +226,7 @@ pub async fn save_draft(
     revision: i64,
     content: PageContent,
 ) -> Result<BioPageView, AppError> {
-    let content = validate(content).map_err(|fields| AppError::Validation { fields })?;
+    let content = validate(content, false).map_err(|fields| AppError::Validation { fields })?;
     let ws = workspace(state, scope).await?;
     let updated = pages(&state.db)
         .find_one_and_update(
@@ -271,7 +271,7 @@ pub async fn publish(
         .ok_or_else(|| AppError::NotFound {
             what: "That page".into(),
         })?;
-    let content = validate(page.draft).map_err(|fields| AppError::Validation { fields })?;
+    let content = validate(page.draft, true).map_err(|fields| AppError::Validation { fields })?;
     let now = state.clock.now();
     let doc = pages(&state.db)
         .find_one_and_update(
