@@ -1,5 +1,5 @@
 # The two commands: `make dev` runs the app, `make test` proves it. Both install what is missing.
-.PHONY: dev test release setup fmt lint
+.PHONY: dev test release bench setup fmt lint
 
 # scripts/env.sh is bash.
 SHELL := /bin/bash
@@ -12,6 +12,9 @@ test:
 
 release:
 	@scripts/release.sh
+
+bench:
+	@scripts/bench.sh
 
 setup:
 	@scripts/setup.sh test

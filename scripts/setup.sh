@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what `make dev` / `make test` / `make release` need and skips what is already there.
-# Usage: scripts/setup.sh dev|test|release
+# Usage: scripts/setup.sh dev|test|release|bench
 set -euo pipefail
 source "$(dirname "$0")/env.sh"
 mode=${1:-dev}
@@ -52,10 +52,21 @@ if [ "$mode" = test ]; then
   fi
 fi
 
-if [ "$mode" = release ]; then
+if [ "$mode" = release ] || [ "$mode" = bench ]; then
   if ! command -v wasm-opt >/dev/null; then
     say "installing binaryen $BINARYEN_VERSION (wasm-opt for release builds)"
     mkdir -p "$TOOLS/node"
     (cd "$TOOLS/node" && npm install --no-audit --no-fund --loglevel=error "binaryen@$BINARYEN_VERSION")
   fi
+fi
+
+if [ "$mode" = bench ]; then
+  for tool in nginx wrk; do
+    if ! command -v "$tool" >/dev/null && [ ! -x "/usr/sbin/$tool" ]; then
+      say "installing $tool (make bench compares the public page with nginx, loaded by wrk)"
+      apt-get update -qq
+      # Installed to run by hand: no service is started.
+      DEBIAN_FRONTEND=noninteractive RUNLEVEL=1 apt-get install -y -qq "$tool" >/dev/null
+    fi
+  done
 fi

@@ -1,4 +1,6 @@
 //! The WASM entry point: hydrate the server-rendered app.
+// Release builds keep full view types (dev builds erase them), which nest deeper than the default.
+#![recursion_limit = "512"]
 
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn hydrate() {

@@ -200,3 +200,34 @@ async fn the_qr_code_downloads_as_svg_and_png() {
     assert_eq!(c.get("/@nobody-here-at-all/qr").await.status, 404);
     app.cleanup().await;
 }
+
+#[tokio::test]
+async fn a_page_of_ten_links_fits_in_fourteen_kilobytes_compressed() {
+    let app = TestApp::start().await;
+    let (mut c, _) = signed_up(&app, "biosize").await;
+    let handle = unique("size");
+    let ws = workspace(&mut c, &handle).await;
+    let mut blocks = vec![
+        json!({ "id": "head", "on": true, "kind": { "type": "header", "name": "Size Studio", "bio": "Prints, workshops and a weekly letter.", "avatar_url": "https://cdn.example.com/me.jpg" } }),
+    ];
+    for i in 0..10 {
+        blocks.push(link(
+            &format!("l{i}"),
+            &format!("Link number {i}: something worth a click"),
+            &format!("https://example.com/{i}"),
+        ));
+    }
+    publish(&mut c, &ws, json!(blocks)).await;
+    let res = app
+        .get(
+            &format!("/@{handle}"),
+            &[("user-agent", PHONE), ("accept-encoding", "gzip")],
+        )
+        .await;
+    assert_eq!(res.headers()[header::CONTENT_ENCODING], "gzip");
+    let bytes = axum::body::to_bytes(res.into_body(), 1 << 20)
+        .await
+        .unwrap();
+    assert!(bytes.len() <= 14 * 1024, "{} bytes compressed", bytes.len());
+    app.cleanup().await;
+}

@@ -65,7 +65,11 @@ async fn views_clicks_and_unique_visitors_are_counted_and_bots_are_not() {
     );
     assert_eq!(s["links"][0]["block_id"], "shop");
     assert_eq!(s["links"][0]["ctr_permille"], 333);
-    assert_eq!(s["devices"][0], json!({ "name": "mobile", "count": 2 }));
+    assert_eq!(s["devices"][0], json!({ "name": "Phone", "count": 2 }));
+    assert_eq!(
+        s["links"][1],
+        json!({ "block_id": "blog", "label": "Blog", "clicks": 0, "ctr_permille": 0 })
+    );
     assert_eq!(s["days"].as_array().unwrap().len(), 30);
     assert_eq!(s["days"][29]["views"], 3);
 

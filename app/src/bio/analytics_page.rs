@@ -136,6 +136,12 @@ fn StatsBody(stats: BioStats) -> impl IntoView {
         </section>
         <section class="card">
             <h2>"Links"</h2>
+            <Show when={
+                let empty = stats.links.is_empty();
+                move || empty
+            }>
+                <p class="muted">"This page has no links yet."</p>
+            </Show>
             <div class="table-scroll">
                 <table class="stats-table">
                     <thead><tr><th scope="col">"Link"</th><th scope="col">"Clicks"</th><th scope="col">"CTR"</th></tr></thead>

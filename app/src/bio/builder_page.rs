@@ -3,6 +3,7 @@ use super::api::get_bio_page;
 use super::block_list::BlockList;
 use super::builder_state::Builder;
 use super::model::BioPageView;
+use super::page_actions::PageActions;
 use super::page_switcher::PageSwitcher;
 use super::preview_frame::PreviewFrame;
 use super::publish_bar::PublishBar;
@@ -105,6 +106,7 @@ fn BuilderBody(ws: WorkspaceView, page: BioPageView) -> impl IntoView {
                 </div>
                 <div id="panel-share" role="tabpanel" aria-labelledby="tab-share" hidden=move || tab.get() != Tab::Share>
                     <ShareCard handle=ws.handle.clone() slug=page.slug.clone() public_url=page.public_url.clone()/>
+                    {can_edit.then(|| view! { <PageActions handle=ws.handle.clone() slug=page.slug.clone()/> })}
                 </div>
             </div>
             <aside class="builder-preview" aria-label="Preview">

@@ -81,7 +81,49 @@ impl Builder {
             removed: RwSignal::new(None),
         };
         provide_context(b);
+        // Leaving the builder (another page of the app) saves what the timer had not yet.
+        on_cleanup(move || b.flush());
+        // Closing the tab with unsaved edits asks first.
+        #[cfg(feature = "hydrate")]
+        {
+            let listener = window_event_listener(leptos::ev::beforeunload, move |ev| {
+                if b.status
+                    .try_get_untracked()
+                    .is_some_and(|s| s != SaveStatus::Saved)
+                {
+                    ev.prevent_default();
+                }
+            });
+            on_cleanup(move || listener.remove());
+        }
         b
+    }
+
+    /// Saves pending edits right away, without touching the builder's state afterwards (it may
+    /// be gone by the time the answer comes).
+    fn flush(&self) {
+        if let Some(Some(t)) = self.timer.try_get_value() {
+            t.clear();
+        }
+        if self.status.try_get_untracked() != Some(SaveStatus::Waiting)
+            || self.in_flight.try_get_value() != Some(false)
+        {
+            return;
+        }
+        let (Some(content), Some(ws), Some(page), Some(revision)) = (
+            self.draft.try_get_untracked(),
+            self.workspace_id.try_get_value(),
+            self.page_id.try_get_value(),
+            self.revision.try_get_value(),
+        ) else {
+            return;
+        };
+        if validate(content.clone(), false).is_ok() {
+            let json = serde_json::to_string(&content).unwrap_or_default();
+            spawn_local(async move {
+                let _ = save_bio_draft(ws, page, revision, json).await;
+            });
+        }
     }
 
     /// Changes the draft and schedules its autosave.
@@ -99,7 +141,7 @@ impl Builder {
 
     /// Saves the draft now if it passes the rules; edits made meanwhile are saved right after.
     pub fn save_now(&self) {
-        if self.in_flight.get_value() {
+        if self.draft.is_disposed() || self.in_flight.get_value() {
             return;
         }
         let content = self.draft.get_untracked();
@@ -122,6 +164,9 @@ impl Builder {
                 json,
             )
             .await;
+            if this.draft.is_disposed() {
+                return;
+            }
             this.in_flight.set_value(false);
             match result {
                 Ok(saved) => {
@@ -186,6 +231,11 @@ impl Builder {
         if first.is_some() {
             self.selected.set(first);
         }
+    }
+
+    /// The workspace and page being edited.
+    pub fn ids(&self) -> (String, String) {
+        (self.workspace_id.get_value(), self.page_id.get_value())
     }
 
     fn index_of(&self, id: &str) -> Option<usize> {

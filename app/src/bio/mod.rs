@@ -11,6 +11,7 @@ pub mod browser;
 pub mod builder_page;
 pub mod builder_state;
 pub mod model;
+pub mod page_actions;
 pub mod page_switcher;
 pub mod preview_frame;
 pub mod publish_bar;

@@ -38,6 +38,8 @@ pub struct AppState {
     pub google: Option<Arc<Google>>,
     /// Stripe, when payments are configured.
     pub payments: Option<Arc<Payments>>,
+    /// Recently read public bio pages and today's visitor salt.
+    pub bio_cache: Arc<crate::bio::service::cache::BioCache>,
 }
 
 impl AppState {
@@ -65,6 +67,7 @@ impl AppState {
             passwords: PasswordHasher::new(),
             google,
             payments,
+            bio_cache: Arc::default(),
         })
     }
 }

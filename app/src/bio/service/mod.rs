@@ -1,5 +1,6 @@
 //! Bio services (server only): pages and their drafts, the public page, views and clicks.
 
+pub mod cache;
 pub mod events;
 pub mod pages;
 pub mod public;

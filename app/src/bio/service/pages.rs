@@ -160,6 +160,20 @@ pub async fn open(
     Ok(view(doc, &ws.handle, state))
 }
 
+/// Page `page_id` of the workspace.
+pub async fn get(
+    state: &AppState,
+    scope: &WorkspaceScope,
+    page_id: &str,
+) -> Result<PageDoc, AppError> {
+    pages(&state.db)
+        .find_one(scope.filter_with(doc! { "_id": page_id }))
+        .await?
+        .ok_or_else(|| AppError::NotFound {
+            what: "That page".into(),
+        })
+}
+
 /// The rule for extra pages' addresses: like handles.
 fn check_slug(slug: &str) -> Result<String, AppError> {
     let slug = slug.trim().to_ascii_lowercase();
@@ -265,12 +279,7 @@ pub async fn publish(
     page_id: &str,
 ) -> Result<BioPageView, AppError> {
     let ws = workspace(state, scope).await?;
-    let page = pages(&state.db)
-        .find_one(scope.filter_with(doc! { "_id": page_id }))
-        .await?
-        .ok_or_else(|| AppError::NotFound {
-            what: "That page".into(),
-        })?;
+    let page = get(state, scope, page_id).await?;
     let content = validate(page.draft, true).map_err(|fields| AppError::Validation { fields })?;
     let now = state.clock.now();
     let doc = pages(&state.db)
@@ -284,6 +293,7 @@ pub async fn publish(
             field: None,
             message: "The page changed while publishing. Publish again.".into(),
         })?;
+    state.bio_cache.forget(&ws.handle);
     Ok(view(doc, &ws.handle, state))
 }
 
@@ -304,6 +314,7 @@ pub async fn unpublish(
         .ok_or_else(|| AppError::NotFound {
             what: "That page".into(),
         })?;
+    state.bio_cache.forget(&ws.handle);
     Ok(view(doc, &ws.handle, state))
 }
 
@@ -322,6 +333,9 @@ pub async fn delete(
             "The main page cannot be deleted. Unpublish it instead.",
         ));
     }
+    state
+        .bio_cache
+        .forget(&workspace(state, scope).await?.handle);
     crate::bio::service::events::reset(state, scope, page_id).await
 }
 
@@ -332,20 +346,27 @@ pub async fn count(state: &AppState, workspace_id: &str) -> Result<u64, AppError
         .await?)
 }
 
-/// A published page by the workspace's handle and its slug, for visitors.
+/// A published page by the workspace's handle and its slug, for visitors. Read through the
+/// process's short-lived cache, which this process's publishes clear at once.
 pub async fn published(
     state: &AppState,
     handle: &str,
     slug: &str,
 ) -> Result<Option<(Workspace, PageDoc)>, AppError> {
-    let Some(ws) = workspaces(&state.db)
-        .find_one(doc! { "handle": handle.to_ascii_lowercase() })
+    let handle = handle.to_ascii_lowercase();
+    if let Some(found) = state.bio_cache.page(&handle, slug) {
+        return Ok(found);
+    }
+    let found = match workspaces(&state.db)
+        .find_one(doc! { "handle": &handle })
         .await?
-    else {
-        return Ok(None);
+    {
+        None => None,
+        Some(ws) => pages(&state.db)
+            .find_one(doc! { "workspace_id": &ws.id, "slug": slug, "published": { "$ne": null } })
+            .await?
+            .map(|p| (ws, p)),
     };
-    let page = pages(&state.db)
-        .find_one(doc! { "workspace_id": &ws.id, "slug": slug, "published": { "$ne": null } })
-        .await?;
-    Ok(page.map(|p| (ws, p)))
+    state.bio_cache.remember(&handle, slug, found.clone());
+    Ok(found)
 }

@@ -33,6 +33,26 @@ fn csp(nonce: &str) -> String {
     )
 }
 
+/// Records the request as a view (or a click on `block_id`). A visit that cannot be counted
+/// still gets its page or redirect.
+async fn count(
+    state: &AppState,
+    req: Request,
+    workspace_id: &str,
+    page_id: &str,
+    block_id: Option<&str>,
+) {
+    let (parts, _) = req.into_parts();
+    let client = ClientInfo::from_parts(&parts, state.config.trust_proxy);
+    let hit = Hit {
+        ip: &client.ip,
+        headers: &parts.headers,
+    };
+    if let Err(e) = record(state, workspace_id, page_id, block_id, &hit).await {
+        tracing::warn!(error = %e, "bio visit not recorded");
+    }
+}
+
 fn not_found() -> Response {
     let body = "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">\
         <meta name=\"viewport\" content=\"width=device-width,initial-scale=1\"><title>Not found</title></head>\
@@ -91,16 +111,7 @@ async fn serve(
     let Some(content) = page.published.as_ref() else {
         return not_found();
     };
-    let (parts, _) = req.into_parts();
-    let client = ClientInfo::from_parts(&parts, state.config.trust_proxy);
-    let hit = Hit {
-        ip: &client.ip,
-        headers: &parts.headers,
-    };
-    if let Err(e) = record(&state, &ws.id, &page.id, None, &hit).await {
-        // A page that cannot count a view still shows.
-        tracing::warn!(error = %e, "bio view not recorded");
-    }
+    count(&state, req, &ws.id, &page.id, None).await;
     let mut nonce = [0u8; 16];
     rand::rng().fill_bytes(&mut nonce);
     let nonce = base64::engine::general_purpose::STANDARD.encode(nonce);
@@ -241,15 +252,7 @@ pub async fn click(
     let Some(target) = target else {
         return not_found();
     };
-    let (parts, _) = req.into_parts();
-    let client = ClientInfo::from_parts(&parts, state.config.trust_proxy);
-    let hit = Hit {
-        ip: &client.ip,
-        headers: &parts.headers,
-    };
-    if let Err(e) = record(&state, &page.workspace_id, &page.id, Some(&block_id), &hit).await {
-        tracing::warn!(error = %e, "bio click not recorded");
-    }
+    count(&state, req, &page.workspace_id, &page.id, Some(&block_id)).await;
     let mut res = StatusCode::FOUND.into_response();
     if let Ok(v) = HeaderValue::from_str(&location_safe(&target)) {
         res.headers_mut().insert(header::LOCATION, v);

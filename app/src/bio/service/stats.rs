@@ -1,7 +1,7 @@
 //! A page's numbers over a range of days, computed by the database from the event documents.
 
 use super::events::events;
-use super::pages::pages;
+use super::pages;
 use super::visitors::day_of;
 use crate::bio::model::{permille, BioStats, DayCount, LinkStat, NamedCount};
 use crate::error::AppError;
@@ -93,12 +93,7 @@ pub async fn stats(
     to: &str,
 ) -> Result<BioStats, AppError> {
     let (from, to) = range(state, from, to)?;
-    let page = pages(&state.db)
-        .find_one(scope.filter_with(doc! { "_id": page_id }))
-        .await?
-        .ok_or_else(|| AppError::NotFound {
-            what: "That page".into(),
-        })?;
+    let page = pages::get(state, scope, page_id).await?;
     let (from_day, to_day) = (day_of(from), day_of(to));
     let base = scope
         .filter_with(doc! { "page_id": page_id, "day": { "$gte": &from_day, "$lte": &to_day } });
@@ -138,38 +133,51 @@ pub async fn stats(
     .await?
     .len() as u64;
 
-    let mut links: Vec<LinkStat> = group(
+    // Every clickable block of the page, clicked or not, then blocks deleted since.
+    let clicked: Vec<(String, u64)> = group(
         state,
         with(doc! { "kind": "click" }),
         doc! { "b": "$block_id" },
     )
     .await?
     .into_iter()
-    .map(|(k, n)| {
-        let id = k.get_str("b").unwrap_or_default().to_owned();
-        let label = page
-            .draft
-            .blocks
-            .iter()
-            .find(|b| b.id == id)
-            .map(|b| {
-                let s = b.kind.summary();
-                if s.is_empty() {
+    .map(|(k, n)| (k.get_str("b").unwrap_or_default().to_owned(), n))
+    .collect();
+    let clicks_of = |id: &str| clicked.iter().find(|(b, _)| b == id).map_or(0, |(_, n)| *n);
+    let mut links: Vec<LinkStat> = page
+        .draft
+        .blocks
+        .iter()
+        .filter(|b| b.kind.is_clickable())
+        .map(|b| {
+            let s = b.kind.summary();
+            (
+                b.id.clone(),
+                if s.trim().is_empty() {
                     b.kind.label().to_owned()
                 } else {
                     s
-                }
-            })
-            .unwrap_or_else(|| "Removed block".into());
-        LinkStat {
-            block_id: id,
-            label,
-            clicks: n,
-            ctr_permille: permille(n, views),
-        }
-    })
-    .collect();
-    links.sort_by(|a, b| b.clicks.cmp(&a.clicks).then(a.label.cmp(&b.label)));
+                },
+            )
+        })
+        .chain(
+            clicked
+                .iter()
+                .filter(|(id, _)| !page.draft.blocks.iter().any(|b| &b.id == id))
+                .map(|(id, _)| (id.clone(), "Removed block".to_owned())),
+        )
+        .map(|(id, label)| {
+            let n = clicks_of(&id);
+            LinkStat {
+                block_id: id,
+                label,
+                clicks: n,
+                ctr_permille: permille(n, views),
+            }
+        })
+        .collect();
+    // Stable: equal counts keep the page's order.
+    links.sort_by(|a, b| b.clicks.cmp(&a.clicks));
 
     let referrers = named(
         group(
@@ -181,7 +189,7 @@ pub async fn stats(
         "r",
         10,
     );
-    let devices = named(
+    let mut devices = named(
         group(
             state,
             with(doc! { "kind": "view" }),
@@ -191,6 +199,14 @@ pub async fn stats(
         "d",
         3,
     );
+    for d in &mut devices {
+        d.name = match d.name.as_str() {
+            "mobile" => "Phone",
+            "tablet" => "Tablet",
+            _ => "Desktop",
+        }
+        .into();
+    }
     Ok(BioStats {
         from: from_day,
         to: to_day,

@@ -80,8 +80,12 @@ pub fn referrer(referer: Option<&str>, own_base: &str) -> String {
 
 /// Today's salt, created by whichever request needs it first.
 async fn salt(state: &AppState, day: &str) -> Result<String, AppError> {
+    if let Some(s) = state.bio_cache.salt(day) {
+        return Ok(s);
+    }
     let salts = state.db.collection::<Salt>(SALTS);
     if let Some(s) = salts.find_one(doc! { "_id": day }).await? {
+        state.bio_cache.remember_salt(day, &s.salt);
         return Ok(s.salt);
     }
     let mut bytes = [0u8; 32];
@@ -95,11 +99,13 @@ async fn salt(state: &AppState, day: &str) -> Result<String, AppError> {
     };
     // A concurrent first request may have inserted one: theirs wins, read it back.
     let _ = salts.insert_one(&fresh).await;
-    Ok(salts
+    let salt = salts
         .find_one(doc! { "_id": day })
         .await?
         .map(|s| s.salt)
-        .unwrap_or(fresh.salt))
+        .unwrap_or(fresh.salt);
+    state.bio_cache.remember_salt(day, &salt);
+    Ok(salt)
 }
 
 /// The visitor's identity for `day` on `workspace_id`'s pages; unlinkable across days.

@@ -1,0 +1,118 @@
+#!/usr/bin/env bash
+# `make bench`: the public bio page against nginx serving the same HTML as a static file, in one
+# run on this machine, so the ratio means something wherever it runs. Builds release, seeds a page
+# with a header and ten links, loads both with wrk, and prints requests per second, the ratio and
+# the page's compressed size. BENCH_NO_BUILD=1 measures the last release build again.
+set -euo pipefail
+source "$(dirname "$0")/env.sh"
+cd "$ROOT"
+"$ROOT/scripts/setup.sh" bench
+
+DURATION=${BENCH_SECONDS:-10}
+CONNECTIONS=${BENCH_CONNECTIONS:-32}
+UA="Mozilla/5.0 (Linux; Android 14; Pixel 7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Mobile Safari/537.36"
+
+run_dir=$(mktemp -d)
+pids=()
+cleanup() {
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+  rm -rf "$run_dir"
+}
+trap cleanup EXIT INT TERM
+
+if [ -z "${BENCH_NO_BUILD:-}" ]; then
+  say "building release"
+  cargo leptos build --release
+else
+  say "measuring the last release build (BENCH_NO_BUILD is set)"
+fi
+
+db_port=$(free_port)
+app_port=$(free_port)
+nginx_port=$(free_port)
+pids+=("$(start_database "$db_port" :memory: "$run_dir/db.log")")
+(
+  leptos_build_env
+  export APP_ENV=production LEPTOS_SITE_ADDR="127.0.0.1:$app_port" RUST_LOG=warn
+  export MONGODB_URI="mongodb://127.0.0.1:$db_port/?directConnection=true" MONGODB_DB=bench
+  export APP_SECRET="$(python3 -c 'import secrets; print(secrets.token_urlsafe(48))')" APP_BASE_URL="http://127.0.0.1:$app_port"
+  export AUTH_RATE_LIMIT_PER_MINUTE=1000
+  exec "$CARGO_TARGET_DIR/release/server"
+) >"$run_dir/server.log" 2>&1 &
+pids+=("$!")
+wait_for_port "$app_port" 30 || { cat "$run_dir/server.log" >&2; exit 1; }
+base="http://127.0.0.1:$app_port"
+for _ in $(seq 50); do curl -sf "$base/readyz" >/dev/null && break; sleep 0.2; done
+
+say "seeding a page with a header and ten links"
+handle=bench
+python3 - "$base" "$handle" <<'PY'
+import json, sys, urllib.request, urllib.parse, http.cookiejar
+base, handle = sys.argv[1], sys.argv[2]
+jar = http.cookiejar.CookieJar()
+web = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
+def call(function, /, **form):
+    req = urllib.request.Request(f"{base}/api/{function}", data=urllib.parse.urlencode(form).encode(),
+                                 headers={"accept": "application/json", "origin": base})
+    body = web.open(req).read()
+    return json.loads(body) if body else None
+call("register", name="Bench Mark", email="bench@example.com", password="a perfectly long passphrase")
+call("create_workspace", name="Bench Studio", handle=handle, time_zone="UTC", currency="USD")
+ws = call("get_workspace", handle=handle)["id"]
+page = call("get_bio_page", workspace_id=ws, slug="")
+blocks = [{"id": "head", "on": True, "kind": {"type": "header", "name": "Bench Studio",
+           "bio": "Photographer and writer. Prints, workshops and a weekly letter.", "avatar_url": ""}}]
+for i in range(10):
+    blocks.append({"id": f"link{i}", "on": True, "kind": {"type": "link", "title": f"Link number {i + 1}: something worth a click",
+                   "url": f"https://example.com/{i}", "thumbnail_url": "", "starts_at": None, "ends_at": None, "sensitive": False}})
+content = json.dumps({"blocks": blocks, "theme": page["draft"]["theme"]})
+call("save_bio_draft", workspace_id=ws, page_id=page["id"], revision=str(page["revision"]), content=content)
+call("publish_bio_page", workspace_id=ws, page_id=page["id"])
+PY
+
+page_url="$base/@$handle"
+curl -sf -A "$UA" "$page_url" -o "$run_dir/index.html"
+raw=$(wc -c <"$run_dir/index.html")
+gzip_size=$(curl -sf -A "$UA" -H 'Accept-Encoding: gzip' "$page_url" | wc -c)
+br_size=$(curl -sf -A "$UA" -H 'Accept-Encoding: br' "$page_url" | wc -c)
+
+cat >"$run_dir/nginx.conf" <<CONF
+worker_processes 2;
+pid $run_dir/nginx.pid;
+error_log $run_dir/nginx-error.log;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  client_body_temp_path $run_dir;
+  proxy_temp_path $run_dir;
+  fastcgi_temp_path $run_dir;
+  uwsgi_temp_path $run_dir;
+  scgi_temp_path $run_dir;
+  types { text/html html; }
+  server {
+    listen 127.0.0.1:$nginx_port;
+    root $run_dir;
+    location / { try_files /index.html =404; }
+  }
+}
+CONF
+nginx_bin=$(command -v nginx || echo /usr/sbin/nginx)
+"$nginx_bin" -c "$run_dir/nginx.conf" -g 'daemon off;' &
+pids+=("$!")
+wait_for_port "$nginx_port" 10
+
+rps() { wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" -H "User-Agent: $UA" "$1" | awk '/Requests\/sec/ { print $2 }'; }
+say "loading nginx (static file) for ${DURATION}s"
+nginx_rps=$(rps "http://127.0.0.1:$nginx_port/")
+say "loading the app (/@$handle, each request renders and records a view) for ${DURATION}s"
+app_rps=$(rps "$page_url")
+
+ratio=$(python3 -c "print(f'{$app_rps / $nginx_rps:.3f}')")
+printf '\n%-34s %12s\n' "" "requests/s"
+printf '%-34s %12s\n' "nginx, same HTML as a static file" "$nginx_rps"
+printf '%-34s %12s\n' "Mewayz /@handle (release)" "$app_rps"
+printf '%-34s %12s\n' "ratio (app / nginx)" "$ratio"
+printf '\npage: %s bytes raw, %s gzip, %s brotli (budget: 14336 compressed)\n' "$raw" "$gzip_size" "$br_size"
+printf 'machine: %s cores, %s connections, %ss each, database: SecantusDB in memory\n' "$(nproc)" "$CONNECTIONS" "$DURATION"
+[ "$gzip_size" -le 14336 ] || { echo "the page is over its 14 KB compressed budget" >&2; exit 1; }
