@@ -101,9 +101,7 @@ fn shares(title: &'static str, rows: Vec<NamedCount>, total: u64) -> impl IntoVi
 fn StatsBody(stats: BioStats) -> impl IntoView {
     if stats.views == 0 && stats.clicks == 0 {
         return view! {
-            <EmptyState icon=IconName::Chart title="No visits in this range" body="Share your page's address or QR code; views and clicks show up here as they happen. Bots are never counted.">
-                {()}
-            </EmptyState>
+            <EmptyState icon=IconName::Chart title="No visits in this range" body="Share your page's address or QR code; views and clicks show up here as they happen. Bots are never counted."/>
             <dl class="figures stat-figures"><div><dt>"Signups"</dt><dd>{stats.subscribers}</dd></div></dl>
         }
         .into_any();

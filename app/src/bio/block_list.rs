@@ -20,9 +20,7 @@ pub fn BlockList() -> impl IntoView {
         <Show
             when=move || !ids().is_empty()
             fallback=|| view! {
-                <EmptyState icon=IconName::Link title="No blocks yet" body="Add a link, your profile or anything else below. Visitors see them in this order.">
-                    {()}
-                </EmptyState>
+                <EmptyState icon=IconName::Link title="No blocks yet" body="Add a link, your profile or anything else below. Visitors see them in this order."/>
             }
         >
             <ol id="block-list" class="block-list" aria-label="Blocks" class:dragging=move || drag.with(Option::is_some)>

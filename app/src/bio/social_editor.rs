@@ -5,6 +5,9 @@ use crate::ui::{Icon, IconName};
 use leptos::prelude::*;
 use serde_json::{json, Value};
 
+/// An edit of the block's list of profiles.
+type Change = Box<dyn FnOnce(&mut Vec<Value>)>;
+
 /// The profiles of a social icons block: a network and an address each, added and removed.
 #[component]
 pub fn SocialEditor(block: String) -> impl IntoView {
@@ -16,7 +19,7 @@ pub fn SocialEditor(block: String) -> impl IntoView {
             .cloned()
             .unwrap_or_default()
     };
-    let change = move |f: Box<dyn FnOnce(&mut Vec<Value>)>| {
+    let change = move |f: Change| {
         let mut list = links();
         f(&mut list);
         b.set_field(&block.get_value(), "links", Value::Array(list));

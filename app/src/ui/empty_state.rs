@@ -7,14 +7,14 @@ pub fn EmptyState(
     icon: IconName,
     #[prop(into)] title: String,
     #[prop(into)] body: String,
-    children: Children,
+    #[prop(optional)] children: Option<Children>,
 ) -> impl IntoView {
     view! {
         <div class="empty-state">
             <div class="empty-icon"><Icon name=icon/></div>
             <h2>{title}</h2>
             <p>{body}</p>
-            {children()}
+            {children.map(|c| c())}
         </div>
     }
 }

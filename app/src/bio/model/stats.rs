@@ -58,9 +58,5 @@ pub fn percent(permille: u64) -> String {
 
 /// Tenths of a percent of `part` in `whole`.
 pub fn permille(part: u64, whole: u64) -> u64 {
-    if whole == 0 {
-        0
-    } else {
-        part * 1000 / whole
-    }
+    (part * 1000).checked_div(whole).unwrap_or(0)
 }

@@ -177,7 +177,7 @@ pub async fn stats(
         })
         .collect();
     // Stable: equal counts keep the page's order.
-    links.sort_by(|a, b| b.clicks.cmp(&a.clicks));
+    links.sort_by_key(|l| std::cmp::Reverse(l.clicks));
 
     let referrers = named(
         group(
