@@ -8,6 +8,7 @@ pub mod block_field;
 pub mod block_list;
 pub mod block_row;
 pub mod browser;
+pub mod builder_edits;
 pub mod builder_page;
 pub mod builder_state;
 pub mod model;
