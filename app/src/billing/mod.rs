@@ -1,6 +1,7 @@
 //! Billing: plans managed by platform admins, each workspace's Stripe subscription, and the
 //! entitlements (limits) every module checks.
 
+pub mod admin_model;
 pub mod admin_plans_page;
 pub mod admin_subscriptions_page;
 pub mod admin_workspace_card;

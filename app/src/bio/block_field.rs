@@ -1,6 +1,7 @@
 use super::browser::{from_local_input, to_local_input};
 use super::builder_state::use_builder;
 use super::model::validate::block_field;
+use crate::ui::FieldErrors;
 use leptos::prelude::*;
 use serde_json::Value;
 
@@ -112,11 +113,7 @@ pub fn BlockField(
             <label for=dom_id>{label}</label>
             {hint.map(|h| view! { <p class="field-hint" id=hint_id>{h}</p> })}
             {control}
-            <Show when=invalid>
-                <ul class="field-error" id=error_id.clone()>
-                    {move || messages.get().into_iter().map(|m| view! { <li>{m}</li> }).collect_view()}
-                </ul>
-            </Show>
+            <FieldErrors messages id=error_id/>
         </div>
     }
 }

@@ -37,18 +37,7 @@ pub fn BlockRow(id: String, drag: RwSignal<Option<Drag>>) -> impl IntoView {
             .unwrap_or(0)
     };
     let count = move || b.draft.with(|d| d.blocks.len());
-    let name = move || {
-        block()
-            .map(|x| {
-                let s = x.kind.summary();
-                if s.trim().is_empty() {
-                    x.kind.label().to_owned()
-                } else {
-                    s
-                }
-            })
-            .unwrap_or_default()
-    };
+    let name = move || block().map(|x| x.kind.name()).unwrap_or_default();
     let kind_label = move || block().map(|x| x.kind.label()).unwrap_or_default();
     let on = move || block().is_some_and(|x| x.on);
     let scheduled = move || {

@@ -13,15 +13,6 @@ impl Builder {
             .with_untracked(|d| d.blocks.iter().position(|b| b.id == id))
     }
 
-    fn name_of(block: &Block) -> String {
-        let summary = block.kind.summary();
-        if summary.trim().is_empty() {
-            block.kind.label().to_owned()
-        } else {
-            summary
-        }
-    }
-
     /// Adds a block of `kind` (a key of `KINDS`) at the end and opens its settings.
     pub fn add(&self, kind: &str) {
         let Some(kind) = BlockKind::blank(kind) else {
@@ -52,7 +43,7 @@ impl Builder {
         let mut name = String::new();
         self.edit(|d| {
             let b = d.blocks.remove(from);
-            name = Self::name_of(&b);
+            name = b.kind.name();
             d.blocks.insert(to, b);
         });
         self.announcement
@@ -87,7 +78,7 @@ impl Builder {
         self.edit(|d| gone = Some(d.blocks.remove(i)));
         if let Some(b) = gone {
             self.announcement
-                .set(format!("Deleted {}. Undo is available.", Self::name_of(&b)));
+                .set(format!("Deleted {}. Undo is available.", b.kind.name()));
             self.removed.set(Some((i, b)));
         }
     }

@@ -1,6 +1,7 @@
 use super::api::{create_bio_page, list_bio_pages};
 use crate::error::AppError;
 use crate::identity::form_error::FormError;
+use crate::ui::FieldErrors;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -67,7 +68,7 @@ pub fn PageSwitcher(
                         <label for="new-page-slug">"Address"</label>
                         <p class="field-hint" id="new-page-slug-hint">{move || format!("mewayz.com/@{}/…", handle.get_value())}</p>
                         <input id="new-page-slug" aria-describedby="new-page-slug-hint" prop:value=move || slug.get() on:input=move |ev| slug.set(event_target_value(&ev))/>
-                        <ul class="field-error">{move || error.get().map(|e| e.field_messages("slug")).unwrap_or_default().into_iter().map(|m| view! { <li>{m}</li> }).collect_view()}</ul>
+                        <FieldErrors messages=Signal::derive(move || error.get().map(|e| e.field_messages("slug")).unwrap_or_default())/>
                     </div>
                     <button type="submit" class="button button-primary">"Add page"</button>
                 </form>

@@ -1,7 +1,7 @@
 use super::builder_state::use_builder;
 use super::model::validate::block_field;
 use super::model::NETWORKS;
-use crate::ui::{Icon, IconName};
+use crate::ui::{FieldErrors, Icon, IconName};
 use leptos::prelude::*;
 use serde_json::{json, Value};
 
@@ -52,7 +52,7 @@ pub fn SocialEditor(block: String) -> impl IntoView {
                         let v = event_target_value(&ev);
                         change(Box::new(move |l| l[i]["url"] = Value::String(v)))
                     }/>
-                    <ul class="field-error">{move || messages.get().into_iter().map(|m| view! { <li>{m}</li> }).collect_view()}</ul>
+                    <FieldErrors messages/>
                 </div>
                 <button type="button" class="icon-button" aria-label="Remove profile" on:click=move |_| change(Box::new(move |l| { if i < l.len() { l.remove(i); } }))>
                     <Icon name=IconName::Close/>

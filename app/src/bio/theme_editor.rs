@@ -1,6 +1,7 @@
 use super::builder_state::use_builder;
 use super::model::theme::{BACKGROUNDS, FONTS, PRESETS, SHAPES, STYLES};
 use super::model::Theme;
+use crate::ui::FieldErrors;
 use leptos::prelude::*;
 
 /// A set of mutually exclusive choices for one theme setting.
@@ -42,7 +43,7 @@ fn ThemeColour(field: &'static str, label: &'static str) -> impl IntoView {
         <div class="field colour-field">
             <label for=id.clone()>{label}</label>
             <input id=id type="color" prop:value=move || b.theme_field(field) on:input=move |ev| b.set_theme(field, event_target_value(&ev))/>
-            <ul class="field-error">{move || b.messages(&key).into_iter().map(|m| view! { <li>{m}</li> }).collect_view()}</ul>
+            <FieldErrors messages=Signal::derive(move || b.messages(&key))/>
         </div>
     }
 }
@@ -94,7 +95,7 @@ pub fn ThemeEditor() -> impl IntoView {
             <div class="field">
                 <label for="theme-bg_image">"Background image address"</label>
                 <input id="theme-bg_image" type="url" inputmode="url" prop:value=move || b.theme_field("bg_image") on:input=move |ev| b.set_theme("bg_image", event_target_value(&ev))/>
-                <ul class="field-error">{move || b.messages("theme.bg_image").into_iter().map(|m| view! { <li>{m}</li> }).collect_view()}</ul>
+                <FieldErrors messages=Signal::derive(move || b.messages("theme.bg_image"))/>
             </div>
         </Show>
         <ThemeChoice field="button_shape" legend="Button shape" options=SHAPES/>

@@ -95,11 +95,7 @@ pub fn Field(
                     </button>
                 })}
             </div>
-            <Show when=move || !messages.get().is_empty()>
-                <ul class="field-error" id=error_id.clone()>
-                    {move || messages.get().into_iter().map(|m| view! { <li>{m}</li> }).collect_view()}
-                </ul>
-            </Show>
+            <super::FieldErrors messages id=error_id/>
         </div>
     }
 }

@@ -194,6 +194,16 @@ impl BlockKind {
         }
     }
 
+    /// What the builder and analytics call the block: its summary, or its kind when empty.
+    pub fn name(&self) -> String {
+        let summary = self.summary();
+        if summary.trim().is_empty() {
+            self.label().to_owned()
+        } else {
+            summary
+        }
+    }
+
     /// Whether visitors click through this block (so it has clicks and a CTR).
     pub fn is_clickable(&self) -> bool {
         matches!(

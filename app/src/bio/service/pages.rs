@@ -47,14 +47,22 @@ pub fn new_id() -> String {
     ObjectId::new().to_hex()
 }
 
+/// The path of `slug` under `handle`: `/@handle` or `/@handle/slug`.
+pub fn public_path(handle: &str, slug: &str) -> String {
+    if slug.is_empty() {
+        format!("/@{handle}")
+    } else {
+        format!("/@{handle}/{slug}")
+    }
+}
+
 /// The public address of `slug` under `handle`.
 pub fn public_url(state: &AppState, handle: &str, slug: &str) -> String {
-    let base = state.config.base_url.trim_end_matches('/');
-    if slug.is_empty() {
-        format!("{base}/@{handle}")
-    } else {
-        format!("{base}/@{handle}/{slug}")
-    }
+    format!(
+        "{}{}",
+        state.config.base_url.trim_end_matches('/'),
+        public_path(handle, slug)
+    )
 }
 
 fn view(doc: PageDoc, handle: &str, state: &AppState) -> BioPageView {

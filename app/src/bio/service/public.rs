@@ -2,7 +2,7 @@
 //! `/l/<page>/<block>` redirect that counts a click. Plain HTML, no WASM, no cookies.
 
 use super::events::{record, Hit};
-use super::pages::{pages, public_url, published};
+use super::pages::{pages, public_path, public_url, published};
 use super::subscribers::subscribe;
 use crate::bio::model::BlockKind;
 use crate::bio::render::{is_live, render_page, RenderCtx};
@@ -116,10 +116,7 @@ async fn serve(
     rand::rng().fill_bytes(&mut nonce);
     let nonce = base64::engine::general_purpose::STANDARD.encode(nonce);
     let canonical = public_url(&state, &ws.handle, &page.slug);
-    let path = canonical
-        .strip_prefix(state.config.base_url.trim_end_matches('/'))
-        .unwrap_or("/")
-        .to_owned();
+    let path = public_path(&ws.handle, &page.slug);
     let now = canonical_time(state.clock.now());
     let html = render_page(
         content,
@@ -188,10 +185,7 @@ async fn signup(state: AppState, handle: String, slug: String, form: Signup) -> 
         Err(crate::error::AppError::Validation { .. }) => "invalid",
         Err(e) => return unavailable(e),
     };
-    let base = public_url(&state, &ws.handle, &page.slug);
-    let path = base
-        .strip_prefix(state.config.base_url.trim_end_matches('/'))
-        .unwrap_or("/");
+    let path = public_path(&ws.handle, &page.slug);
     let block: String = form
         .block
         .chars()

@@ -149,17 +149,7 @@ pub async fn stats(
         .blocks
         .iter()
         .filter(|b| b.kind.is_clickable())
-        .map(|b| {
-            let s = b.kind.summary();
-            (
-                b.id.clone(),
-                if s.trim().is_empty() {
-                    b.kind.label().to_owned()
-                } else {
-                    s
-                },
-            )
-        })
+        .map(|b| (b.id.clone(), b.kind.name()))
         .chain(
             clicked
                 .iter()
