@@ -3,6 +3,7 @@
 
 pub mod billing;
 pub mod bio;
+pub mod crm;
 pub mod error;
 pub mod home;
 pub mod identity;
@@ -97,6 +98,16 @@ pub fn App() -> impl IntoView {
                     <Route path=path!(":handle/billing") view=billing::BillingPage/>
                     <Route path=path!(":handle/bio") view=bio::BioBuilderPage/>
                     <Route path=path!(":handle/bio/analytics") view=bio::BioAnalyticsPage/>
+                    <ParentRoute path=path!(":handle/crm") view=crm::CrmLayout>
+                        <Route path=path!("") view=crm::ContactsPage/>
+                        <Route path=path!("contacts/:id") view=crm::ContactPage/>
+                        <Route path=path!("deals") view=crm::DealsPage/>
+                        <Route path=path!("deals/:id") view=crm::DealPage/>
+                        <Route path=path!("tasks") view=crm::TasksPage/>
+                        <Route path=path!("companies") view=crm::CompaniesPage/>
+                        <Route path=path!("fields") view=crm::FieldsPage/>
+                        <Route path=path!("import") view=crm::ImportPage/>
+                    </ParentRoute>
                 </ParentRoute>
                 <ParentRoute path=path!("/admin") view=layout::AppLayout>
                     <Route path=path!("plans") view=billing::AdminPlansPage/>

@@ -12,6 +12,7 @@ pub mod telemetry;
 
 use app::billing::service::webhooks;
 use app::bio::service::{public, qr};
+use app::crm::service::{imports, routes as crm};
 use app::identity::service::google;
 use app::platform::{AppEnv, AppState};
 use app::workspaces::service::logo;
@@ -41,6 +42,11 @@ pub fn router(state: AppState) -> Router {
             post(logo::upload).layer(DefaultBodyLimit::max(2 * logo::MAX_LOGO_BYTES)),
         )
         .route("/media/{id}", get(logo::serve))
+        .route(
+            "/workspaces/{id}/crm/import",
+            post(crm::upload).layer(DefaultBodyLimit::max(imports::MAX_BYTES + 64 * 1024)),
+        )
+        .route("/workspaces/{id}/crm/contacts.csv", get(crm::download))
         .route("/webhooks/stripe", post(webhooks::receive))
         .route(
             "/@{handle}",

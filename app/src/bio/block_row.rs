@@ -12,15 +12,6 @@ pub struct Drag {
     target: usize,
 }
 
-/// Where a pointer at `y` drops the block at `from`, given the middles of all rows.
-fn target(middles: &[f64], from: usize, y: f64) -> usize {
-    middles
-        .iter()
-        .enumerate()
-        .filter(|(i, m)| *i != from && **m < y)
-        .count()
-}
-
 /// One block in the builder's list: its handle, name, switch and move buttons, and its
 /// settings when open.
 #[component]
@@ -90,10 +81,10 @@ pub fn BlockRow(id: String, drag: RwSignal<Option<Drag>>) -> impl IntoView {
         if !dragging() {
             return;
         }
-        let middles = super::browser::child_middles("block-list");
+        let middles = crate::ui::dom::child_middles("block-list");
         drag.update(|d| {
             if let Some(d) = d {
-                d.target = target(&middles, d.from, f64::from(ev.client_y()));
+                d.target = crate::ui::dom::drop_index(&middles, d.from, f64::from(ev.client_y()));
             }
         });
     };
@@ -101,7 +92,7 @@ pub fn BlockRow(id: String, drag: RwSignal<Option<Drag>>) -> impl IntoView {
         if let Some(d) = drag.get_untracked().filter(|d| d.id == id.get_value()) {
             drag.set(None);
             b.move_block(d.from, d.target);
-            super::browser::focus_soon(format!("handle-{}", d.id));
+            crate::ui::dom::focus_soon(format!("handle-{}", d.id));
         }
     };
     let on_cancel = move |_: PointerEvent| drag.set(None);
@@ -113,11 +104,11 @@ pub fn BlockRow(id: String, drag: RwSignal<Option<Drag>>) -> impl IntoView {
         };
         ev.prevent_default();
         b.nudge(&id.get_value(), by);
-        super::browser::focus_soon(format!("handle-{}", id.get_value()));
+        crate::ui::dom::focus_soon(format!("handle-{}", id.get_value()));
     };
     let nudge = move |by: isize, button: &'static str| {
         b.nudge(&id.get_value(), by);
-        super::browser::focus_soon(format!("{button}-{}", id.get_value()));
+        crate::ui::dom::focus_soon(format!("{button}-{}", id.get_value()));
     };
     let toggle_open = move |_| {
         b.selected.update(|s| {
@@ -205,17 +196,5 @@ pub fn BlockRow(id: String, drag: RwSignal<Option<Drag>>) -> impl IntoView {
                 <BlockEditor id=id.get_value()/>
             </Show>
         </li>
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn a_pointer_lands_between_the_rows_it_passed() {
-        let middles = [10.0, 30.0, 50.0, 70.0];
-        assert_eq!(super::target(&middles, 0, 5.0), 0);
-        assert_eq!(super::target(&middles, 0, 55.0), 2);
-        assert_eq!(super::target(&middles, 3, 15.0), 1);
-        assert_eq!(super::target(&middles, 1, 100.0), 3);
     }
 }

@@ -93,7 +93,7 @@ impl Builder {
             });
             self.removed.set(None);
             self.announcement.set("Block restored.".into());
-            super::browser::focus_soon(format!("handle-{id}"));
+            crate::ui::dom::focus_soon(format!("handle-{id}"));
         }
     }
 

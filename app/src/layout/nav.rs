@@ -62,7 +62,8 @@ pub const GROUPS: &[NavGroup] = &[
     NavGroup {
         title: "Grow",
         items: &[
-            item("Contacts", None, IconName::Users),
+            item("Contacts", Some("/app/{ws}/crm"), IconName::Users),
+            item("Deals", Some("/app/{ws}/crm/deals"), IconName::Chart),
             item("Email", None, IconName::Mail),
             item("Social", None, IconName::Share),
             item("Community", None, IconName::Users),
@@ -83,6 +84,6 @@ pub const BOTTOM: &[NavItem] = &[
     HOME,
     item("Bio", Some("/app/{ws}/bio"), IconName::Link),
     item("Create", None, IconName::Plus),
-    item("Contacts", None, IconName::Users),
+    item("Contacts", Some("/app/{ws}/crm"), IconName::Users),
     item("More", Some("/app/more"), IconName::Menu),
 ];

@@ -48,6 +48,7 @@ pub fn all() -> Vec<CollectionIndexes> {
     all.extend(crate::workspaces::service::indexes());
     all.extend(crate::billing::service::indexes());
     all.extend(crate::bio::service::indexes());
+    all.extend(crate::crm::service::indexes());
     all
 }
 

@@ -42,6 +42,22 @@ impl WorkspaceScope {
         })
     }
 
+    /// A scope for work the workspace set up and a visitor or the system triggers: a signup
+    /// form on its published page, a webhook, a scheduled job. Whoever calls this has checked
+    /// that the workspace asked for exactly that work (the page is published and has the form).
+    pub fn system(workspace_id: &str) -> Self {
+        WorkspaceScope {
+            workspace_id: workspace_id.to_owned(),
+            user_id: String::new(),
+            role: Role::Editor,
+        }
+    }
+
+    /// The member acting, or `None` for a [`WorkspaceScope::system`] scope.
+    pub fn actor(&self) -> Option<&str> {
+        (!self.user_id.is_empty()).then_some(self.user_id.as_str())
+    }
+
     /// The workspace.
     pub fn workspace_id(&self) -> &str {
         &self.workspace_id

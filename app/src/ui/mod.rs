@@ -1,6 +1,7 @@
 //! Design-system primitives, used by every module and never re-styled per module.
 
 pub mod bar_chart;
+pub mod dom;
 pub mod empty_state;
 pub mod error_page;
 pub mod field;

@@ -42,5 +42,13 @@ pub async fn all(
             "bio_pages",
             crate::bio::service::pages::count(state, workspace_id).await?,
         ),
+        (
+            "contacts",
+            crate::crm::service::contacts::count(
+                state,
+                &crate::platform::WorkspaceScope::system(workspace_id),
+            )
+            .await?,
+        ),
     ])
 }

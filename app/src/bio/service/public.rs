@@ -180,7 +180,17 @@ async fn signup(state: AppState, handle: String, slug: String, form: Signup) -> 
     if !has_form {
         return not_found();
     }
-    let result = match subscribe(&state, &ws.id, &page.id, &form.block, &form.email).await {
+    let page_path = public_path(&ws.handle, &page.slug);
+    let result = match subscribe(
+        &state,
+        &ws.id,
+        &page.id,
+        &form.block,
+        &form.email,
+        &page_path,
+    )
+    .await
+    {
         Ok(()) => "ok",
         Err(crate::error::AppError::Validation { .. }) => "invalid",
         Err(e) => return unavailable(e),

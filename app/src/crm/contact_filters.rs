@@ -1,0 +1,74 @@
+use super::model::{ContactQuery, CrmOverview, SORTS, SOURCES};
+use leptos::prelude::*;
+
+/// Search, filters and sort as a plain GET form, so the address bar holds them and they work
+/// before the app has loaded.
+#[component]
+pub fn ContactFilters(overview: CrmOverview, query: Memo<ContactQuery>) -> impl IntoView {
+    let q = query.get_untracked();
+    let opt = |value: String, label: String, current: &str| {
+        let sel = value == current;
+        view! { <option value=value selected=sel>{label}</option> }
+    };
+    // A full load: the client-side route change to the bare path kept the filtered list.
+    let clear = leptos_router::hooks::use_location()
+        .pathname
+        .get_untracked();
+    let has_filters = [&q.tag, &q.source, &q.company, &q.field, &q.value, &q.q]
+        .iter()
+        .any(|v| !v.is_empty());
+    view! {
+        <form class="contact-filters" method="get" role="search" aria-label="Find contacts">
+            <div class="field search-field">
+                <label for="crm-q">"Search"</label>
+                <input id="crm-q" type="search" name="q" value=q.q.clone() placeholder="Name, email, phone or company" autocomplete="off"/>
+            </div>
+            <div class="filter-row">
+                <div class="field">
+                    <label for="crm-tag">"Tag"</label>
+                    <select id="crm-tag" name="tag">
+                        <option value="">"Any tag"</option>
+                        {overview.tags.iter().map(|t| opt(t.clone(), t.clone(), &q.tag)).collect_view()}
+                    </select>
+                </div>
+                <div class="field">
+                    <label for="crm-source">"Source"</label>
+                    <select id="crm-source" name="source">
+                        <option value="">"Any source"</option>
+                        {SOURCES.iter().map(|s| opt(s.key().into(), s.label().into(), &q.source)).collect_view()}
+                    </select>
+                </div>
+                <div class="field">
+                    <label for="crm-company">"Company"</label>
+                    <select id="crm-company" name="company">
+                        <option value="">"Any company"</option>
+                        {overview.companies.iter().map(|c| opt(c.id.clone(), c.name.clone(), &q.company)).collect_view()}
+                    </select>
+                </div>
+                {(!overview.fields.is_empty()).then(|| view! {
+                    <div class="field">
+                        <label for="crm-field">"Custom field"</label>
+                        <select id="crm-field" name="field">
+                            <option value="">"None"</option>
+                            {overview.fields.iter().map(|f| opt(f.key.clone(), f.label.clone(), &q.field)).collect_view()}
+                        </select>
+                    </div>
+                    <div class="field">
+                        <label for="crm-value">"Field value"</label>
+                        <input id="crm-value" name="value" value=q.value.clone()/>
+                    </div>
+                })}
+                <div class="field">
+                    <label for="crm-sort">"Sort"</label>
+                    <select id="crm-sort" name="sort">
+                        {SORTS.iter().map(|(k, l)| opt((*k).into(), (*l).into(), if q.sort.is_empty() { "newest" } else { &q.sort })).collect_view()}
+                    </select>
+                </div>
+            </div>
+            <div class="actions">
+                <button type="submit" class="button button-secondary">"Apply"</button>
+                {has_filters.then(|| view! { <a class="button button-ghost" href=clear.clone() rel="external">"Clear filters"</a> })}
+            </div>
+        </form>
+    }
+}

@@ -1,0 +1,140 @@
+use super::api::{get_deal_board, SaveDeal};
+use super::crm_layout::use_crm;
+use super::deal_board::DealBoard;
+use super::model::{totals, totals_label, Board};
+use super::pipeline_form::PipelineForm;
+use crate::error::AppError;
+use crate::identity::form_error::FormError;
+use crate::ui::{use_toasts, Field, ToastKind};
+use leptos::form::ActionForm;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
+
+/// `/app/<handle>/crm/deals[?pipeline=]`: the pipeline as a kanban with totals per stage, won
+/// and lost deals, a form for a new deal and the pipeline's stages.
+#[component]
+pub fn DealsPage() -> impl IntoView {
+    let crm = use_crm();
+    let query = use_query_map();
+    let reload = RwSignal::new(0u32);
+    let board = Resource::new(
+        move || {
+            (
+                query.read().get("pipeline").unwrap_or_default(),
+                reload.get(),
+            )
+        },
+        move |(pipeline, _)| async move {
+            let (ws, _) = crm.data.await?;
+            get_deal_board(ws.id, pipeline).await
+        },
+    );
+    view! {
+        <Title text="Deals"/>
+        <Transition fallback=|| view! { <p class="muted">"Loading the board…"</p> }>
+            {move || Suspend::new(async move {
+                let (ws, overview) = crm.data.await?;
+                let b = board.await?;
+                Ok::<_, AppError>(view! { <DealsView ws_id=ws.id.clone() handle=ws.handle.clone() currency=ws.currency.clone() can_edit=overview.can_edit board=b reload/> })
+            })}
+        </Transition>
+    }
+}
+
+#[component]
+fn DealsView(
+    ws_id: String,
+    handle: String,
+    currency: String,
+    can_edit: bool,
+    board: Board,
+    reload: RwSignal<u32>,
+) -> impl IntoView {
+    let Board {
+        pipeline,
+        pipelines,
+        columns,
+        won,
+        lost,
+    } = board;
+    let open_total = totals_label(&totals(columns.iter().flat_map(|c| c.deals.iter())));
+    let won_total = totals_label(&totals(&won));
+    view! {
+        <div class="page-head">
+            <h1>{pipeline.name.clone()}</h1>
+            {(pipelines.len() > 1).then(|| view! {
+                <form method="get" class="inline-form" aria-label="Pipeline">
+                    <label for="pipeline-pick" class="visually-hidden">"Pipeline"</label>
+                    <select id="pipeline-pick" name="pipeline">
+                        {pipelines.iter().map(|p| view! { <option value=p.id.clone() selected=p.id == pipeline.id>{p.name.clone()}</option> }).collect_view()}
+                    </select>
+                    <button type="submit" class="button button-secondary">"Show"</button>
+                </form>
+            })}
+        </div>
+        <dl class="figures">
+            <div><dt>"Open"</dt><dd>{open_total}</dd></div>
+            <div><dt>"Won"</dt><dd>{format!("{} · {won_total}", won.len())}</dd></div>
+            <div><dt>"Lost"</dt><dd>{lost.len()}</dd></div>
+        </dl>
+        {can_edit.then(|| view! { <NewDeal ws_id=ws_id.clone() pipeline=pipeline.clone() currency reload/> })}
+        <DealBoard workspace_id=ws_id.clone() handle=handle.clone() columns can_edit reload/>
+        {(!won.is_empty() || !lost.is_empty()).then(|| view! {
+            <section class="card" aria-labelledby="closed-heading">
+                <h2 id="closed-heading">"Closed deals"</h2>
+                <ul class="plain-list">
+                    {won.iter().chain(lost.iter()).map(|d| view! {
+                        <li>
+                            <a href=format!("/app/{handle}/crm/deals/{}", d.id)>{d.title.clone()}</a>
+                            " · "<span class=if d.status == super::model::DealStatus::Won { "badge badge-success" } else { "badge" }>{d.status.label()}</span>
+                            " "{crate::billing::model::money(d.value, &d.currency)}
+                            {(!d.reason.is_empty()).then(|| format!(" · {}", d.reason))}
+                        </li>
+                    }).collect_view()}
+                </ul>
+            </section>
+        })}
+        {can_edit.then(|| view! { <PipelineForm ws_id pipeline reload/> })}
+    }
+}
+
+#[component]
+fn NewDeal(
+    ws_id: String,
+    pipeline: super::model::PipelineView,
+    currency: String,
+    reload: RwSignal<u32>,
+) -> impl IntoView {
+    let save = ServerAction::<SaveDeal>::new();
+    let toasts = use_toasts();
+    let error = Signal::derive(move || save.value().get().and_then(|r| r.err()));
+    let open = RwSignal::new(false);
+    Effect::new(move |_| {
+        if let Some(Ok(d)) = save.value().get() {
+            toasts.show(ToastKind::Success, format!("{} added.", d.title));
+            reload.update(|v| *v += 1);
+        }
+    });
+    view! {
+        <details class="card new-deal" prop:open=move || open.get() || error.with(Option::is_some)>
+            <summary>"New deal"</summary>
+            <ActionForm action=save attr:class="form">
+                <FormError error/>
+                <input type="hidden" name="workspace_id" value=ws_id/>
+                <input type="hidden" name="pipeline_id" value=pipeline.id.clone()/>
+                <Field label="Deal name" name="title" required=true autocomplete="off" error/>
+                <Field label="Value" name="value" hint="e.g. 1200 or 1200.50" autocomplete="off" error/>
+                <Field label="Currency" name="currency" value=currency error/>
+                <Field label="Expected close" name="close_date" input_type="date" error/>
+                <div class="field">
+                    <label for="deal-stage">"Stage"</label>
+                    <select id="deal-stage" name="stage_id">
+                        {pipeline.stages.iter().map(|s| view! { <option value=s.id.clone()>{s.name.clone()}</option> }).collect_view()}
+                    </select>
+                </div>
+                <button type="submit" class="button button-primary">"Add deal"</button>
+            </ActionForm>
+        </details>
+    }
+}

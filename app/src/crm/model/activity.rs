@@ -1,0 +1,44 @@
+use serde::{Deserialize, Serialize};
+
+/// One entry of a contact's or deal's timeline.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ActivityView {
+    /// Id.
+    pub id: String,
+    /// What happened, e.g. `contact.created`, `note.added`, `bio.email_captured`.
+    pub kind: String,
+    /// The module that wrote it: `crm`, `bio`, later `mail`, `booking`…
+    pub module: String,
+    /// One line (a note's whole text).
+    pub summary: String,
+    /// RFC 3339, UTC.
+    pub at: String,
+    /// Who did it, when a member did.
+    pub actor_name: Option<String>,
+}
+
+impl ActivityView {
+    /// Whether this is a note a member wrote (and may delete).
+    pub fn is_note(&self) -> bool {
+        self.kind == "note.added"
+    }
+
+    /// A short heading for the entry.
+    pub fn title(&self) -> &'static str {
+        match self.kind.as_str() {
+            "contact.created" => "Contact created",
+            "contact.updated" => "Details changed",
+            "contact.imported" => "Imported",
+            "contact.merged" => "Merged from an import",
+            "note.added" => "Note",
+            "task.added" => "Task added",
+            "task.done" => "Task done",
+            "deal.created" => "Deal created",
+            "deal.moved" => "Deal moved",
+            "deal.won" => "Deal won",
+            "deal.lost" => "Deal lost",
+            "bio.email_captured" => "Signed up on the bio page",
+            _ => "Activity",
+        }
+    }
+}

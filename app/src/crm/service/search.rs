@@ -1,0 +1,97 @@
+//! Search without text indexes: each document keeps the lowercase words it can be found by, and
+//! a query asks that every typed word starts one of them (an anchored regex uses the index).
+
+use mongodb::bson::{doc, Document};
+
+/// The words `texts` can be found by: each word, each whole email, and an email's local part
+/// and domain; phone numbers also as their digits alone.
+pub fn tokens<'a>(texts: impl IntoIterator<Item = &'a str>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut push = |t: String| {
+        if !t.is_empty() && !out.contains(&t) {
+            out.push(t);
+        }
+    };
+    for text in texts {
+        let text = text.to_lowercase();
+        if let Some((local, domain)) = text.split_once('@') {
+            push(text.clone());
+            push(local.to_owned());
+            push(domain.to_owned());
+        }
+        let digits: String = text.chars().filter(char::is_ascii_digit).collect();
+        if digits.len() >= 4 && text.chars().all(|c| "0123456789+-() .".contains(c)) {
+            push(digits);
+        }
+        for word in text.split(|c: char| !c.is_alphanumeric()) {
+            push(word.to_owned());
+        }
+    }
+    out
+}
+
+/// The words typed into a search box, lowercase.
+pub fn words(q: &str) -> Vec<String> {
+    q.split_whitespace()
+        .map(|w| {
+            let w = w.to_lowercase();
+            // A typed phone number or email matches its stored token whole.
+            let digits: String = w.chars().filter(char::is_ascii_digit).collect();
+            if w.contains('@') || digits.len() < 4 {
+                w
+            } else if w.chars().all(|c| "0123456789+-().".contains(c)) {
+                digits
+            } else {
+                w
+            }
+        })
+        .collect()
+}
+
+/// Matches documents with a token starting with `word`.
+pub fn starts(word: &str) -> Document {
+    doc! { "search": { "$regex": format!("^{}", escape(word)) } }
+}
+
+/// `s` with regex metacharacters escaped.
+fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if "\\^$.|?*+()[]{}/-".contains(c) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn people_are_found_by_any_word_email_part_or_phone_digits() {
+        let t = tokens([
+            "Ada King-Lovelace",
+            "ada@Analytical.engine",
+            "+44 (20) 7946 0958",
+        ]);
+        for want in [
+            "ada",
+            "king",
+            "lovelace",
+            "ada@analytical.engine",
+            "analytical.engine",
+            "442079460958",
+        ] {
+            assert!(t.contains(&want.to_owned()), "{want} in {t:?}");
+        }
+        assert_eq!(words("Ada +44 20 7946"), vec!["ada", "44", "20", "7946"]);
+        assert_eq!(words("020-7946-0958"), vec!["02079460958"]);
+    }
+
+    #[test]
+    fn typed_words_are_literal() {
+        assert_eq!(escape("a.b*c"), "a\\.b\\*c");
+    }
+}
