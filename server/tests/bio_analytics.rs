@@ -172,14 +172,7 @@ async fn the_signup_form_keeps_addresses_without_javascript() {
     let page = publish(&mut c, &ws, json!([capture])).await;
     let page_id = page["id"].as_str().unwrap().to_owned();
     let mut visitor = app.client();
-    let post = |email: &str| {
-        Request::post(format!("/@{handle}"))
-            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
-            .header(header::ORIGIN, "http://localhost")
-            .header(header::HOST, "localhost")
-            .body(Body::from(format!("block=news&email={email}")))
-            .unwrap()
-    };
+    let post = |email: &str| common::bio::signup(&handle, email);
     let ok = app.request(post("fan%40example.com")).await;
     assert_eq!(ok.status(), StatusCode::SEE_OTHER);
     assert_eq!(

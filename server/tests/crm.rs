@@ -535,14 +535,7 @@ async fn bio_signups_become_contacts_on_the_timeline_within_the_plan_limit() {
     let ws = workspace(&mut c, &handle).await;
     let capture = json!({ "id": "news", "on": true, "kind": { "type": "email_capture", "heading": "Newsletter", "button": "Join" } });
     publish(&mut c, &ws, json!([capture])).await;
-    let signup = |email: &str| {
-        Request::post(format!("/@{handle}"))
-            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
-            .header(header::ORIGIN, "http://localhost")
-            .header(header::HOST, "localhost")
-            .body(Body::from(format!("block=news&email={email}")))
-            .unwrap()
-    };
+    let signup = |email: &str| common::bio::signup(&handle, email);
     // Someone already known signs up: no second contact, an entry on theirs.
     add(&mut c, &ws, "Known Fan", "known@example.com", &[]).await;
     assert_eq!(

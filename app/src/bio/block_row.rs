@@ -59,17 +59,7 @@ pub fn BlockRow(id: String, drag: RwSignal<Option<Drag>>) -> impl IntoView {
         if ev.pointer_type() == "mouse" && ev.button() != 0 {
             return;
         }
-        ev.prevent_default();
-        #[cfg(feature = "hydrate")]
-        {
-            use leptos::wasm_bindgen::JsCast;
-            if let Some(el) = ev
-                .current_target()
-                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            {
-                let _ = el.set_pointer_capture(ev.pointer_id());
-            }
-        }
+        crate::ui::dom::start_drag(&ev);
         let from = index();
         drag.set(Some(Drag {
             id: id.get_value(),

@@ -1,6 +1,6 @@
 use super::deal_board::{BoardState, DealDrag};
 use crate::billing::model::money;
-use crate::ui::dom::{child_centres_x, child_middles, drop_index, focus_soon};
+use crate::ui::dom::{child_centres_x, child_middles, drop_index, focus_soon, start_drag};
 use crate::ui::{Icon, IconName};
 use leptos::ev::{KeyboardEvent, PointerEvent};
 use leptos::prelude::*;
@@ -48,17 +48,7 @@ pub fn DealCard(id: String, handle: String, can_edit: bool) -> impl IntoView {
         if !can_edit || (ev.pointer_type() == "mouse" && ev.button() != 0) {
             return;
         }
-        ev.prevent_default();
-        #[cfg(feature = "hydrate")]
-        {
-            use leptos::wasm_bindgen::JsCast;
-            if let Some(el) = ev
-                .current_target()
-                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            {
-                let _ = el.set_pointer_capture(ev.pointer_id());
-            }
-        }
+        start_drag(&ev);
         if let Some(at) = board.place(&id.get_value()) {
             board.drag.set(Some(DealDrag {
                 id: id.get_value(),

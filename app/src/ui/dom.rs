@@ -1,6 +1,22 @@
 //! What drag-and-drop lists ask of the browser: element positions and focus. On the server
 //! each answers something harmless.
 
+/// Starts a drag from a handle: no text selection or scrolling, and the handle keeps receiving
+/// the pointer's moves even when it leaves the handle (a finger rarely stays on it).
+pub fn start_drag(ev: &leptos::ev::PointerEvent) {
+    ev.prevent_default();
+    #[cfg(feature = "hydrate")]
+    {
+        use leptos::wasm_bindgen::JsCast;
+        if let Some(el) = ev
+            .current_target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        {
+            let _ = el.set_pointer_capture(ev.pointer_id());
+        }
+    }
+}
+
 /// Where a pointer at `y` drops the item at `from` (`usize::MAX` for an item from elsewhere),
 /// given the middles of the list's items: the number of other items above it.
 pub fn drop_index(middles: &[f64], from: usize, y: f64) -> usize {

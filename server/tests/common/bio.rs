@@ -21,6 +21,17 @@ pub fn link(id: &str, title: &str, url: &str) -> Value {
         "thumbnail_url": "", "starts_at": null, "ends_at": null, "sensitive": false } })
 }
 
+/// A visitor's signup on `/@handle`'s form `news`, as the browser posts it without JavaScript;
+/// `email` is form-encoded (`fan%40example.com`).
+pub fn signup(handle: &str, email: &str) -> Request<Body> {
+    Request::post(format!("/@{handle}"))
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .header(header::ORIGIN, "http://localhost")
+        .header(header::HOST, "localhost")
+        .body(Body::from(format!("block=news&email={email}")))
+        .unwrap()
+}
+
 /// The workspace's main page as the builder opens it.
 pub async fn open(c: &mut Client, ws: &str) -> Value {
     let a = c

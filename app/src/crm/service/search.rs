@@ -36,11 +36,10 @@ pub fn words(q: &str) -> Vec<String> {
         .map(|w| {
             let w = w.to_lowercase();
             // A typed phone number or email matches its stored token whole.
-            let digits: String = w.chars().filter(char::is_ascii_digit).collect();
-            if w.contains('@') || digits.len() < 4 {
-                w
-            } else if w.chars().all(|c| "0123456789+-().".contains(c)) {
-                digits
+            let phone_like = w.chars().any(|c| c.is_ascii_digit())
+                && w.chars().all(|c| "0123456789+-().".contains(c));
+            if phone_like {
+                w.chars().filter(char::is_ascii_digit).collect()
             } else {
                 w
             }
