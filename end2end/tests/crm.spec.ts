@@ -62,6 +62,19 @@ test("create, edit, search and filter contacts with a custom field", async ({ pa
   await expect(timeline).toContainText("Met at the expo");
   await expect(timeline).toContainText("Changed name");
 
+  // A deal started from the contact, then moved without the board.
+  await page.getByText("Add a deal").click();
+  await page.getByRole("textbox", { name: "Deal name" }).fill("Consulting");
+  await page.getByRole("textbox", { name: "Value" }).fill("500");
+  await page.getByRole("button", { name: "Add deal" }).click();
+  await expect(timeline).toContainText("Consulting (USD 500.00)");
+  await page.getByRole("link", { name: "Consulting" }).click();
+  await expect(page.getByText("USD 500.00 · Open · New")).toBeVisible();
+  await page.getByRole("combobox", { name: "Stage" }).selectOption({ label: "Proposal" });
+  await page.getByRole("button", { name: "Move", exact: true }).click();
+  await expect(page.getByText("USD 500.00 · Open · Proposal")).toBeVisible();
+  await expect(page.getByRole("link", { name: "Ada King" })).toBeVisible();
+
   // Others, then search, tag filter and custom-field filter.
   for (const [name, email, tier] of [["Grace Hopper", "grace@navy.mil", "Silver"], ["Alan Turing", "alan@bletchley.uk", ""]]) {
     const form: Record<string, string> = { workspace_id: id, name, emails: email };
@@ -77,6 +90,8 @@ test("create, edit, search and filter contacts with a custom field", async ({ pa
   await page.getByRole("link", { name: "Clear filters" }).click();
   await expect(page).toHaveURL(new RegExp(`/app/${handle}/crm$`));
   await expect(contactNames(page)).toHaveCount(3);
+  await expect(page.getByRole("link", { name: "Clear filters" })).toHaveCount(0);
+  await page.getByText("Filters and sort").click();
   await page.getByRole("combobox", { name: "Custom field" }).selectOption({ label: "Tier" });
   await page.getByRole("textbox", { name: "Field value" }).fill("gold");
   await page.getByRole("button", { name: "Apply" }).click();
@@ -139,7 +154,7 @@ test("move a deal across stages by dragging and by keyboard, then close it", asy
   await expect(column("Negotiation").getByRole("link", { name: "Website" })).toBeVisible();
 
   // Saved: a reload shows it where it was left, with the stage's total.
-  await page.waitForTimeout(300);
+  await expect(page.getByRole("status").filter({ hasText: "All moves saved" })).toBeVisible();
   await page.reload();
   await hydrated(page);
   await expect(column("Negotiation").getByRole("link", { name: "Website" })).toBeVisible();

@@ -10,37 +10,50 @@ pub fn ContactFilters(overview: CrmOverview, query: Memo<ContactQuery>) -> impl 
         let sel = value == current;
         view! { <option value=value selected=sel>{label}</option> }
     };
-    // A full load: the client-side route change to the bare path kept the filtered list.
     let clear = leptos_router::hooks::use_location()
         .pathname
         .get_untracked();
     let has_filters = [&q.tag, &q.source, &q.company, &q.field, &q.value, &q.q]
         .iter()
         .any(|v| !v.is_empty());
+    let active = [&q.tag, &q.source, &q.company, &q.field]
+        .iter()
+        .filter(|v| !v.is_empty())
+        .count()
+        + usize::from(!q.sort.is_empty() && q.sort != "newest");
+    let form = NodeRef::<leptos::html::Form>::new();
+    // Once the app runs, choosing a filter applies it at once.
+    let apply = move |_| {
+        if let Some(f) = form.get() {
+            let _ = f.request_submit();
+        }
+    };
     view! {
-        <form class="contact-filters" method="get" role="search" aria-label="Find contacts">
+        <form class="contact-filters" node_ref=form method="get" role="search" aria-label="Find contacts">
             <div class="field search-field">
                 <label for="crm-q">"Search"</label>
                 <input id="crm-q" type="search" name="q" value=q.q.clone() placeholder="Name, email, phone or company" autocomplete="off"/>
             </div>
+            <details class="filters-more" open={active > 0}>
+                <summary>{if active > 0 { format!("Filters ({active})") } else { "Filters and sort".to_owned() }}</summary>
             <div class="filter-row">
                 <div class="field">
                     <label for="crm-tag">"Tag"</label>
-                    <select id="crm-tag" name="tag">
+                    <select on:change=apply id="crm-tag" name="tag">
                         <option value="">"Any tag"</option>
                         {overview.tags.iter().map(|t| opt(t.clone(), t.clone(), &q.tag)).collect_view()}
                     </select>
                 </div>
                 <div class="field">
                     <label for="crm-source">"Source"</label>
-                    <select id="crm-source" name="source">
+                    <select on:change=apply id="crm-source" name="source">
                         <option value="">"Any source"</option>
                         {SOURCES.iter().map(|s| opt(s.key().into(), s.label().into(), &q.source)).collect_view()}
                     </select>
                 </div>
                 <div class="field">
                     <label for="crm-company">"Company"</label>
-                    <select id="crm-company" name="company">
+                    <select on:change=apply id="crm-company" name="company">
                         <option value="">"Any company"</option>
                         {overview.companies.iter().map(|c| opt(c.id.clone(), c.name.clone(), &q.company)).collect_view()}
                     </select>
@@ -48,7 +61,7 @@ pub fn ContactFilters(overview: CrmOverview, query: Memo<ContactQuery>) -> impl 
                 {(!overview.fields.is_empty()).then(|| view! {
                     <div class="field">
                         <label for="crm-field">"Custom field"</label>
-                        <select id="crm-field" name="field">
+                        <select on:change=apply id="crm-field" name="field">
                             <option value="">"None"</option>
                             {overview.fields.iter().map(|f| opt(f.key.clone(), f.label.clone(), &q.field)).collect_view()}
                         </select>
@@ -60,14 +73,15 @@ pub fn ContactFilters(overview: CrmOverview, query: Memo<ContactQuery>) -> impl 
                 })}
                 <div class="field">
                     <label for="crm-sort">"Sort"</label>
-                    <select id="crm-sort" name="sort">
+                    <select on:change=apply id="crm-sort" name="sort">
                         {SORTS.iter().map(|(k, l)| opt((*k).into(), (*l).into(), if q.sort.is_empty() { "newest" } else { &q.sort })).collect_view()}
                     </select>
                 </div>
             </div>
+            </details>
             <div class="actions">
                 <button type="submit" class="button button-secondary">"Apply"</button>
-                {has_filters.then(|| view! { <a class="button button-ghost" href=clear.clone() rel="external">"Clear filters"</a> })}
+                {has_filters.then(|| view! { <a class="button button-ghost" href=clear.clone()>"Clear filters"</a> })}
             </div>
         </form>
     }

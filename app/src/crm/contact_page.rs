@@ -1,6 +1,7 @@
 use super::api::{delete_contacts, get_contact};
 use super::contact_form::ContactForm;
 use super::crm_layout::use_crm;
+use super::deal_form::NewDealForm;
 use super::note_form::NoteForm;
 use super::task_list::TaskList;
 use super::timeline::Timeline;
@@ -79,6 +80,15 @@ pub fn ContactPage() -> impl IntoView {
                                 <TaskList workspace_id=ws.id.clone() tasks=d.tasks.clone() contact_id=d.contact.id.clone() deal_id=String::new() members=overview.members.clone() can_edit changed handle=ws.handle.clone()/>
                                 <section class="card" aria-labelledby="deals-heading">
                                     <h2 id="deals-heading">"Deals"</h2>
+                                    {can_edit.then(|| {
+                                        let on_added = Callback::new(move |_| changed.update(|v| *v += 1));
+                                        view! {
+                                            <details class="add-deal">
+                                                <summary>"Add a deal"</summary>
+                                                <NewDealForm ws_id=ws.id.clone() pipeline_id=String::new() stages=Vec::new() currency=ws.currency.clone() members=overview.members.clone() contact_id=d.contact.id.clone() on_added/>
+                                            </details>
+                                        }
+                                    })}
                                     {if d.deals.is_empty() {
                                         view! { <p class="muted">"No deals with this contact yet."</p> }.into_any()
                                     } else {

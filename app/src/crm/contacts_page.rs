@@ -66,8 +66,17 @@ pub fn ContactsPage() -> impl IntoView {
     let next = RwSignal::new(None::<String>);
     let loading_more = RwSignal::new(false);
     let selected = RwSignal::new(Vec::<String>::new());
+    // The list lives out here, not in the Suspend: a view the Transition still shows while the
+    // next page loads must not read signals the Suspend has already disposed of.
+    let shown = RwSignal::new(Vec::<ContactView>::new());
+    let items = Signal::derive(move || {
+        let mut all = shown.get();
+        all.extend(more.get());
+        all
+    });
     Effect::new(move |_| {
         if let Some(Ok(page)) = first.get() {
+            shown.set(page.items.clone());
             more.set(Vec::new());
             next.set(page.next.clone());
             selected.update(|s| s.retain(|id| page.items.iter().any(|c| &c.id == id)));
@@ -80,12 +89,9 @@ pub fn ContactsPage() -> impl IntoView {
                 let (ws, overview) = crm.data.await?;
                 let page = first.await?;
                 let total = page.total;
+                // Also on the server, where effects do not run.
+                shown.set(page.items.clone());
                 let filtered = query.with(|q| [&q.q, &q.tag, &q.source, &q.company, &q.value].iter().any(|v| !v.is_empty()));
-                let items = Signal::derive(move || {
-                    let mut all = page.items.clone();
-                    all.extend(more.get());
-                    all
-                });
                 let ws_id = ws.id.clone();
                 let load_more = move |_| {
                     let Some(cursor) = next.get_untracked() else { return };

@@ -25,9 +25,14 @@ pub struct BoardState {
     pub drag: RwSignal<Option<DealDrag>>,
     /// The last move, for screen readers.
     pub announcement: RwSignal<String>,
+    /// Moves saved or being saved, in order.
+    pub saving: RwSignal<bool>,
     workspace_id: StoredValue<String>,
     reload: RwSignal<u32>,
     toasts: Toasts,
+    /// Moves not yet sent: (deal, stage, index). Sent one at a time, so quick key presses reach
+    /// the server in the order they were made.
+    queue: StoredValue<Vec<(String, String, usize)>>,
 }
 
 impl BoardState {
@@ -72,14 +77,35 @@ impl BoardState {
             at.0 + 1,
             at.1
         ));
-        let (ws, id, reload) = (self.workspace_id.get_value(), id.to_owned(), self.reload);
-        let toasts = self.toasts;
-        spawn_local(async move {
-            if let Err(e) = move_deal(ws, id, stage.0, at.0).await {
-                toasts.show(ToastKind::Error, e.to_string());
-                reload.update(|v| *v += 1);
+        self.queue
+            .update_value(|q| q.push((id.to_owned(), stage.0, at.0)));
+        if !self.saving.get_untracked() {
+            self.saving.set(true);
+            let me = *self;
+            spawn_local(async move { me.drain().await });
+        }
+    }
+
+    /// Sends queued moves one by one until none are left.
+    async fn drain(self) {
+        loop {
+            let mut next = None;
+            self.queue.update_value(|q| {
+                if !q.is_empty() {
+                    next = Some(q.remove(0));
+                }
+            });
+            let Some((id, stage, index)) = next else {
+                break;
+            };
+            if let Err(e) = move_deal(self.workspace_id.get_value(), id, stage, index).await {
+                self.toasts.show(ToastKind::Error, e.to_string());
+                self.queue.update_value(Vec::clear);
+                self.reload.update(|v| *v += 1);
+                break;
             }
-        });
+        }
+        self.saving.set(false);
     }
 }
 
@@ -100,6 +126,8 @@ pub fn DealBoard(
         workspace_id: StoredValue::new(workspace_id),
         reload,
         toasts: use_toasts(),
+        saving: RwSignal::new(false),
+        queue: StoredValue::new(Vec::new()),
     };
     provide_context(state);
     let handle = StoredValue::new(handle);
@@ -107,6 +135,9 @@ pub fn DealBoard(
     view! {
         <p id="deal-drag-help" class="visually-hidden">
             "Drag to move the deal, or use the arrow keys: left and right change the stage, up and down the order."
+        </p>
+        <p class="save-status muted" role="status">
+            {move || if state.saving.get() { "Saving…" } else { "All moves saved" }}
         </p>
         <div id="deal-board" class="board" class:dragging=move || state.drag.with(Option::is_some)>
             {move || (0..ncols()).map(|c| {

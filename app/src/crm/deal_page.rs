@@ -1,4 +1,4 @@
-use super::api::{close_deal, get_deal, CloseDeal, SaveDeal};
+use super::api::{close_deal, get_deal, CloseDeal, MoveDeal, SaveDeal};
 use super::crm_layout::use_crm;
 use super::model::{DealDetail, DealStatus};
 use super::note_form::NoteForm;
@@ -72,6 +72,7 @@ fn DealView(
         <div class="crm-detail">
             <div>
                 {can_edit.then(|| view! { <EditDeal ws_id=ws_id.clone() d=d.clone() members=members.clone() changed/> })}
+                {(can_edit && deal.status == DealStatus::Open).then(|| view! { <StageForm ws_id=ws_id.clone() id=deal.id.clone() stage_id=deal.stage_id.clone() stages=d.pipeline.stages.clone() changed/> })}
                 {can_edit.then(|| view! { <CloseForm ws_id=ws_id.clone() id=deal.id.clone() status=deal.status changed/> })}
             </div>
             <div class="crm-side">
@@ -121,6 +122,44 @@ fn EditDeal(
                     </select>
                 </div>
                 <button type="submit" class="button button-primary">"Save deal"</button>
+            </ActionForm>
+        </section>
+    }
+}
+
+/// Moves the deal to another stage without the board (to the bottom of that stage).
+#[component]
+fn StageForm(
+    ws_id: String,
+    id: String,
+    stage_id: String,
+    stages: Vec<super::model::Stage>,
+    changed: RwSignal<u32>,
+) -> impl IntoView {
+    let move_it = ServerAction::<MoveDeal>::new();
+    let toasts = use_toasts();
+    let error = Signal::derive(move || move_it.value().get().and_then(|r| r.err()));
+    Effect::new(move |_| {
+        if let Some(Ok(_)) = move_it.value().get() {
+            toasts.show(ToastKind::Success, "Moved.");
+            changed.update(|v| *v += 1);
+        }
+    });
+    view! {
+        <section class="card" aria-labelledby="stage-heading">
+            <h2 id="stage-heading">"Stage"</h2>
+            <ActionForm action=move_it attr:class="form inline-form">
+                <FormError error/>
+                <input type="hidden" name="workspace_id" value=ws_id/>
+                <input type="hidden" name="id" value=id/>
+                <input type="hidden" name="index" value="100000"/>
+                <div class="field">
+                    <label for="deal-stage-pick">"Stage"</label>
+                    <select id="deal-stage-pick" name="stage_id">
+                        {stages.iter().map(|s| view! { <option value=s.id.clone() selected=s.id == stage_id>{s.name.clone()}</option> }).collect_view()}
+                    </select>
+                </div>
+                <button type="submit" class="button button-secondary">"Move"</button>
             </ActionForm>
         </section>
     }

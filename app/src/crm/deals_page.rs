@@ -1,12 +1,10 @@
-use super::api::{get_deal_board, SaveDeal};
+use super::api::get_deal_board;
 use super::crm_layout::use_crm;
 use super::deal_board::DealBoard;
+use super::deal_form::NewDealForm;
 use super::model::{totals, totals_label, Board};
 use super::pipeline_form::PipelineForm;
 use crate::error::AppError;
-use crate::identity::form_error::FormError;
-use crate::ui::{use_toasts, Field, ToastKind};
-use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
@@ -36,7 +34,7 @@ pub fn DealsPage() -> impl IntoView {
             {move || Suspend::new(async move {
                 let (ws, overview) = crm.data.await?;
                 let b = board.await?;
-                Ok::<_, AppError>(view! { <DealsView ws_id=ws.id.clone() handle=ws.handle.clone() currency=ws.currency.clone() can_edit=overview.can_edit board=b reload/> })
+                Ok::<_, AppError>(view! { <DealsView ws_id=ws.id.clone() handle=ws.handle.clone() currency=ws.currency.clone() members=overview.members.clone() can_edit=overview.can_edit board=b reload/> })
             })}
         </Transition>
     }
@@ -47,6 +45,7 @@ fn DealsView(
     ws_id: String,
     handle: String,
     currency: String,
+    members: Vec<(String, String)>,
     can_edit: bool,
     board: Board,
     reload: RwSignal<u32>,
@@ -75,10 +74,18 @@ fn DealsView(
         </div>
         <dl class="figures">
             <div><dt>"Open"</dt><dd>{open_total}</dd></div>
-            <div><dt>"Won"</dt><dd>{format!("{} · {won_total}", won.len())}</dd></div>
+            <div><dt>"Won"</dt><dd>{if won.is_empty() { "0".to_owned() } else { format!("{} · {won_total}", won.len()) }}</dd></div>
             <div><dt>"Lost"</dt><dd>{lost.len()}</dd></div>
         </dl>
-        {can_edit.then(|| view! { <NewDeal ws_id=ws_id.clone() pipeline=pipeline.clone() currency reload/> })}
+        {can_edit.then(|| {
+            let on_added = Callback::new(move |_| reload.update(|v| *v += 1));
+            view! {
+                <details class="card new-deal">
+                    <summary>"New deal"</summary>
+                    <NewDealForm ws_id=ws_id.clone() pipeline_id=pipeline.id.clone() stages=pipeline.stages.clone() currency members contact_id=String::new() on_added/>
+                </details>
+            }
+        })}
         <DealBoard workspace_id=ws_id.clone() handle=handle.clone() columns can_edit reload/>
         {(!won.is_empty() || !lost.is_empty()).then(|| view! {
             <section class="card" aria-labelledby="closed-heading">
@@ -96,45 +103,5 @@ fn DealsView(
             </section>
         })}
         {can_edit.then(|| view! { <PipelineForm ws_id pipeline reload/> })}
-    }
-}
-
-#[component]
-fn NewDeal(
-    ws_id: String,
-    pipeline: super::model::PipelineView,
-    currency: String,
-    reload: RwSignal<u32>,
-) -> impl IntoView {
-    let save = ServerAction::<SaveDeal>::new();
-    let toasts = use_toasts();
-    let error = Signal::derive(move || save.value().get().and_then(|r| r.err()));
-    let open = RwSignal::new(false);
-    Effect::new(move |_| {
-        if let Some(Ok(d)) = save.value().get() {
-            toasts.show(ToastKind::Success, format!("{} added.", d.title));
-            reload.update(|v| *v += 1);
-        }
-    });
-    view! {
-        <details class="card new-deal" prop:open=move || open.get() || error.with(Option::is_some)>
-            <summary>"New deal"</summary>
-            <ActionForm action=save attr:class="form">
-                <FormError error/>
-                <input type="hidden" name="workspace_id" value=ws_id/>
-                <input type="hidden" name="pipeline_id" value=pipeline.id.clone()/>
-                <Field label="Deal name" name="title" required=true autocomplete="off" error/>
-                <Field label="Value" name="value" hint="e.g. 1200 or 1200.50" autocomplete="off" error/>
-                <Field label="Currency" name="currency" value=currency error/>
-                <Field label="Expected close" name="close_date" input_type="date" error/>
-                <div class="field">
-                    <label for="deal-stage">"Stage"</label>
-                    <select id="deal-stage" name="stage_id">
-                        {pipeline.stages.iter().map(|s| view! { <option value=s.id.clone()>{s.name.clone()}</option> }).collect_view()}
-                    </select>
-                </div>
-                <button type="submit" class="button button-primary">"Add deal"</button>
-            </ActionForm>
-        </details>
     }
 }

@@ -12,6 +12,7 @@ pub mod contacts_page;
 pub mod crm_layout;
 pub mod deal_board;
 pub mod deal_card;
+pub mod deal_form;
 pub mod deal_page;
 pub mod deals_page;
 pub mod fields_page;

@@ -78,8 +78,8 @@ pub fn TaskList(
                         <input type="hidden" name="workspace_id" value=workspace_id.clone()/>
                         <input type="hidden" name="contact_id" value=contact_id.clone()/>
                         <input type="hidden" name="deal_id" value=deal_id.clone()/>
-                        <Field label="Task" name="title" required=true autocomplete="off" error/>
-                        <Field label="Due" name="due" input_type="date" error/>
+                        <Field label="Task" name="title" id="task-title" required=true autocomplete="off" error/>
+                        <Field label="Due" name="due" id="task-due" input_type="date" error/>
                         <div class="field">
                             <label for="task-assignee">"Assignee"</label>
                             <select id="task-assignee" name="assignee_id">

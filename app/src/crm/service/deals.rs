@@ -261,9 +261,13 @@ pub async fn save(
             .await?;
         return get(state, scope, id).await;
     }
-    let pipeline = pipelines::get(state, scope, &input.pipeline_id)
-        .await
-        .map_err(|_| AppError::invalid("pipeline_id", "Choose a pipeline."))?;
+    let pipeline = if input.pipeline_id.is_empty() {
+        pipelines::list(state, scope).await?.remove(0)
+    } else {
+        pipelines::get(state, scope, &input.pipeline_id)
+            .await
+            .map_err(|_| AppError::invalid("pipeline_id", "Choose a pipeline."))?
+    };
     let stage_id = if input.stage_id.is_empty() {
         pipeline.stages[0].id.clone()
     } else {
