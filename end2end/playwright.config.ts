@@ -19,7 +19,8 @@ const launchOptions = {
 export default defineConfig({
   testDir: "./tests",
   globalSetup: "./global-setup.ts",
-  timeout: 30_000,
+  // Long flows load the debug WASM bundle (over 20 MB) several times on two cores.
+  timeout: 60_000,
   expect: { timeout: 10_000 },
   fullyParallel: true,
   workers: 2,

@@ -38,6 +38,7 @@ fn names(page: &Value) -> Vec<String> {
 async fn contacts_take_custom_fields_and_are_found_by_search_and_filters() {
     let app = TestApp::start().await;
     let (mut c, _) = signed_up(&app, "crmowner").await;
+    let me = c.me().await["id"].as_str().unwrap().to_owned();
     let ws = workspace(&mut c, &unique("crm")).await;
     let tier = ok(
         &mut c,
@@ -131,6 +132,82 @@ async fn contacts_take_custom_fields_and_are_found_by_search_and_filters() {
         assert_eq!(names(&page), want, "{q:?}");
     }
 
+    // New contacts belong to whoever added them.
+    let mine = ok(
+        &mut c,
+        "list_contacts",
+        &[("workspace_id", &ws), ("owner", &me)],
+    )
+    .await;
+    assert_eq!(mine["total"], 2);
+    let theirs = ok(
+        &mut c,
+        "list_contacts",
+        &[("workspace_id", &ws), ("owner", "someone-else")],
+    )
+    .await;
+    assert_eq!(theirs["total"], 0);
+
+    // A company, renamed, keeps its contacts; a second one of the same name is refused.
+    let co = ok(
+        &mut c,
+        "save_company",
+        &[
+            ("workspace_id", &ws),
+            ("name", "Engines"),
+            ("domain", "https://engines.io/"),
+        ],
+    )
+    .await;
+    assert_eq!(co["domain"], "engines.io");
+    let co_id = co["id"].as_str().unwrap().to_owned();
+    let ada_id = ada["id"].as_str().unwrap();
+    ok(
+        &mut c,
+        "save_contact",
+        &[
+            ("workspace_id", &ws),
+            ("id", ada_id),
+            ("name", "Ada Lovelace"),
+            ("emails", "ada@engines.io"),
+            ("company_id", &co_id),
+            ("tags", "vip, speaker"),
+            ("custom[tier][]", "Gold"),
+        ],
+    )
+    .await;
+    ok(
+        &mut c,
+        "save_company",
+        &[
+            ("workspace_id", &ws),
+            ("id", &co_id),
+            ("name", "Analytical Engines"),
+        ],
+    )
+    .await;
+    let twin = c
+        .call(
+            "save_company",
+            &[("workspace_id", &ws), ("name", "analytical engines")],
+        )
+        .await;
+    assert_eq!(twin.status, StatusCode::CONFLICT);
+    let at = ok(
+        &mut c,
+        "list_contacts",
+        &[("workspace_id", &ws), ("company", &co_id)],
+    )
+    .await;
+    assert_eq!(at["items"][0]["company_name"], "Analytical Engines");
+    let by_company = ok(
+        &mut c,
+        "list_contacts",
+        &[("workspace_id", &ws), ("q", "analytical")],
+    )
+    .await;
+    assert_eq!(names(&by_company), vec!["Ada Lovelace"]);
+
     // Editing is recorded on the timeline, with the note added after it.
     let id = ada["id"].as_str().unwrap();
     ok(
@@ -163,7 +240,12 @@ async fn contacts_take_custom_fields_and_are_found_by_search_and_filters() {
         .collect();
     assert_eq!(
         kinds,
-        vec!["note.added", "contact.updated", "contact.created"]
+        vec![
+            "note.added",
+            "contact.updated",
+            "contact.updated",
+            "contact.created"
+        ]
     );
     assert!(detail["timeline"][1]["summary"]
         .as_str()

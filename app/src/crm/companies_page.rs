@@ -1,11 +1,11 @@
-use super::api::{delete_company, SaveCompany};
+use super::api::SaveCompany;
+use super::company_row::CompanyRow;
 use super::crm_layout::use_crm;
 use crate::error::AppError;
 use crate::identity::form_error::FormError;
 use crate::ui::{use_toasts, EmptyState, Field, IconName, ToastKind};
 use leptos::form::ActionForm;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use leptos_meta::Title;
 
 /// `/app/<handle>/crm/companies`: companies with how many contacts each has.
@@ -27,32 +27,13 @@ pub fn CompaniesPage() -> impl IntoView {
         <Transition fallback=|| view! { <p class="muted">"Loading…"</p> }>
             {move || Suspend::new(async move {
                 let (ws, overview) = crm.data.await?;
-                let ws_id = StoredValue::new(ws.id.clone());
                 let list = if overview.companies.is_empty() {
                     view! { <EmptyState icon=IconName::Users title="No companies yet" body="Add the companies your contacts work at, then link contacts to them."/> }.into_any()
                 } else {
                     view! {
                         <ul class="plain-list company-list" aria-label="Companies">
-                            {overview.companies.iter().map(|c| {
-                                let id = c.id.clone();
-                                let name = c.name.clone();
-                                view! {
-                                    <li>
-                                        <a href=format!("/app/{}/crm?company={}", ws.handle, c.id)>{c.name.clone()}</a>
-                                        <span class="muted">{format!(" {} · {} contacts", c.domain, c.contacts)}</span>
-                                        {overview.can_edit.then(|| view! {
-                                            <button type="button" class="button button-ghost button-small" aria-label=format!("Delete {name}") on:click=move |_| {
-                                                let id = id.clone();
-                                                spawn_local(async move {
-                                                    match delete_company(ws_id.get_value(), id).await {
-                                                        Ok(()) => { toasts.show(ToastKind::Success, "Company deleted; its contacts stay."); crm.refresh(); }
-                                                        Err(e) => toasts.show(ToastKind::Error, e.to_string()),
-                                                    }
-                                                });
-                                            }>"Delete"</button>
-                                        })}
-                                    </li>
-                                }
+                            {overview.companies.iter().map(|c| view! {
+                                <CompanyRow ws_id=ws.id.clone() handle=ws.handle.clone() company=c.clone() can_edit=overview.can_edit/>
                             }).collect_view()}
                         </ul>
                     }.into_any()

@@ -13,10 +13,12 @@ pub fn ContactFilters(overview: CrmOverview, query: Memo<ContactQuery>) -> impl 
     let clear = leptos_router::hooks::use_location()
         .pathname
         .get_untracked();
-    let has_filters = [&q.tag, &q.source, &q.company, &q.field, &q.value, &q.q]
-        .iter()
-        .any(|v| !v.is_empty());
-    let active = [&q.tag, &q.source, &q.company, &q.field]
+    let has_filters = [
+        &q.tag, &q.source, &q.company, &q.owner, &q.field, &q.value, &q.q,
+    ]
+    .iter()
+    .any(|v| !v.is_empty());
+    let active = [&q.tag, &q.source, &q.company, &q.owner, &q.field]
         .iter()
         .filter(|v| !v.is_empty())
         .count()
@@ -56,6 +58,13 @@ pub fn ContactFilters(overview: CrmOverview, query: Memo<ContactQuery>) -> impl 
                     <select on:change=apply id="crm-company" name="company">
                         <option value="">"Any company"</option>
                         {overview.companies.iter().map(|c| opt(c.id.clone(), c.name.clone(), &q.company)).collect_view()}
+                    </select>
+                </div>
+                <div class="field">
+                    <label for="crm-owner">"Owner"</label>
+                    <select on:change=apply id="crm-owner" name="owner">
+                        <option value="">"Anyone"</option>
+                        {overview.members.iter().map(|(id, n)| opt(id.clone(), n.clone(), &q.owner)).collect_view()}
                     </select>
                 </div>
                 {(!overview.fields.is_empty()).then(|| view! {

@@ -22,6 +22,7 @@ pub fn query_from_url() -> Memo<ContactQuery> {
             tag: get("tag"),
             source: get("source"),
             company: get("company"),
+            owner: get("owner"),
             field: get("field"),
             value: get("value"),
             sort: get("sort"),
@@ -37,6 +38,7 @@ pub fn query_string(q: &ContactQuery) -> String {
         ("tag", &q.tag),
         ("source", &q.source),
         ("company", &q.company),
+        ("owner", &q.owner),
         ("field", &q.field),
         ("value", &q.value),
         ("sort", &q.sort),
@@ -91,7 +93,7 @@ pub fn ContactsPage() -> impl IntoView {
                 let total = page.total;
                 // Also on the server, where effects do not run.
                 shown.set(page.items.clone());
-                let filtered = query.with(|q| [&q.q, &q.tag, &q.source, &q.company, &q.value].iter().any(|v| !v.is_empty()));
+                let filtered = query.with(|q| [&q.q, &q.tag, &q.source, &q.company, &q.owner, &q.value].iter().any(|v| !v.is_empty()));
                 let ws_id = ws.id.clone();
                 let load_more = move |_| {
                     let Some(cursor) = next.get_untracked() else { return };

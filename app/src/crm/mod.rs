@@ -4,6 +4,7 @@
 pub mod api;
 pub mod bulk_bar;
 pub mod companies_page;
+pub mod company_row;
 pub mod contact_filters;
 pub mod contact_form;
 pub mod contact_list;

@@ -127,6 +127,9 @@ pub struct ContactQuery {
     /// Only contacts of this company id.
     #[serde(default)]
     pub company: String,
+    /// Only contacts this member owns.
+    #[serde(default)]
+    pub owner: String,
     /// A custom field key …
     #[serde(default)]
     pub field: String,

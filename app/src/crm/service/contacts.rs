@@ -454,6 +454,26 @@ async fn view_one(
     Ok(view(c, &names))
 }
 
+/// What to call each of the contacts `ids` (name, else first email), in one query.
+pub async fn display_names(
+    state: &AppState,
+    scope: &WorkspaceScope,
+    ids: &[String],
+) -> Result<std::collections::HashMap<String, String>, AppError> {
+    if ids.is_empty() {
+        return Ok(Default::default());
+    }
+    let found: Vec<Contact> = coll(state)
+        .find(scope.filter_with(doc! { "_id": { "$in": ids } }))
+        .await?
+        .try_collect()
+        .await?;
+    Ok(found
+        .into_iter()
+        .map(|c| (c.id.clone(), view(c, &Default::default()).display_name()))
+        .collect())
+}
+
 /// The screen's form of a stored contact; `companies` maps ids to names.
 pub fn view(c: Contact, companies: &std::collections::HashMap<String, String>) -> ContactView {
     ContactView {
@@ -508,6 +528,9 @@ pub async fn filter(
     }
     if !q.company.is_empty() {
         all.push(doc! { "company_id": &q.company });
+    }
+    if !q.owner.is_empty() {
+        all.push(doc! { "owner_id": &q.owner });
     }
     if !q.field.is_empty() && !q.value.is_empty() {
         let def = fields::list(state, scope)

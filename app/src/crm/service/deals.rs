@@ -89,16 +89,27 @@ async fn contact_names(
     scope: &WorkspaceScope,
     deals: &[Deal],
 ) -> Result<HashMap<String, String>, AppError> {
-    let mut out = HashMap::new();
-    for id in deals.iter().filter_map(|d| d.contact_id.as_ref()) {
-        if !out.contains_key(id) {
-            if let Ok(c) = contacts::find(state, scope, id).await {
-                let v = contacts::view(c, &HashMap::new());
-                out.insert(id.clone(), v.display_name());
-            }
-        }
+    let mut ids: Vec<String> = deals.iter().filter_map(|d| d.contact_id.clone()).collect();
+    ids.sort();
+    ids.dedup();
+    contacts::display_names(state, scope, &ids).await
+}
+
+/// Deal id → title for the deals `ids`, in one query.
+pub async fn titles(
+    state: &AppState,
+    scope: &WorkspaceScope,
+    ids: &[String],
+) -> Result<HashMap<String, String>, AppError> {
+    if ids.is_empty() {
+        return Ok(HashMap::new());
     }
-    Ok(out)
+    let found: Vec<Deal> = coll(state)
+        .find(scope.filter_with(doc! { "_id": { "$in": ids } }))
+        .await?
+        .try_collect()
+        .await?;
+    Ok(found.into_iter().map(|d| (d.id, d.title)).collect())
 }
 
 fn view(d: Deal, names: &HashMap<String, String>) -> DealView {

@@ -46,17 +46,15 @@ pub async fn list(
     let names = people::names(state, scope).await?;
     let today = super::rfc3339(state.clock.now());
     let today = today.get(..10).unwrap_or_default();
+    let contact_ids: Vec<String> = tasks.iter().filter_map(|t| t.contact_id.clone()).collect();
+    let deal_ids: Vec<String> = tasks.iter().filter_map(|t| t.deal_id.clone()).collect();
+    let contact_names = contacts::display_names(state, scope, &contact_ids).await?;
+    let deal_titles = deals::titles(state, scope, &deal_ids).await?;
     let mut out = Vec::with_capacity(tasks.len());
     for t in tasks {
         let about = match (&t.contact_id, &t.deal_id) {
-            (Some(c), _) => contacts::get(state, scope, c)
-                .await
-                .ok()
-                .map(|c| c.display_name()),
-            (None, Some(d)) => deals::get(state, scope, d)
-                .await
-                .ok()
-                .map(|d| format!("Deal: {}", d.title)),
+            (Some(c), _) => contact_names.get(c).cloned(),
+            (None, Some(d)) => deal_titles.get(d).map(|t| format!("Deal: {t}")),
             _ => None,
         };
         out.push(TaskView {
