@@ -126,15 +126,18 @@ async function drag(page: Page, handle: Locator, column: Locator, touch: boolean
 }
 
 test("move a deal across stages by dragging and by keyboard, then close it", async ({ page }, info) => {
-  const { handle } = await workspace(page, `d${info.project.name}`);
+  const { handle, id } = await workspace(page, `d${info.project.name}`);
+  expect((await post(page, "save_contact", { workspace_id: id, name: "Buyer Bee", emails: "buyer@example.com" })).ok()).toBeTruthy();
   await page.goto(`/app/${handle}/crm/deals`);
   await hydrated(page);
   await page.getByText("New deal").click();
   await page.getByRole("textbox", { name: "Deal name" }).fill("Website");
   await page.getByRole("textbox", { name: "Value" }).fill("1200");
+  await page.getByRole("combobox", { name: "Contact" }).fill("buyer@example.com");
   await page.getByRole("button", { name: "Add deal" }).click();
   const column = (name: string) => page.getByRole("list", { name, exact: true });
   await expect(column("New").getByRole("link", { name: "Website" })).toBeVisible();
+  await expect(column("New")).toContainText("Buyer Bee");
   await expect(page.getByRole("region", { name: /^New/ })).toContainText("USD 1200.00");
 
   // Dragged into "Qualified": by mouse on desktop, by finger on the phone.

@@ -194,3 +194,32 @@ async fn the_signup_form_keeps_addresses_without_javascript() {
     );
     app.cleanup().await;
 }
+
+#[tokio::test]
+async fn one_client_cannot_flood_a_signup_form() {
+    let app = TestApp::start().await;
+    let (mut c, _) = signed_up(&app, "floodowner").await;
+    let handle = unique("flood");
+    let ws = workspace(&mut c, &handle).await;
+    let capture = json!({ "id": "news", "on": true, "kind": { "type": "email_capture", "heading": "Newsletter", "button": "Join" } });
+    publish(&mut c, &ws, json!([capture])).await;
+    for i in 0..10 {
+        let res = app
+            .request(common::bio::signup(
+                &handle,
+                &format!("fan{i}%40example.com"),
+            ))
+            .await;
+        assert_eq!(res.status(), StatusCode::SEE_OTHER, "signup {i}");
+    }
+    let res = app
+        .request(common::bio::signup(&handle, "one-more%40example.com"))
+        .await;
+    assert_eq!(res.status(), StatusCode::TOO_MANY_REQUESTS);
+    let contacts = c
+        .call("list_contacts", &[("workspace_id", &ws), ("source", "bio")])
+        .await
+        .json();
+    assert_eq!(contacts["total"], 10, "the refused one changed nothing");
+    app.cleanup().await;
+}

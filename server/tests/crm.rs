@@ -768,6 +768,45 @@ async fn deals_move_across_stages_and_close_with_a_reason() {
     assert_eq!(a["value"], 120050);
     assert_eq!(a["currency"], "EUR", "the workspace's currency");
     let (aid, bid) = (a["id"].as_str().unwrap(), b["id"].as_str().unwrap());
+    // The board's form names the contact by email.
+    let by_email = ok(
+        &mut c,
+        "save_deal",
+        &[
+            ("workspace_id", &ws),
+            ("title", "Hosting"),
+            ("contact_email", "BUYER@example.com"),
+        ],
+    )
+    .await;
+    assert_eq!(by_email["contact_id"], cid);
+    assert_eq!(
+        by_email["pipeline_id"], pipeline,
+        "the first pipeline when none is named"
+    );
+    let stranger = c
+        .call(
+            "save_deal",
+            &[
+                ("workspace_id", &ws),
+                ("title", "Ghost"),
+                ("contact_email", "nobody@example.com"),
+            ],
+        )
+        .await;
+    assert_eq!(
+        stranger.field_errors("contact_email"),
+        vec!["No contact has this email. Add them first, or leave it empty."]
+    );
+    ok(
+        &mut c,
+        "delete_deal",
+        &[
+            ("workspace_id", &ws),
+            ("id", by_email["id"].as_str().unwrap()),
+        ],
+    )
+    .await;
 
     ok(
         &mut c,
@@ -843,7 +882,14 @@ async fn deals_move_across_stages_and_close_with_a_reason() {
         .collect();
     assert_eq!(
         kinds,
-        vec!["deal.lost", "deal.moved", "deal.created", "contact.created"]
+        vec![
+            "deal.lost",
+            "deal.moved",
+            // Hosting, deleted since: the stream is history and keeps it.
+            "deal.created",
+            "deal.created",
+            "contact.created"
+        ]
     );
 
     // Renaming a stage in place keeps its deals; removing one that has deals is refused.

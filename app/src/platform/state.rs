@@ -32,6 +32,9 @@ pub struct AppState {
     pub mailer: Mailer,
     /// Per-IP limits on authentication actions.
     pub auth_limiter: Arc<RateLimiter>,
+    /// Signups on public forms per client and workspace, so a bot cannot fill a plan's
+    /// contact limit.
+    pub signup_limiter: Arc<RateLimiter>,
     /// Password hashing off the async runtime, with bounded concurrency.
     pub passwords: PasswordHasher,
     /// Google sign-in, when configured.
@@ -64,6 +67,7 @@ impl AppState {
             clock: Clock::default(),
             mailer,
             auth_limiter,
+            signup_limiter: Arc::new(RateLimiter::new(10, Duration::from_secs(60))),
             passwords: PasswordHasher::new(),
             google,
             payments,

@@ -30,7 +30,11 @@ pub fn WorkspaceDashboardPage() -> impl IntoView {
                     .iter()
                     .filter(|(k, _, _)| ws.modules.iter().any(|m| m == k))
                     .map(|(key, label, blurb)| {
-                        let open = (*key == "bio").then(|| format!("{base}/bio"));
+                        let open = match *key {
+                            "bio" => Some(format!("{base}/bio")),
+                            "crm" => Some(format!("{base}/crm")),
+                            _ => None,
+                        };
                         view! {
                             <li class="card tile">
                                 <span class="feature-icon"><Icon name=icon_for(key)/></span>

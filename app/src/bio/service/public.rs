@@ -149,21 +149,25 @@ pub struct Signup {
 pub async fn main_signup(
     State(state): State<AppState>,
     Path(handle): Path<String>,
+    parts: http::request::Parts,
     Form(form): Form<Signup>,
 ) -> Response {
-    signup(state, handle, String::new(), form).await
+    let ip = ClientInfo::from_parts(&parts, state.config.trust_proxy).ip;
+    signup(state, handle, String::new(), form, &ip).await
 }
 
 /// `POST /@{handle}/{slug}`: a signup on another page.
 pub async fn extra_signup(
     State(state): State<AppState>,
     Path((handle, slug)): Path<(String, String)>,
+    parts: http::request::Parts,
     Form(form): Form<Signup>,
 ) -> Response {
-    signup(state, handle, slug, form).await
+    let ip = ClientInfo::from_parts(&parts, state.config.trust_proxy).ip;
+    signup(state, handle, slug, form, &ip).await
 }
 
-async fn signup(state: AppState, handle: String, slug: String, form: Signup) -> Response {
+async fn signup(state: AppState, handle: String, slug: String, form: Signup, ip: &str) -> Response {
     let (ws, page) = match published(&state, &handle, &slug).await {
         Ok(Some(found)) => found,
         Ok(None) => return not_found(),
@@ -181,6 +185,18 @@ async fn signup(state: AppState, handle: String, slug: String, form: Signup) -> 
         return not_found();
     }
     let page_path = public_path(&ws.handle, &page.slug);
+    if state
+        .signup_limiter
+        .check(&format!("{ip} {}", ws.id))
+        .is_err()
+    {
+        return (
+            StatusCode::TOO_MANY_REQUESTS,
+            [(header::RETRY_AFTER, "60")],
+            "Too many signups from here. Try again in a minute.",
+        )
+            .into_response();
+    }
     let result = match subscribe(
         &state,
         &ws.id,

@@ -59,6 +59,7 @@ pub async fn save_deal(
     #[server(default)] close_date: String,
     #[server(default)] owner_id: String,
     #[server(default)] contact_id: String,
+    #[server(default)] contact_email: String,
     #[server(default)] pipeline_id: String,
     #[server(default)] stage_id: String,
 ) -> Result<DealView, AppError> {
@@ -73,6 +74,7 @@ pub async fn save_deal(
             .await?
             .ok_or(AppError::Internal)?;
         let input = DealInput {
+            contact_email,
             title,
             value,
             currency,

@@ -63,6 +63,8 @@ pub struct DealInput {
     pub owner_id: String,
     /// Contact id or empty.
     pub contact_id: String,
+    /// Or the contact's email, when the form offers a search instead of an id.
+    pub contact_email: String,
     /// Pipeline id (new deals).
     pub pipeline_id: String,
     /// Stage id (new deals); the first stage when empty.
@@ -252,7 +254,19 @@ pub async fn save(
     }
     let close_date = (!close_date.is_empty()).then(|| close_date.to_owned());
     people::check_member(state, scope, &input.owner_id, "owner_id").await?;
-    let contact_id = (!input.contact_id.is_empty()).then(|| input.contact_id.clone());
+    let mut contact_id = (!input.contact_id.is_empty()).then(|| input.contact_id.clone());
+    let email = crate::identity::model::normalize_email(&input.contact_email);
+    if contact_id.is_none() && !email.is_empty() {
+        let found = contacts::by_email(state, scope, &email)
+            .await?
+            .ok_or_else(|| {
+                AppError::invalid(
+                    "contact_email",
+                    "No contact has this email. Add them first, or leave it empty.",
+                )
+            })?;
+        contact_id = Some(found.id);
+    }
     if let Some(c) = &contact_id {
         contacts::find(state, scope, c)
             .await
