@@ -367,6 +367,13 @@ async fn upload(c: &mut Client, ws: &str, file_name: &str, csv: &str) -> String 
         .unwrap_or_else(|| panic!("no upload in {to}"))
 }
 
+/// Runs upload `id` with one target per column.
+async fn import(c: &mut Client, ws: &str, id: &str, mapping: &[&str], duplicates: &str) -> Value {
+    let mut f = vec![("workspace_id", ws), ("id", id), ("duplicates", duplicates)];
+    f.extend(mapping.iter().map(|m| ("mapping[]", *m)));
+    ok(c, "run_crm_import", &f).await
+}
+
 #[tokio::test]
 async fn an_import_skips_or_merges_duplicates_reports_bad_rows_and_round_trips_through_export() {
     let app = TestApp::start().await;
@@ -418,22 +425,21 @@ async fn an_import_skips_or_merges_duplicates_reports_bad_rows_and_round_trips_t
         ])
     );
 
-    let mut f = vec![
-        ("workspace_id", ws.as_str()),
-        ("id", id.as_str()),
-        ("duplicates", "skip"),
-    ];
-    for m in [
-        "first_name",
-        "last_name",
-        "email",
-        "company",
-        "tags",
-        "custom:tier",
-    ] {
-        f.push(("mapping[]", m));
-    }
-    let report = ok(&mut c, "run_crm_import", &f).await;
+    let report = import(
+        &mut c,
+        &ws,
+        &id,
+        &[
+            "first_name",
+            "last_name",
+            "email",
+            "company",
+            "tags",
+            "custom:tier",
+        ],
+        "skip",
+    )
+    .await;
     assert_eq!(
         (
             report["created"].as_u64(),
@@ -473,19 +479,7 @@ async fn an_import_skips_or_merges_duplicates_reports_bad_rows_and_round_trips_t
         "Email,Tags,Phone\nada@engines.io,speaker,+1 555 0100\n",
     )
     .await;
-    let report = ok(
-        &mut c,
-        "run_crm_import",
-        &[
-            ("workspace_id", &ws),
-            ("id", &id),
-            ("duplicates", "merge"),
-            ("mapping[]", "email"),
-            ("mapping[]", "tags"),
-            ("mapping[]", "phone"),
-        ],
-    )
-    .await;
+    let report = import(&mut c, &ws, &id, &["email", "tags", "phone"], "merge").await;
     assert_eq!(report["merged"], 1);
     let ada = ok(
         &mut c,
@@ -566,15 +560,8 @@ async fn an_import_skips_or_merges_duplicates_reports_bad_rows_and_round_trips_t
             "custom:tier"
         ]
     );
-    let mut f = vec![
-        ("workspace_id", ws2.as_str()),
-        ("id", id.as_str()),
-        ("duplicates", "skip"),
-    ];
-    for m in &mapping {
-        f.push(("mapping[]", m.as_str()));
-    }
-    let report = ok(&mut c, "run_crm_import", &f).await;
+    let mapping: Vec<&str> = mapping.iter().map(String::as_str).collect();
+    let report = import(&mut c, &ws2, &id, &mapping, "skip").await;
     assert_eq!(report["created"], 2, "{report}");
     let strip = |page: &Value| {
         page["items"]

@@ -69,10 +69,7 @@ pub async fn save_deal(
     respond(async move {
         let c = ctx::ctx();
         let scope = c.scope(&workspace_id, Permission::EditContent).await?;
-        let ws = crate::workspaces::service::store::workspaces(&c.state.db)
-            .find_one(mongodb::bson::doc! { "_id": scope.workspace_id() })
-            .await?
-            .ok_or(AppError::Internal)?;
+        let ws = crate::workspaces::service::workspaces::get(&c.state, &scope).await?;
         let input = DealInput {
             contact_email,
             title,

@@ -7,11 +7,9 @@ use crate::error::AppError;
 use crate::identity::service::Auth;
 use crate::platform::{AppState, WorkspaceScope};
 use crate::workspaces::model::Permission;
-use crate::workspaces::service::store::workspaces;
 use axum::extract::{Multipart, Path, Query, Request, State};
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
-use mongodb::bson::doc;
 use serde::Deserialize;
 
 async fn scope_of(
@@ -21,12 +19,7 @@ async fn scope_of(
     p: Permission,
 ) -> Result<(WorkspaceScope, String), AppError> {
     let scope = WorkspaceScope::require(state, auth.as_ref(), id, p).await?;
-    let ws = workspaces(&state.db)
-        .find_one(doc! { "_id": scope.workspace_id() })
-        .await?
-        .ok_or_else(|| AppError::NotFound {
-            what: "That workspace".into(),
-        })?;
+    let ws = crate::workspaces::service::workspaces::get(state, &scope).await?;
     Ok((scope, ws.handle))
 }
 
