@@ -138,6 +138,7 @@ pub async fn text(res: Response<Body>) -> String {
 pub mod billing;
 pub mod bio;
 pub mod client;
+pub mod crm;
 pub mod fake_google;
 pub mod fake_stripe;
 pub mod mail;

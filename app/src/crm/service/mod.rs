@@ -3,7 +3,12 @@
 
 pub mod activity;
 pub mod companies;
+pub mod contact_bulk;
+pub mod contact_input;
+pub mod contact_list;
+pub mod contact_merge;
 pub mod contacts;
+pub mod deal_moves;
 pub mod deals;
 pub mod export;
 pub mod fields;
