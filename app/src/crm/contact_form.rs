@@ -21,7 +21,6 @@ fn messages(error: Signal<Option<AppError>>, field: &'static str) -> Signal<Vec<
 #[component]
 pub fn ContactForm(
     workspace_id: String,
-    handle: String,
     overview: CrmOverview,
     contact: Option<ContactView>,
     /// Called after a successful save.
@@ -48,7 +47,6 @@ pub fn ContactForm(
         .as_ref()
         .map(|c| c.custom.clone())
         .unwrap_or_default();
-    let _ = handle;
     view! {
         <ActionForm action=save attr:class="form contact-form" attr:novalidate=true>
             <FormError error/>

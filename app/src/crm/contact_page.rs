@@ -49,7 +49,7 @@ pub fn ContactPage() -> impl IntoView {
                         return Ok::<_, AppError>(view! {
                             <Title text="New contact"/>
                             <div class="page-head"><h1>"New contact"</h1><a class="button button-ghost" href=back>"Back to contacts"</a></div>
-                            <section class="card"><ContactForm workspace_id=ws.id.clone() handle=ws.handle.clone() overview contact=None on_saved/></section>
+                            <section class="card"><ContactForm workspace_id=ws.id.clone() overview contact=None on_saved/></section>
                         }.into_any());
                     };
                     let name = d.contact.display_name();
@@ -69,7 +69,7 @@ pub fn ContactPage() -> impl IntoView {
                             <section class="card" aria-labelledby="details-heading">
                                 <h2 id="details-heading">"Details"</h2>
                                 {if can_edit {
-                                    view! { <ContactForm workspace_id=ws.id.clone() handle=ws.handle.clone() overview=overview.clone() contact=Some(d.contact.clone()) on_saved/> }.into_any()
+                                    view! { <ContactForm workspace_id=ws.id.clone() overview=overview.clone() contact=Some(d.contact.clone()) on_saved/> }.into_any()
                                 } else {
                                     view! { <ReadOnly contact=d.contact.clone()/> }.into_any()
                                 }}

@@ -78,7 +78,6 @@ pub fn ContactsPage() -> impl IntoView {
     });
     Effect::new(move |_| {
         if let Some(Ok(page)) = first.get() {
-            shown.set(page.items.clone());
             more.set(Vec::new());
             next.set(page.next.clone());
             selected.update(|s| s.retain(|id| page.items.iter().any(|c| &c.id == id)));
