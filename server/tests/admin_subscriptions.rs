@@ -8,7 +8,7 @@ use axum::http::StatusCode;
 use common::billing::{billing, checkout, paid_plan};
 use common::client::Client;
 use common::fake_stripe::PaidApp;
-use common::people::{invite, register, signed_up, turn_on_mfa, unique, workspace};
+use common::people::{invite, register, signed_up, turn_on_mfa, unique, verify, workspace};
 use serde_json::Value;
 
 const ADMIN: &str = "overrides-admin@example.com";
@@ -105,6 +105,7 @@ async fn admins_give_plans_limits_trials_and_discounts_and_the_workspace_sees_wh
     .unwrap();
     let mut admin = p.app.client();
     register(&mut admin, ADMIN).await;
+    verify(&mut admin, ADMIN).await;
     turn_on_mfa(&p.app, &mut admin).await;
 
     let (mut owner, _) = signed_up(&p.app, "owner").await;

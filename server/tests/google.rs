@@ -3,40 +3,8 @@
 mod common;
 
 use axum::http::StatusCode;
-use common::fake_google::{FakeGoogle, Person};
+use common::fake_google::{app_with, person, sign_in, FakeGoogle, Person};
 use common::TestApp;
-
-async fn app_with(fake: &FakeGoogle) -> TestApp {
-    let env = fake.env();
-    let extra: Vec<(&str, &str)> = env.iter().map(|(k, v)| (*k, v.as_str())).collect();
-    TestApp::start_with(&common::mongodb_uri(), &extra).await
-}
-
-fn person(tag: &str, verified: bool) -> Person {
-    let email = format!("{}@example.com", common::fresh_db_name(tag).to_lowercase());
-    Person {
-        sub: format!("google-{email}"),
-        email,
-        email_verified: verified,
-        name: "Gigi Google".into(),
-    }
-}
-
-/// Runs the browser's side of the flow; returns the callback's answer.
-async fn sign_in(
-    app: &TestApp,
-    fake: &FakeGoogle,
-    c: &mut common::client::Client,
-    who: &Person,
-) -> common::client::Answer {
-    let start = c.get("/auth/google?next=/app/more").await;
-    assert_eq!(start.status, StatusCode::SEE_OTHER, "{}", start.body);
-    let to_google = start.location().unwrap().to_owned();
-    assert!(to_google.starts_with(&fake.issuer), "{to_google}");
-    let back = fake.consent(&to_google, who);
-    let _ = app;
-    c.get(&back).await
-}
 
 #[tokio::test]
 async fn a_new_google_user_gets_an_account_and_a_session() {
@@ -44,7 +12,7 @@ async fn a_new_google_user_gets_an_account_and_a_session() {
     let app = app_with(&fake).await;
     let mut c = app.client();
     let who = person("newg", true);
-    let done = sign_in(&app, &fake, &mut c, &who).await;
+    let done = sign_in(&fake, &mut c, &who).await;
     assert_eq!(done.status, StatusCode::SEE_OTHER, "{}", done.body);
     assert_eq!(done.location(), Some("/app/more"));
     let me = c.me().await;
@@ -53,7 +21,7 @@ async fn a_new_google_user_gets_an_account_and_a_session() {
     assert_eq!(me["email_verified"], true);
     // The same Google account later signs in to the same Mewayz account.
     let mut again = app.client();
-    sign_in(&app, &fake, &mut again, &who).await;
+    sign_in(&fake, &mut again, &who).await;
     assert_eq!(again.me().await["id"], me["id"]);
     app.cleanup().await;
 }
@@ -77,7 +45,7 @@ async fn an_existing_account_is_linked_only_for_a_verified_email() {
     let owner_id = owner.me().await["id"].clone();
 
     let mut c = app.client();
-    let refused = sign_in(&app, &fake, &mut c, &who).await;
+    let refused = sign_in(&fake, &mut c, &who).await;
     assert_eq!(refused.location(), Some("/login?error=google_unverified"));
     assert!(c.me().await.is_null());
 
@@ -86,7 +54,7 @@ async fn an_existing_account_is_linked_only_for_a_verified_email() {
         ..who
     };
     let mut c = app.client();
-    let done = sign_in(&app, &fake, &mut c, &verified).await;
+    let done = sign_in(&fake, &mut c, &verified).await;
     assert_eq!(done.location(), Some("/app/more"));
     assert_eq!(c.me().await["id"], owner_id);
     app.cleanup().await;
@@ -115,7 +83,7 @@ async fn a_forged_callback_or_token_is_refused() {
     // An ID token for another client.
     fake.sign_for_audience("some-other-client");
     let mut c = app.client();
-    let a = sign_in(&app, &fake, &mut c, &who).await;
+    let a = sign_in(&fake, &mut c, &who).await;
     assert_eq!(a.location(), Some("/login?error=google_failed"));
     assert!(c.me().await.is_null());
     fake.sign_for_audience(common::fake_google::CLIENT_ID);

@@ -8,7 +8,9 @@ use axum::http::StatusCode;
 use common::billing::{billing, checkout};
 use common::client::Client;
 use common::fake_stripe::PaidApp;
-use common::people::{invite, register, turn_on_mfa, unique, unique_email, workspace};
+use common::people::{
+    invite, register, turn_on_mfa, unique, unique_email, verify, workspace,
+};
 use serde_json::Value;
 
 const ADMIN: &str = "impact-admin@example.com";
@@ -68,6 +70,7 @@ async fn admins_see_the_impact_and_choose_who_gets_the_new_terms() {
     let p = PaidApp::start(&[("ADMIN_EMAILS", ADMIN)]).await;
     let mut admin = p.app.client();
     register(&mut admin, ADMIN).await;
+    verify(&mut admin, ADMIN).await;
     turn_on_mfa(&p.app, &mut admin).await;
     let created = admin.call("save_plan", &plan_form("12", "10", None)).await;
     assert_eq!(created.status, StatusCode::OK, "{}", created.body);

@@ -3,7 +3,7 @@
 mod common;
 
 use axum::http::StatusCode;
-use common::people::{signed_up, turn_on_mfa, unique, PASSWORD};
+use common::people::{signed_up, turn_on_mfa, unique, verify, PASSWORD};
 use common::TestApp;
 
 fn plan_form<'a>(key: &'a str, monthly: &'a str, visible: bool) -> Vec<(&'a str, &'a str)> {
@@ -52,6 +52,12 @@ async fn admins_with_mfa_manage_plans_and_customers_see_the_visible_ones() {
             ],
         )
         .await;
+    // Listed, but only a confirmed address makes the account the admin's.
+    assert_eq!(
+        admin.call("admin_list_plans", &[]).await.status,
+        StatusCode::FORBIDDEN
+    );
+    verify(&mut admin, &email).await;
     let without_mfa = admin.call("save_plan", &plan_form("pro", "12", true)).await;
     assert_eq!(
         without_mfa.status,

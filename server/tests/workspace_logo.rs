@@ -4,7 +4,7 @@ mod common;
 
 use axum::http::StatusCode;
 use common::client::Client;
-use common::people::{signed_up, unique, workspace};
+use common::people::{signed_up, unique, verified, workspace};
 use common::{mail, TestApp};
 
 fn multipart(bytes: &[u8]) -> (String, Vec<u8>) {
@@ -83,7 +83,7 @@ async fn logos_are_checked_by_their_bytes_and_only_admins_may_upload() {
         upload(&mut stranger, &ws, &png).await.status,
         StatusCode::NOT_FOUND
     );
-    let (mut vic, vic_email) = signed_up(&app, "vic").await;
+    let (mut vic, vic_email) = verified(&app, "vic").await;
     owner
         .call(
             "invite_member",

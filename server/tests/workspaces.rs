@@ -6,7 +6,7 @@ use axum::http::StatusCode;
 use common::{mail, TestApp};
 use std::time::Duration;
 
-use common::people::{signed_up, unique, workspace, PASSWORD};
+use common::people::{signed_up, unique, verified, workspace, PASSWORD};
 
 #[tokio::test]
 async fn the_wizard_resumes_where_it_was_left_and_lands_on_the_dashboard() {
@@ -150,7 +150,7 @@ async fn invitations_work_for_existing_users_once_and_are_audited() {
     let app = TestApp::start().await;
     let (mut owner, _) = signed_up(&app, "own").await;
     let ws = workspace(&mut owner, &unique("inv")).await;
-    let (mut bob, bob_email) = signed_up(&app, "bob").await;
+    let (mut bob, bob_email) = verified(&app, "bob").await;
 
     let inv = owner
         .call(
@@ -255,6 +255,31 @@ async fn a_new_user_can_sign_up_on_the_way_and_invitations_expire() {
         a.location(),
         Some(format!("/invite?token={token}").as_str())
     );
+    // The address is confirmed first; the confirmation link leads back to the invitation.
+    let refused = newbie.call("accept_invitation", &[("token", &token)]).await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let preview = newbie
+        .call("preview_invitation", &[("token", &token)])
+        .await
+        .json();
+    assert_eq!((&preview["for_you"], &preview["verified"]), (&true.into(), &false.into()));
+    let confirm = mail::latest(&email, "Confirm your email for Mewayz").await;
+    let (_, next) = confirm.text.split_once("&next=").expect("a way back");
+    let next = next.split_whitespace().next().unwrap();
+    assert_eq!(next, format!("/invite%3Ftoken%3D{token}"));
+    let a = newbie
+        .call(
+            "verify_email",
+            &[
+                ("token", &confirm.token()),
+                ("next", &format!("/invite?token={token}")),
+            ],
+        )
+        .await;
+    assert_eq!(
+        a.location(),
+        Some(format!("/invite?token={token}").as_str())
+    );
     assert_eq!(
         newbie
             .call("accept_invitation", &[("token", &token)])
@@ -306,7 +331,7 @@ async fn a_workspace_always_keeps_an_owner() {
     assert_eq!(a.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", a.body);
 
     // Transfer to an admin: they own it, the old owner becomes admin.
-    let (mut ada, ada_email) = signed_up(&app, "ada").await;
+    let (mut ada, ada_email) = verified(&app, "ada").await;
     owner
         .call(
             "invite_member",

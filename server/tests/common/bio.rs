@@ -26,8 +26,7 @@ pub fn link(id: &str, title: &str, url: &str) -> Value {
 pub fn signup(handle: &str, email: &str) -> Request<Body> {
     Request::post(format!("/@{handle}"))
         .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
-        .header(header::ORIGIN, "http://localhost")
-        .header(header::HOST, "localhost")
+        .header(header::ORIGIN, super::BASE_URL)
         .body(Body::from(format!("block=news&email={email}")))
         .unwrap()
 }

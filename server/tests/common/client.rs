@@ -10,6 +10,9 @@ use tower::ServiceExt;
 /// One browser: a cookie jar and the router it talks to.
 pub struct Client {
     router: axum::Router,
+    /// The origin the browser's pages come from, sent as `Origin` on every non-GET request as
+    /// browsers do.
+    origin: String,
     /// Cookies by name.
     pub cookies: BTreeMap<String, String>,
 }
@@ -68,9 +71,11 @@ fn form_encode(fields: &[(&str, &str)]) -> String {
 }
 
 impl Client {
-    pub fn new(router: axum::Router) -> Self {
+    /// A browser on pages of `origin` (the app's `APP_BASE_URL`).
+    pub fn new(router: axum::Router, origin: &str) -> Self {
         Client {
             router,
+            origin: origin.to_owned(),
             cookies: BTreeMap::new(),
         }
     }
@@ -86,6 +91,15 @@ impl Client {
         let mut req = req;
         if !cookie.is_empty() {
             req = req.header(header::COOKIE, cookie);
+        }
+        let writes = req
+            .method_ref()
+            .is_some_and(|m| m != axum::http::Method::GET && m != axum::http::Method::HEAD);
+        let has_origin = req
+            .headers_ref()
+            .is_some_and(|h| h.contains_key(header::ORIGIN));
+        if writes && !has_origin {
+            req = req.header(header::ORIGIN, &self.origin);
         }
         let res = self
             .router
@@ -115,9 +129,22 @@ impl Client {
 
     /// Calls server function `name` with form fields, as an `ActionForm` does.
     pub async fn call(&mut self, name: &str, fields: &[(&str, &str)]) -> Answer {
-        let req = Request::post(format!("/api/{name}"))
+        self.call_with(name, fields, &[]).await
+    }
+
+    /// Calls server function `name` with extra request headers.
+    pub async fn call_with(
+        &mut self,
+        name: &str,
+        fields: &[(&str, &str)],
+        headers: &[(&str, &str)],
+    ) -> Answer {
+        let mut req = Request::post(format!("/api/{name}"))
             .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
             .header(header::ACCEPT, "application/json");
+        for (k, v) in headers {
+            req = req.header(*k, *v);
+        }
         self.send(req, Body::from(form_encode(fields))).await
     }
 

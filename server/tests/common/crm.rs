@@ -49,9 +49,7 @@ pub async fn upload(c: &mut Client, ws: &str, file_name: &str, csv: &str) -> Str
     let a = c
         .send(
             Request::post(format!("/workspaces/{ws}/crm/import"))
-                .header(header::CONTENT_TYPE, ct)
-                .header(header::ORIGIN, "http://localhost")
-                .header(header::HOST, "localhost"),
+                .header(header::CONTENT_TYPE, ct),
             Body::from(body),
         )
         .await;

@@ -2,7 +2,9 @@
 //! endpoint that signs in whoever the test names, and a token endpoint that checks PKCE and
 //! returns an RS256 ID token signed with this test's own RSA key.
 
+use super::client::{Answer, Client};
 use axum::extract::{Form, Query, State};
+use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
@@ -115,6 +117,35 @@ impl FakeGoogle {
     pub fn sign_for_audience(&self, aud: &str) {
         *self.fake.audience.lock().unwrap() = aud.to_owned();
     }
+}
+
+/// An app that signs in with `fake`.
+pub async fn app_with(fake: &FakeGoogle) -> super::TestApp {
+    let env = fake.env();
+    let extra: Vec<(&str, &str)> = env.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    super::TestApp::start_with(&super::mongodb_uri(), &extra).await
+}
+
+/// A Google user with a fresh address, verified by Google or not.
+pub fn person(tag: &str, verified: bool) -> Person {
+    let email = format!("{}@example.com", super::fresh_db_name(tag).to_lowercase());
+    Person {
+        sub: format!("google-{email}"),
+        email,
+        email_verified: verified,
+        name: "Gigi Google".into(),
+    }
+}
+
+/// Runs the browser's side of the flow from `/auth/google?next=/app/more`; returns the
+/// callback's answer.
+pub async fn sign_in(fake: &FakeGoogle, c: &mut Client, who: &Person) -> Answer {
+    let start = c.get("/auth/google?next=/app/more").await;
+    assert_eq!(start.status, StatusCode::SEE_OTHER, "{}", start.body);
+    let to_google = start.location().unwrap().to_owned();
+    assert!(to_google.starts_with(&fake.issuer), "{to_google}");
+    let back = fake.consent(&to_google, who);
+    c.get(&back).await
 }
 
 fn decode(s: &str) -> String {

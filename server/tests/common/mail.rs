@@ -71,6 +71,25 @@ pub async fn wait_for(to: &str, count: usize) -> Mail {
     }
 }
 
+/// Waits (bounded) for a message to `to` with `subject`; returns the newest such.
+pub async fn latest(to: &str, subject: &str) -> Mail {
+    let deadline = Instant::now() + Duration::from_secs(15);
+    loop {
+        let owned = to.to_owned();
+        let mails = tokio::task::spawn_blocking(move || all_to(&owned))
+            .await
+            .unwrap();
+        if let Some(m) = mails.into_iter().rev().find(|m| m.subject == subject) {
+            return m;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "no email \"{subject}\" for {to}"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
 /// How many messages `to` has received.
 pub async fn count(to: &str) -> usize {
     let owned = to.to_owned();

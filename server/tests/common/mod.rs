@@ -29,13 +29,16 @@ pub fn fresh_db_name(prefix: &str) -> String {
     )
 }
 
+/// The public origin of the test app (`APP_BASE_URL`), which browsers send as `Origin`.
+pub const BASE_URL: &str = "http://mewayz.test";
+
 /// Configuration for tests, with the given database and any extra variables.
 pub fn config(uri: &str, db: &str, extra: &[(&str, &str)]) -> Config {
     let mut vars: Vec<(String, String)> = vec![
         ("APP_ENV".into(), "test".into()),
         ("MONGODB_URI".into(), uri.into()),
         ("MONGODB_DB".into(), db.into()),
-        ("APP_BASE_URL".into(), "http://mewayz.test".into()),
+        ("APP_BASE_URL".into(), BASE_URL.into()),
         ("AUTH_RATE_LIMIT_PER_MINUTE".into(), "1000".into()),
     ];
     if let Ok(smtp) = std::env::var("MEWAYZ_TEST_SMTP_URL") {
@@ -76,7 +79,7 @@ impl TestApp {
 
     /// A browser-like client of this app with its own cookie jar.
     pub fn client(&self) -> client::Client {
-        client::Client::new(self.router.clone())
+        client::Client::new(self.router.clone(), &self.state.config.base_url)
     }
 
     /// Builds the app against any MongoDB URI (which may be unreachable).

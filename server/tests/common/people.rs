@@ -42,6 +42,20 @@ pub async fn signed_up(app: &TestApp, name: &str) -> (Client, String) {
     (c, email)
 }
 
+/// Confirms `email` through the verification link it was sent, in browser `c`.
+pub async fn verify(c: &mut Client, email: &str) {
+    let mail = super::mail::latest(email, "Confirm your email for Mewayz").await;
+    let a = c.call("verify_email", &[("token", &mail.token())]).await;
+    assert!(a.status.is_success(), "verify_email: {}", a.body);
+}
+
+/// A signed-in browser of a new account whose email is confirmed.
+pub async fn verified(app: &TestApp, name: &str) -> (Client, String) {
+    let (mut c, email) = signed_up(app, name).await;
+    verify(&mut c, &email).await;
+    (c, email)
+}
+
 /// Creates a workspace with `handle` as `c`; returns its id.
 pub async fn workspace(c: &mut Client, handle: &str) -> String {
     let a = c
@@ -63,27 +77,34 @@ pub async fn workspace(c: &mut Client, handle: &str) -> String {
         .to_owned()
 }
 
-/// Turns on two-step verification for `c` with a code computed from the key it is shown.
-pub async fn turn_on_mfa(app: &TestApp, c: &mut Client) {
-    let key = c.call("start_mfa", &[]).await.json()["manual_key"]
-        .as_str()
-        .unwrap()
-        .to_owned();
+/// The TOTP code of `key` at the app's time, `offset_steps` periods of 30 s away.
+pub fn totp_code(app: &TestApp, key: &str, offset_steps: i64) -> String {
     let totp = totp_rs::TOTP::new(
         totp_rs::Algorithm::SHA1,
         6,
         1,
         30,
-        totp_rs::Secret::Encoded(key).to_bytes().unwrap(),
+        totp_rs::Secret::Encoded(key.to_owned()).to_bytes().unwrap(),
         None,
         String::new(),
     )
     .unwrap();
-    let code = totp.generate(app.state.clock.unix() as u64);
+    totp.generate((app.state.clock.unix() + offset_steps * 30) as u64)
+}
+
+/// Turns on two-step verification for `c` with a code computed from the key it is shown;
+/// returns the key.
+pub async fn turn_on_mfa(app: &TestApp, c: &mut Client) -> String {
+    let key = c.call("start_mfa", &[]).await.json()["manual_key"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let code = totp_code(app, &key, 0);
     assert_eq!(
         c.call("confirm_mfa", &[("code", &code)]).await.status,
         StatusCode::OK
     );
+    key
 }
 
 /// Invites `email` to workspace `ws` as a viewer.

@@ -254,6 +254,7 @@ pub const MATRIX: &[Entry] = &[
         User,
         &[("current_password", "x"), ("new_password", "y")],
     ),
+    ("list_security_events", User, &[]),
     // Workspaces
     ("preview_invitation", Public, &[]),
     ("list_my_workspaces", User, &[]),
