@@ -41,8 +41,8 @@ pub enum AppError {
     /// The workspace's plan does not include a feature; `upgrade` names the way out.
     #[error("Your plan does not include {feature}. {upgrade}")]
     FeatureNotIncluded { feature: String, upgrade: String },
-    /// Too many attempts in a short time.
-    #[error("Too many attempts. Try again in {retry_after_secs} seconds.")]
+    /// Too many attempts in a short time (or, for daily allowances, in a day).
+    #[error("Too many attempts. Try again in {}.", wait_text(.retry_after_secs))]
     RateLimited { retry_after_secs: u64 },
     /// A dependency (database, email, payments…) is down; retrying later will work.
     #[error("{service} is unavailable right now. Please try again shortly.")]
@@ -53,6 +53,17 @@ pub enum AppError {
     /// The call failed before or after our code ran (network, encoding), from server_fn.
     #[error("Could not reach Mewayz: {message}")]
     Transport { message: String },
+}
+
+/// A wait in words: "40 seconds", "5 minutes", "3 hours".
+fn wait_text(secs: &u64) -> String {
+    let secs = *secs;
+    let (n, unit) = match secs {
+        0..=90 => (secs.max(1), "second"),
+        91..=5400 => (secs.div_ceil(60), "minute"),
+        _ => (secs.div_ceil(3600), "hour"),
+    };
+    format!("{n} {unit}{}", if n == 1 { "" } else { "s" })
 }
 
 impl AppError {
@@ -188,6 +199,20 @@ mod tests {
         assert!(err.is_field_level());
         assert_eq!(err.field_messages("handle"), vec!["That handle is taken."]);
         assert_eq!(err.status_code(), http::StatusCode::CONFLICT);
+    }
+
+    #[test]
+    fn waits_read_in_the_largest_sensible_unit() {
+        let wait = |s| {
+            AppError::RateLimited {
+                retry_after_secs: s,
+            }
+            .to_string()
+        };
+        assert_eq!(wait(1), "Too many attempts. Try again in 1 second.");
+        assert_eq!(wait(59), "Too many attempts. Try again in 59 seconds.");
+        assert_eq!(wait(600), "Too many attempts. Try again in 10 minutes.");
+        assert_eq!(wait(82_800), "Too many attempts. Try again in 23 hours.");
     }
 
     #[test]

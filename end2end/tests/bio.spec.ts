@@ -1,4 +1,5 @@
 import { expect, Locator, Page, test } from "@playwright/test";
+import { callApi } from "./api";
 import { uniqueEmail } from "./mail";
 
 const PASSWORD = "a perfectly long passphrase";
@@ -10,8 +11,7 @@ async function hydrated(page: Page) {
 /** A signed-in account with a workspace, through the same server functions the forms post to. */
 async function workspace(page: Page, tag: string): Promise<string> {
   const handle = `bio-${tag}-${Date.now() % 1_000_000}`;
-  const post = (fn: string, form: Record<string, string>) =>
-    page.request.post(`/api/${fn}`, { form, headers: { accept: "application/json" } });
+  const post = (fn: string, form: Record<string, string>) => callApi(page.request, fn, form);
   expect((await post("register", { name: "Bea Builder", email: uniqueEmail(tag), password: PASSWORD })).ok()).toBeTruthy();
   const ws = { name: "Bea's Studio", handle, time_zone: "UTC", currency: "USD" };
   expect((await post("create_workspace", ws)).ok()).toBeTruthy();
@@ -31,6 +31,8 @@ async function addLink(page: Page, title: string, url: string) {
 
 /** Drags `from` onto `to`'s lower half, with the mouse or with a finger. */
 async function drag(page: Page, from: Locator, to: Locator, touch: boolean) {
+  // Pointer events reach only what is on screen.
+  await from.scrollIntoViewIfNeeded();
   const a = (await from.boundingBox())!;
   const b = (await to.boundingBox())!;
   const start = { x: a.x + a.width / 2, y: a.y + a.height / 2 };

@@ -1,5 +1,6 @@
 import { expect, Locator, Page, test } from "@playwright/test";
 import { readFileSync } from "node:fs";
+import { callApi } from "./api";
 import { uniqueEmail } from "./mail";
 
 const PASSWORD = "a perfectly long passphrase";
@@ -8,8 +9,7 @@ async function hydrated(page: Page) {
   await page.locator("body[data-hydrated]").waitFor({ state: "attached" });
 }
 
-const post = (page: Page, fn: string, form: Record<string, string>) =>
-  page.request.post(`/api/${fn}`, { form, headers: { accept: "application/json" } });
+const post = (page: Page, fn: string, form: Record<string, string>) => callApi(page.request, fn, form);
 
 /** A signed-in account with a workspace; returns its handle and id. */
 async function workspace(page: Page, tag: string): Promise<{ handle: string; id: string }> {
@@ -104,6 +104,8 @@ test("create, edit, search and filter contacts with a custom field", async ({ pa
 
 /** Drags `handle` into `column`, with the mouse or a finger. */
 async function drag(page: Page, handle: Locator, column: Locator, touch: boolean) {
+  // Pointer events reach only what is on screen: bring the card into view as a person would.
+  await handle.scrollIntoViewIfNeeded();
   const a = (await handle.boundingBox())!;
   const b = (await column.boundingBox())!;
   const width = page.viewportSize()!.width;

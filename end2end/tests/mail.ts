@@ -5,14 +5,15 @@ const MAILDEV = process.env.MAILDEV_URL ?? "http://127.0.0.1:1080";
 
 export type Mail = { subject: string; text: string };
 
-/** Waits for the `count`-th email to `to` and returns it. */
-export async function mailTo(request: APIRequestContext, to: string, count = 1): Promise<Mail> {
+/** Waits for the `count`-th email to `to` (with `subject`, if given) and returns it. */
+export async function mailTo(request: APIRequestContext, to: string, count = 1, subject?: string): Promise<Mail> {
   let found: Mail[] = [];
   await expect(async () => {
     const res = await request.get(`${MAILDEV}/api/email`);
     const all = (await res.json()) as any[];
     found = all
       .filter((m) => m.to.some((t: any) => t.address === to))
+      .filter((m) => subject === undefined || m.subject === subject)
       .map((m) => ({ subject: m.subject, text: m.text }));
     expect(found.length).toBeGreaterThanOrEqual(count);
   }).toPass({ timeout: 15_000 });

@@ -1,11 +1,27 @@
 //! `/dev/mailbox` (development only): every email the app sent, newest first, with clickable
-//! links, so sign-up and reset flows can be tried without a mail server.
+//! links, so sign-up and reset flows can be tried without a mail server. Those links open
+//! accounts, so the page is served only to this machine, never through a proxy.
 
 use app::platform::mailer::DEV_MAILBOX;
 use app::platform::AppState;
-use axum::extract::State;
-use axum::response::Html;
+use axum::extract::{ConnectInfo, State};
+use axum::http::{request::Parts, StatusCode};
+use axum::response::{Html, IntoResponse, Response};
 use mongodb::bson::{doc, Document};
+use std::net::SocketAddr;
+
+/// Whether the request comes straight from this machine: a loopback peer, and no proxy headers
+/// (a proxy on this machine forwards other people's requests).
+fn from_this_machine(parts: &Parts) -> bool {
+    let loopback = parts
+        .extensions
+        .get::<ConnectInfo<SocketAddr>>()
+        .is_some_and(|c| c.0.ip().is_loopback());
+    let proxied = ["x-forwarded-for", "forwarded", "x-real-ip"]
+        .iter()
+        .any(|h| parts.headers.contains_key(*h));
+    loopback && !proxied
+}
 
 fn escape(s: &str) -> String {
     s.replace('&', "&amp;")
@@ -32,8 +48,11 @@ fn linkify(text: &str) -> String {
         .join("<br>")
 }
 
-/// `GET /dev/mailbox`.
-pub async fn page(State(state): State<AppState>) -> Html<String> {
+/// `GET /dev/mailbox`: the page for this machine, "not found" for anyone else.
+pub async fn page(State(state): State<AppState>, parts: Parts) -> Response {
+    if !from_this_machine(&parts) {
+        return StatusCode::NOT_FOUND.into_response();
+    }
     use futures_util::TryStreamExt;
     let mails: Vec<Document> = match state
         .db
@@ -63,5 +82,5 @@ pub async fn page(State(state): State<AppState>) -> Html<String> {
         ));
     }
     body.push_str("</main></body></html>");
-    Html(body)
+    Html(body).into_response()
 }

@@ -20,7 +20,10 @@ pub fn apply(router: Router<AppState>, state: AppState) -> Router<AppState> {
     router
         .layer(CompressionLayer::new())
         .layer(middleware::from_fn_with_state(state.clone(), authenticate))
-        .layer(middleware::from_fn(same_origin_only))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            same_origin_only,
+        ))
         .layer(middleware::from_fn_with_state(state, headers))
         .layer(PropagateRequestIdLayer::x_request_id())
         .layer(TraceLayer::new_for_http().make_span_with(request_span))

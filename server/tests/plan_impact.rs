@@ -8,9 +8,7 @@ use axum::http::StatusCode;
 use common::billing::{billing, checkout};
 use common::client::Client;
 use common::fake_stripe::PaidApp;
-use common::people::{
-    invite, register, turn_on_mfa, unique, unique_email, verify, workspace,
-};
+use common::people::{invite, register, turn_on_mfa, unique, unique_email, verify, workspace};
 use serde_json::Value;
 
 const ADMIN: &str = "impact-admin@example.com";

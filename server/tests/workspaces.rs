@@ -262,7 +262,10 @@ async fn a_new_user_can_sign_up_on_the_way_and_invitations_expire() {
         .call("preview_invitation", &[("token", &token)])
         .await
         .json();
-    assert_eq!((&preview["for_you"], &preview["verified"]), (&true.into(), &false.into()));
+    assert_eq!(
+        (&preview["for_you"], &preview["verified"]),
+        (&true.into(), &false.into())
+    );
     let confirm = mail::latest(&email, "Confirm your email for Mewayz").await;
     let (_, next) = confirm.text.split_once("&next=").expect("a way back");
     let next = next.split_whitespace().next().unwrap();

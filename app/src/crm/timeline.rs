@@ -26,12 +26,12 @@ pub fn Timeline(
                             let id = e.id.clone();
                             let when = e.at.get(..16).unwrap_or_default().replace('T', " ");
                             let who = e.actor_name.clone().map(|n| format!(" · {n}")).unwrap_or_default();
-                            let note = e.is_note();
+                            let deletable = e.can_delete;
                             view! {
                                 <li class="timeline-entry" data-module=e.module.clone()>
                                     <p class="timeline-head"><strong>{e.title()}</strong><span class="muted">{format!(" {when} UTC{who}")}</span></p>
                                     <p class="timeline-body">{e.summary.clone()}</p>
-                                    {(note && can_edit).then(|| view! {
+                                    {(deletable && can_edit).then(|| view! {
                                         <button type="button" class="button button-ghost button-small" on:click=move |_| {
                                             let id = id.clone();
                                             spawn_local(async move {

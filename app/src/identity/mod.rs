@@ -13,6 +13,7 @@ pub mod mfa_card;
 pub mod model;
 pub mod register_page;
 pub mod reset_password_page;
+pub mod security_log_card;
 pub mod security_page;
 #[cfg(feature = "ssr")]
 pub mod service;
@@ -29,6 +30,7 @@ pub use logout_button::LogoutButton;
 pub use mfa_card::MfaCard;
 pub use register_page::RegisterPage;
 pub use reset_password_page::ResetPasswordPage;
+pub use security_log_card::SecurityLogCard;
 pub use security_page::SecurityPage;
 pub use settings_page::SettingsPage;
 pub use verify_banner::VerifyBanner;

@@ -23,8 +23,22 @@ pub struct UserView {
     pub email: String,
     /// Whether the address has been confirmed.
     pub email_verified: bool,
-    /// Listed in `ADMIN_EMAILS`: may open `/admin` (once two-step verification is on).
+    /// Listed in `ADMIN_EMAILS` with a confirmed address: may open `/admin` (once two-step
+    /// verification is on).
     pub platform_admin: bool,
+}
+
+/// One entry of the account's security log, for the security screen.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SecurityEventView {
+    /// What happened, e.g. `password.changed`, `google.linked_unverified`.
+    pub kind: String,
+    /// One sentence for people.
+    pub summary: String,
+    /// The address the change came from.
+    pub ip: String,
+    /// When, RFC 3339 UTC.
+    pub at: String,
 }
 
 /// One signed-in device, for the security screen.
@@ -82,6 +96,7 @@ pub fn sign_in_error(code: &str) -> Option<&'static str> {
             "Google has not verified that email address. Log in with your password instead."
         }
         "google_unavailable" => "Google sign-in is not set up on this server.",
+        "rate_limited" => "Too many sign-in attempts from here. Try again in a minute.",
         _ => return None,
     })
 }
@@ -99,6 +114,10 @@ pub fn email_problem(email: &str) -> Option<&'static str> {
     }
     if email.len() > EMAIL_MAX {
         return Some("That email address is too long.");
+    }
+    // Spreadsheets run a cell starting with these as a formula when a list is exported.
+    if email.starts_with(['=', '+', '-', '@']) {
+        return Some("An email address cannot start with =, +, - or @.");
     }
     let Some((local, domain)) = email.rsplit_once('@') else {
         return Some("Enter a valid email address, like name@example.com.");
@@ -202,6 +221,18 @@ mod tests {
         assert!(email_problem("anna@localhost").is_some());
         assert!(email_problem("an na@example.com").is_some());
         assert!(email_problem("@example.com").is_some());
+        for formula in [
+            "=1+1@x.example",
+            "+cmd@x.example",
+            "-2@x.example",
+            "@a@x.example",
+        ] {
+            assert_eq!(
+                email_problem(formula),
+                Some("An email address cannot start with =, +, - or @."),
+                "{formula}"
+            );
+        }
         assert_eq!(normalize_email("  Anna@Example.COM "), "anna@example.com");
     }
 

@@ -39,6 +39,7 @@ pub fn SecurityPage() -> impl IntoView {
         </section>
         <super::MfaCard/>
         <LogoutEverywhereCard/>
+        <super::SecurityLogCard/>
     }
 }
 

@@ -11,13 +11,15 @@ pub struct AdminScope {
     pub user_id: String,
 }
 
-/// Checks that the caller is signed in, listed in `ADMIN_EMAILS`, and has MFA on.
+/// Checks that the caller is signed in, listed in `ADMIN_EMAILS` with that address confirmed,
+/// and has MFA on. Reads the account now, never a claim from sign-in time. An unconfirmed
+/// listed address is refused like any other user's, so a squatter learns nothing.
 pub async fn require_platform_admin(state: &AppState) -> Result<AdminScope, AppError> {
     let auth = current_auth().ok_or(AppError::Unauthorized)?;
     let user = users::by_id(&state.db, &auth.user_id)
         .await?
         .ok_or(AppError::Unauthorized)?;
-    if !state.config.admin_emails.contains(&user.email_lower) {
+    if !user.is_platform_admin(&state.config.admin_emails) {
         return Err(AppError::Forbidden);
     }
     if user.mfa_enabled_at.is_none() {

@@ -20,7 +20,7 @@ pub fn parts() -> http::request::Parts {
 
 /// The caller's IP and browser.
 pub fn client(state: &AppState) -> ClientInfo {
-    ClientInfo::from_parts(&parts(), state.config.trust_proxy)
+    ClientInfo::from_parts(&parts(), state.config.trusted_proxy_hops)
 }
 
 /// Sets the response status to match `err` and returns it, for `Err(fail(..))`. A plain form

@@ -47,6 +47,8 @@ pub struct Config {
     pub env: AppEnv,
     /// `APP_BASE_URL`: the public origin, used in emailed links and to decide on Secure cookies.
     pub base_url: String,
+    /// The origin of `base_url` as browsers write it in `Origin` (`https://app.example`).
+    pub base_origin: String,
     /// `MONGODB_URI`: connection string of the MongoDB deployment.
     pub mongodb_uri: String,
     /// `MONGODB_DB`: database name inside that deployment.
@@ -62,8 +64,9 @@ pub struct Config {
     pub smtp_url: Option<Secret>,
     /// `MAIL_FROM`: the sender of every email, e.g. `Mewayz <hello@mewayz.com>`.
     pub mail_from: String,
-    /// `TRUST_PROXY`: true when a proxy we run sets `X-Forwarded-For` (client IPs come from it).
-    pub trust_proxy: bool,
+    /// `TRUSTED_PROXY_HOPS`: how many proxies we run in front of the app, each appending to
+    /// `X-Forwarded-For`; the client is that many entries from the right. 0: the peer address.
+    pub trusted_proxy_hops: usize,
     /// `AUTH_RATE_LIMIT_PER_MINUTE`: attempts per client IP per auth action per minute.
     pub auth_rate_limit: u32,
     /// `ADMIN_EMAILS`: comma-separated emails of platform admins (they must also turn on MFA).
@@ -191,9 +194,15 @@ impl Config {
                 .push(("APP_SECRET", "is the development secret".into()));
         }
         let is_http = |u: &str| u.starts_with("http://") || u.starts_with("https://");
-        if !base_url.is_empty() && !is_http(&base_url) {
-            err.invalid
-                .push(("APP_BASE_URL", "must start with http:// or https://".into()));
+        let base_origin = url::Url::parse(&base_url)
+            .ok()
+            .filter(|u| is_http(&base_url) && u.host().is_some())
+            .map(|u| u.origin().ascii_serialization());
+        if !base_url.is_empty() && base_origin.is_none() {
+            err.invalid.push((
+                "APP_BASE_URL",
+                "must be an http:// or https:// address, like https://app.example.com".into(),
+            ));
         }
         let is_mongo = |u: &str| u.starts_with("mongodb://") || u.starts_with("mongodb+srv://");
         if !mongodb_uri.is_empty() && !is_mongo(&mongodb_uri) {
@@ -226,13 +235,24 @@ impl Config {
             }
         };
 
-        let trust_proxy = match get("TRUST_PROXY").as_deref() {
-            None | Some("false") | Some("0") => false,
-            Some("true") | Some("1") => true,
+        // The old switch trusted the client's own entry; say what replaced it rather than guess.
+        if matches!(get("TRUST_PROXY").as_deref(), Some("true" | "1")) {
+            err.invalid.push((
+                "TRUST_PROXY",
+                "was replaced by TRUSTED_PROXY_HOPS: the number of proxies in front of the app \
+                 (1 behind one load balancer or ingress)"
+                    .into(),
+            ));
+        }
+        let trusted_proxy_hops = match get("TRUSTED_PROXY_HOPS").map(|v| v.parse::<usize>()) {
+            None => 0,
+            Some(Ok(n)) if n <= 10 => n,
             Some(_) => {
-                err.invalid
-                    .push(("TRUST_PROXY", "must be true or false".into()));
-                false
+                err.invalid.push((
+                    "TRUSTED_PROXY_HOPS",
+                    "must be a whole number from 0 to 10".into(),
+                ));
+                0
             }
         };
         let auth_rate_limit = match get("AUTH_RATE_LIMIT_PER_MINUTE").map(|v| v.parse::<u32>()) {
@@ -316,6 +336,7 @@ impl Config {
         Ok(Config {
             env,
             base_url: base_url.trim_end_matches('/').to_owned(),
+            base_origin: base_origin.unwrap_or_default(),
             mongodb_uri,
             mongodb_db: get("MONGODB_DB").unwrap_or_else(|| "mewayz".into()),
             app_secret: Secret(app_secret),
@@ -323,7 +344,7 @@ impl Config {
             log_format,
             smtp_url: smtp_url.map(Secret),
             mail_from: get("MAIL_FROM").unwrap_or_else(|| "Mewayz <no-reply@mewayz.local>".into()),
-            trust_proxy,
+            trusted_proxy_hops,
             auth_rate_limit,
             admin_emails: get("ADMIN_EMAILS")
                 .map(|v| {

@@ -101,3 +101,28 @@ fn bad_values_are_reported_by_name() {
     let names: Vec<_> = err.invalid.iter().map(|(n, _)| *n).collect();
     assert_eq!(names, vec!["APP_ENV", "MONGODB_URI", "SHUTDOWN_GRACE_SECS"]);
 }
+
+#[test]
+fn proxies_are_counted_in_hops_and_the_old_switch_says_so() {
+    let cfg = Config::from_lookup(vars(&[("TRUSTED_PROXY_HOPS", "2")]), false).unwrap();
+    assert_eq!(cfg.trusted_proxy_hops, 2);
+    assert_eq!(
+        Config::from_lookup(vars(&[]), false)
+            .unwrap()
+            .trusted_proxy_hops,
+        0
+    );
+    let old = Config::from_lookup(vars(&[("TRUST_PROXY", "true")]), false).unwrap_err();
+    assert!(old.invalid[0].1.contains("TRUSTED_PROXY_HOPS"));
+    let bad = Config::from_lookup(vars(&[("TRUSTED_PROXY_HOPS", "-1")]), false).unwrap_err();
+    assert_eq!(bad.invalid[0].0, "TRUSTED_PROXY_HOPS");
+}
+
+#[test]
+fn the_base_url_gives_the_origin_browsers_send() {
+    let cfg =
+        Config::from_lookup(vars(&[("APP_BASE_URL", "https://App.Example:443/")]), false).unwrap();
+    assert_eq!(cfg.base_origin, "https://app.example");
+    let cfg = Config::from_lookup(vars(&[]), false).unwrap();
+    assert_eq!(cfg.base_origin, "http://127.0.0.1:3000");
+}

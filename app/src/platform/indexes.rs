@@ -44,7 +44,8 @@ pub fn expiring(field: &str, name: &str) -> IndexModel {
 
 /// Every module's indexes. A module adds its `indexes()` here when it gains a collection.
 pub fn all() -> Vec<CollectionIndexes> {
-    let mut all = crate::identity::service::indexes();
+    let mut all = super::rate_limit::indexes();
+    all.extend(crate::identity::service::indexes());
     all.extend(crate::workspaces::service::indexes());
     all.extend(crate::billing::service::indexes());
     all.extend(crate::bio::service::indexes());

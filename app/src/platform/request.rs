@@ -1,31 +1,30 @@
 //! Facts about the current request that services record: who is calling from where.
 
 use http::request::Parts;
-use std::net::SocketAddr;
+use std::net::{IpAddr, SocketAddr};
 
 /// The caller's address and browser, as recorded on sessions and in audit entries.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ClientInfo {
-    /// The client IP (the first `X-Forwarded-For` hop when behind a trusted proxy).
+    /// The client IP: the peer, or read from `X-Forwarded-For` behind trusted proxies.
     pub ip: String,
     /// The `User-Agent` header, truncated.
     pub user_agent: String,
 }
 
 impl ClientInfo {
-    /// Reads the request. `trust_proxy` means a load balancer we run sets `X-Forwarded-For`.
-    pub fn from_parts(parts: &Parts, trust_proxy: bool) -> Self {
-        let forwarded = trust_proxy
-            .then(|| parts.headers.get("x-forwarded-for"))
-            .flatten()
-            .and_then(|v| v.to_str().ok())
-            .and_then(|v| v.split(',').next())
-            .map(|v| v.trim().to_owned())
-            .filter(|v| !v.is_empty());
+    /// Reads the request. `proxy_hops` is how many proxies we run in front of the app
+    /// (`TRUSTED_PROXY_HOPS`): each appends the address it saw to `X-Forwarded-For`, so the
+    /// client is that many entries from the right. Entries further left are whatever the client
+    /// wrote and are never used.
+    pub fn from_parts(parts: &Parts, proxy_hops: usize) -> Self {
         let peer = parts
             .extensions
             .get::<axum::extract::ConnectInfo<SocketAddr>>()
             .map(|c| c.0.ip().to_string());
+        let forwarded = (proxy_hops > 0)
+            .then(|| forwarded_client(parts, proxy_hops))
+            .flatten();
         let user_agent = parts
             .headers
             .get(http::header::USER_AGENT)
@@ -38,5 +37,58 @@ impl ClientInfo {
             ip: forwarded.or(peer).unwrap_or_else(|| "unknown".into()),
             user_agent,
         }
+    }
+}
+
+/// The `X-Forwarded-For` entry `hops` from the right (every header line, in order). With fewer
+/// entries than hops the request skipped a proxy; the leftmost, written by one of ours, is used.
+fn forwarded_client(parts: &Parts, hops: usize) -> Option<String> {
+    let entries: Vec<&str> = parts
+        .headers
+        .get_all("x-forwarded-for")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(','))
+        .map(str::trim)
+        .filter(|v| !v.is_empty())
+        .collect();
+    let entry = entries.get(entries.len().saturating_sub(hops))?;
+    let ip = entry
+        .parse::<IpAddr>()
+        .or_else(|_| entry.parse::<SocketAddr>().map(|s| s.ip()))
+        .ok()?;
+    Some(ip.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn with(forwarded: &[&str]) -> Parts {
+        let mut req = http::Request::builder();
+        for v in forwarded {
+            req = req.header("x-forwarded-for", *v);
+        }
+        let (mut parts, _) = req.body(()).unwrap().into_parts();
+        parts.extensions.insert(axum::extract::ConnectInfo(
+            "10.0.0.1:5000".parse::<SocketAddr>().unwrap(),
+        ));
+        parts
+    }
+
+    #[test]
+    fn the_client_is_as_many_entries_from_the_right_as_there_are_proxies() {
+        let spoofed = with(&["6.6.6.6, 203.0.113.7"]);
+        assert_eq!(ClientInfo::from_parts(&spoofed, 0).ip, "10.0.0.1");
+        assert_eq!(ClientInfo::from_parts(&spoofed, 1).ip, "203.0.113.7");
+        assert_eq!(ClientInfo::from_parts(&spoofed, 2).ip, "6.6.6.6");
+        let two_lines = with(&["6.6.6.6", "198.51.100.2, 192.0.2.9"]);
+        assert_eq!(ClientInfo::from_parts(&two_lines, 2).ip, "198.51.100.2");
+        let short = with(&["203.0.113.7"]);
+        assert_eq!(ClientInfo::from_parts(&short, 3).ip, "203.0.113.7");
+        let ported = with(&["[2001:db8::1]:443"]);
+        assert_eq!(ClientInfo::from_parts(&ported, 1).ip, "2001:db8::1");
+        let junk = with(&["<script>"]);
+        assert_eq!(ClientInfo::from_parts(&junk, 1).ip, "10.0.0.1");
     }
 }

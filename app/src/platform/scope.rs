@@ -97,8 +97,12 @@ impl WorkspaceScope {
             .require_feature(feature)
     }
 
-    /// `filter()` plus more conditions.
+    /// `filter()` plus more conditions. A `workspace_id` among them cannot replace the tenant's
+    /// (both must hold then), so no argument widens a query to other workspaces.
     pub fn filter_with(&self, more: Document) -> Document {
+        if more.contains_key("workspace_id") {
+            return doc! { "$and": [self.filter(), more] };
+        }
         let mut f = self.filter();
         f.extend(more);
         f

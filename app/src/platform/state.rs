@@ -5,14 +5,13 @@ use super::clock::Clock;
 use super::config::Config;
 use super::db::Db;
 use super::mailer::Mailer;
-use super::rate_limit::RateLimiter;
+use super::rate_limit::Limits;
 use crate::billing::service::payments::Payments;
 use crate::identity::service::google::Google;
 use crate::identity::service::passwords::PasswordHasher;
 use axum::extract::FromRef;
 use leptos::config::LeptosOptions;
 use std::sync::Arc;
-use std::time::Duration;
 
 /// Shared, cheaply cloneable application state. External services join it as clients built
 /// from [`Config`], each with a configurable base URL so tests can point them at local fakes.
@@ -30,11 +29,8 @@ pub struct AppState {
     pub clock: Clock,
     /// Outgoing email.
     pub mailer: Mailer,
-    /// Per-IP limits on authentication actions.
-    pub auth_limiter: Arc<RateLimiter>,
-    /// Signups on public forms per client and workspace, so a bot cannot fill a plan's
-    /// contact limit.
-    pub signup_limiter: Arc<RateLimiter>,
+    /// Request limits, counted in the database across replicas.
+    pub limits: Arc<Limits>,
     /// Password hashing off the async runtime, with bounded concurrency.
     pub passwords: PasswordHasher,
     /// Google sign-in, when configured.
@@ -55,19 +51,16 @@ impl AppState {
         let assets = Arc::new(Assets::load(&leptos_options));
         let google = Google::from_config(config.google.as_ref())?;
         let payments = Payments::from_config(config.stripe.as_ref())?;
-        let auth_limiter = Arc::new(RateLimiter::new(
-            config.auth_rate_limit,
-            Duration::from_secs(60),
-        ));
+        let clock = Clock::default();
+        let limits = Arc::new(Limits::new(&db, &clock, config.auth_rate_limit));
         Ok(AppState {
             leptos_options,
             config: Arc::new(config),
             db,
             assets,
-            clock: Clock::default(),
+            clock,
             mailer,
-            auth_limiter,
-            signup_limiter: Arc::new(RateLimiter::new(10, Duration::from_secs(60))),
+            limits,
             passwords: PasswordHasher::new(),
             google,
             payments,

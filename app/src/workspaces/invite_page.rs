@@ -1,4 +1,5 @@
 use super::api::{preview_invitation, AcceptInvitation};
+use super::confirm_first::ConfirmFirst;
 use crate::identity::auth_card::AuthCard;
 use crate::identity::form_error::FormError;
 use leptos::form::ActionForm;
@@ -23,7 +24,9 @@ pub fn InvitePage() -> impl IntoView {
                         Err(e) => view! { <p class="form-error" role="alert">{e.field_messages("token").join(" ")}{(!e.is_field_level()).then(|| e.to_string())}</p> }.into_any(),
                         Ok(p) => {
                             let offer = format!("Join {} as {}.", p.workspace_name, p.role.label().to_lowercase());
-                            let action = if p.for_you {
+                            let action = if p.for_you && !p.verified {
+                                view! { <ConfirmFirst email=p.email.clone() next=here.clone()/> }.into_any()
+                            } else if p.for_you {
                                 view! {
                                     <ActionForm action=accept attr:class="form">
                                         <FormError error/>

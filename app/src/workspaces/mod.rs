@@ -2,6 +2,7 @@
 
 pub mod api;
 pub mod audit_page;
+pub mod confirm_first;
 pub mod current_workspace;
 pub mod dashboard_page;
 pub mod home_redirect;

@@ -218,6 +218,8 @@ pub struct InvitationPreview {
     pub email: String,
     /// Whether the signed-in user's email matches.
     pub for_you: bool,
+    /// Whether the signed-in user has confirmed their email (needed to accept).
+    pub verified: bool,
     /// Whether someone is signed in.
     pub signed_in: bool,
 }

@@ -48,8 +48,7 @@ pub async fn upload(c: &mut Client, ws: &str, file_name: &str, csv: &str) -> Str
     let (ct, body) = multipart(file_name, csv);
     let a = c
         .send(
-            Request::post(format!("/workspaces/{ws}/crm/import"))
-                .header(header::CONTENT_TYPE, ct),
+            Request::post(format!("/workspaces/{ws}/crm/import")).header(header::CONTENT_TYPE, ct),
             Body::from(body),
         )
         .await;

@@ -50,44 +50,39 @@ pub fn all_to(to: &str) -> Vec<Mail> {
         .collect()
 }
 
-/// Waits (bounded) until `count` messages for `to` have arrived; returns the newest. Async, so
-/// the app's background sends keep running meanwhile.
-pub async fn wait_for(to: &str, count: usize) -> Mail {
+/// Waits (bounded) until `pick` finds the message among those sent to `to` so far (oldest
+/// first). Async, so the app's background sends keep running meanwhile.
+async fn wait_until(to: &str, what: &str, pick: impl Fn(Vec<Mail>) -> Option<Mail>) -> Mail {
     let deadline = Instant::now() + Duration::from_secs(15);
     loop {
         let owned = to.to_owned();
         let mails = tokio::task::spawn_blocking(move || all_to(&owned))
             .await
             .unwrap();
-        if mails.len() >= count {
-            return mails.last().unwrap().clone();
+        if let Some(m) = pick(mails) {
+            return m;
         }
-        assert!(
-            Instant::now() < deadline,
-            "no email #{count} for {to} (have {})",
-            mails.len()
-        );
+        assert!(Instant::now() < deadline, "no {what} for {to}");
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
 }
 
+/// Waits (bounded) until `count` messages for `to` have arrived; returns the newest.
+pub async fn wait_for(to: &str, count: usize) -> Mail {
+    wait_until(to, &format!("email #{count}"), |mails| {
+        (mails.len() >= count)
+            .then(|| mails.last().cloned())
+            .flatten()
+    })
+    .await
+}
+
 /// Waits (bounded) for a message to `to` with `subject`; returns the newest such.
 pub async fn latest(to: &str, subject: &str) -> Mail {
-    let deadline = Instant::now() + Duration::from_secs(15);
-    loop {
-        let owned = to.to_owned();
-        let mails = tokio::task::spawn_blocking(move || all_to(&owned))
-            .await
-            .unwrap();
-        if let Some(m) = mails.into_iter().rev().find(|m| m.subject == subject) {
-            return m;
-        }
-        assert!(
-            Instant::now() < deadline,
-            "no email \"{subject}\" for {to}"
-        );
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
+    wait_until(to, &format!("email \"{subject}\""), |mails| {
+        mails.into_iter().rev().find(|m| m.subject == subject)
+    })
+    .await
 }
 
 /// How many messages `to` has received.

@@ -17,7 +17,11 @@ async fn claiming_an_unverified_admin_address_with_your_own_mfa_is_not_admin() {
     let a = attacker
         .call(
             "register",
-            &[("name", "Mallory"), ("email", &email), ("password", PASSWORD)],
+            &[
+                ("name", "Mallory"),
+                ("email", &email),
+                ("password", PASSWORD),
+            ],
         )
         .await;
     assert_eq!(a.status, StatusCode::OK, "{}", a.body);
@@ -60,7 +64,10 @@ async fn an_unverified_account_cannot_accept_an_invitation_sent_to_its_address()
         .call("preview_invitation", &[("token", &token)])
         .await
         .json();
-    assert_eq!((&preview["for_you"], &preview["verified"]), (&true.into(), &false.into()));
+    assert_eq!(
+        (&preview["for_you"], &preview["verified"]),
+        (&true.into(), &false.into())
+    );
 
     // Once the address is confirmed from its mailbox, the same link works.
     verify(&mut squatter, &email).await;

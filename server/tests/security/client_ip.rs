@@ -16,27 +16,26 @@ async fn a_spoofed_forwarded_for_neither_dodges_limits_nor_fakes_the_session_add
     )
     .await;
     // Our one proxy appends the address it saw; everything left of it is the client's word.
-    for i in 0..3 {
+    for i in 0..4 {
         let spoofed = format!("10.0.0.{i}, 203.0.113.7");
         let a = app
             .client()
             .call_with(
                 "login",
-                &[("email", "nobody@example.com"), ("password", "not the password")],
+                &[
+                    ("email", "nobody@example.com"),
+                    ("password", "not the password"),
+                ],
                 &[("x-forwarded-for", &spoofed)],
             )
             .await;
-        assert_eq!(a.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", a.body);
+        let expected = if i < 3 {
+            StatusCode::UNPROCESSABLE_ENTITY
+        } else {
+            StatusCode::TOO_MANY_REQUESTS
+        };
+        assert_eq!(a.status, expected, "attempt {i}: {}", a.body);
     }
-    let a = app
-        .client()
-        .call_with(
-            "login",
-            &[("email", "nobody@example.com"), ("password", "not the password")],
-            &[("x-forwarded-for", "10.9.9.9, 203.0.113.7")],
-        )
-        .await;
-    assert_eq!(a.status, StatusCode::TOO_MANY_REQUESTS, "{}", a.body);
 
     let mut c = app.client();
     let a = c
@@ -83,7 +82,9 @@ async fn limits_hold_across_replicas_sharing_one_database() {
         statuses.push(attempt(router.clone()).await);
     }
     assert!(
-        statuses[..3].iter().all(|s| s.is_success() || s.is_redirection()),
+        statuses[..3]
+            .iter()
+            .all(|s| s.is_success() || s.is_redirection()),
         "{statuses:?}"
     );
     assert_eq!(statuses[3], StatusCode::TOO_MANY_REQUESTS, "{statuses:?}");

@@ -29,14 +29,24 @@ async fn a_formula_posted_as_a_bio_signup_email_is_refused_and_never_exported_li
     assert!(to.contains("signup=invalid"), "{to}");
     let all = ok(&mut c, "list_contacts", &[("workspace_id", &ws)]).await;
     assert_eq!(all["total"], 0);
-    for bad in ["=1+1@x.example", "+cmd@x.example", "-2@x.example", "@SUM(A1)@x.example"] {
+    for bad in [
+        "=1+1@x.example",
+        "+cmd@x.example",
+        "-2@x.example",
+        "@SUM(A1)@x.example",
+    ] {
         let a = c
             .call(
                 "save_contact",
                 &[("workspace_id", &ws), ("name", "Formula"), ("emails", bad)],
             )
             .await;
-        assert_eq!(a.status, StatusCode::UNPROCESSABLE_ENTITY, "{bad}: {}", a.body);
+        assert_eq!(
+            a.status,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "{bad}: {}",
+            a.body
+        );
         assert!(!a.field_errors("emails").is_empty(), "{bad}: {}", a.body);
     }
 

@@ -51,7 +51,10 @@ async fn a_copied_device_cookie_stops_working_after_log_out_everywhere_a_new_pas
     );
     let copied = owner.cookies["mw_dev"].clone();
     lock(&app, &email).await;
-    assert_eq!(login(&mut with_device(&app, &copied), &email, PASSWORD).await, StatusCode::OK);
+    assert_eq!(
+        login(&mut with_device(&app, &copied), &email, PASSWORD).await,
+        StatusCode::OK
+    );
 
     // Log out everywhere: the copy no longer exempts anyone.
     owner.call("logout_everywhere", &[]).await;
@@ -70,7 +73,10 @@ async fn a_copied_device_cookie_stops_working_after_log_out_everywhere_a_new_pas
     let a = owner
         .call(
             "change_password",
-            &[("current_password", PASSWORD), ("new_password", new_password)],
+            &[
+                ("current_password", PASSWORD),
+                ("new_password", new_password),
+            ],
         )
         .await;
     assert_eq!(a.status, StatusCode::OK, "{}", a.body);

@@ -34,10 +34,7 @@ async fn a_squatter_who_pre_registered_the_address_loses_it_when_its_owner_uses_
     assert!(squatter.me().await.is_null());
     let a = app
         .client()
-        .call(
-            "login",
-            &[("email", &victim.email), ("password", PASSWORD)],
-        )
+        .call("login", &[("email", &victim.email), ("password", PASSWORD)])
         .await;
     assert_eq!(a.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", a.body);
 
@@ -59,7 +56,11 @@ async fn linking_google_to_a_verified_account_keeps_its_password_and_sessions() 
     first
         .call(
             "register",
-            &[("name", "Kept"), ("email", &who.email), ("password", PASSWORD)],
+            &[
+                ("name", "Kept"),
+                ("email", &who.email),
+                ("password", PASSWORD),
+            ],
         )
         .await;
     verify(&mut first, &who.email).await;

@@ -97,24 +97,45 @@ async fn an_editor_cannot_delete_a_colleagues_note() {
             .unwrap()
             .iter()
             .filter(|e| e["kind"] == "note.added")
-            .map(|e| (e["id"].as_str().unwrap().to_owned(), e["can_delete"].as_bool()))
+            .map(|e| {
+                (
+                    e["id"].as_str().unwrap().to_owned(),
+                    e["can_delete"].as_bool(),
+                )
+            })
             .collect()
     };
     let get = [("workspace_id", ws.as_str()), ("id", cid)];
     let seen_by_other = notes(ok(&mut other, "get_contact", &get).await);
     let a = other
-        .call("delete_note", &[("workspace_id", &ws), ("id", &seen_by_other[0].0)])
+        .call(
+            "delete_note",
+            &[("workspace_id", &ws), ("id", &seen_by_other[0].0)],
+        )
         .await;
     assert_eq!(a.status, StatusCode::FORBIDDEN, "{}", a.body);
     assert_eq!(notes(ok(&mut author, "get_contact", &get).await).len(), 2);
     // The screen offers the button only where it works.
-    assert!(seen_by_other.iter().all(|(_, can)| *can == Some(false)), "{seen_by_other:?}");
+    assert!(
+        seen_by_other.iter().all(|(_, can)| *can == Some(false)),
+        "{seen_by_other:?}"
+    );
     let mine = notes(ok(&mut author, "get_contact", &get).await);
     assert!(mine.iter().all(|(_, can)| *can == Some(true)), "{mine:?}");
 
     // Its author may delete it, and so may an admin or the owner.
-    ok(&mut author, "delete_note", &[("workspace_id", &ws), ("id", &mine[0].0)]).await;
-    ok(&mut owner, "delete_note", &[("workspace_id", &ws), ("id", &mine[1].0)]).await;
+    ok(
+        &mut author,
+        "delete_note",
+        &[("workspace_id", &ws), ("id", &mine[0].0)],
+    )
+    .await;
+    ok(
+        &mut owner,
+        "delete_note",
+        &[("workspace_id", &ws), ("id", &mine[1].0)],
+    )
+    .await;
     assert!(notes(ok(&mut author, "get_contact", &get).await).is_empty());
     app.cleanup().await;
 }
@@ -134,7 +155,10 @@ async fn a_workspace_id_in_extra_conditions_cannot_widen_the_tenant_filter() {
         let coll = coll.clone();
         async move { coll.count_documents(f).await.unwrap() }
     };
-    assert_eq!(count(scope.filter_with(doc! { "workspace_id": "ws-b" })).await, 0);
+    assert_eq!(
+        count(scope.filter_with(doc! { "workspace_id": "ws-b" })).await,
+        0
+    );
     assert_eq!(
         count(scope.filter_with(doc! { "workspace_id": { "$in": ["ws-a", "ws-b"] } })).await,
         1
@@ -180,11 +204,11 @@ async fn the_dev_mailbox_with_its_reset_links_is_served_to_this_machine_only() {
 async fn a_reset_link_sent_to_an_old_address_dies_with_the_email_change() {
     let app = TestApp::start().await;
     let (mut c, old) = signed_up(&app, "moving").await;
-    let a = c
-        .call("request_password_reset", &[("email", &old)])
-        .await;
+    let a = c.call("request_password_reset", &[("email", &old)]).await;
     assert!(a.status.is_success(), "{}", a.body);
-    let reset = mail::latest(&old, "Reset your Mewayz password").await.token();
+    let reset = mail::latest(&old, "Reset your Mewayz password")
+        .await
+        .token();
 
     let new = format!("{}@example.com", unique("moved"));
     let a = c
@@ -194,7 +218,9 @@ async fn a_reset_link_sent_to_an_old_address_dies_with_the_email_change() {
         )
         .await;
     assert_eq!(a.status, StatusCode::OK, "{}", a.body);
-    let confirm = mail::latest(&new, "Confirm your new email for Mewayz").await.token();
+    let confirm = mail::latest(&new, "Confirm your new email for Mewayz")
+        .await
+        .token();
     let a = c.call("verify_email", &[("token", &confirm)]).await;
     assert!(a.status.is_success(), "{}", a.body);
     assert_eq!(c.me().await["email"], new.as_str());
@@ -204,7 +230,10 @@ async fn a_reset_link_sent_to_an_old_address_dies_with_the_email_change() {
         .client()
         .call(
             "reset_password",
-            &[("token", &reset), ("password", "the old mailbox's password")],
+            &[
+                ("token", &reset),
+                ("password", "the old mailbox's password"),
+            ],
         )
         .await;
     assert_eq!(a.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", a.body);

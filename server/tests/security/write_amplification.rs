@@ -17,7 +17,12 @@ async fn a_flood_of_page_views_from_one_address_records_a_bounded_number() {
     let (mut c, _) = signed_up(&app, "flood").await;
     let handle = unique("flood");
     let ws = workspace(&mut c, &handle).await;
-    publish(&mut c, &ws, json!([link("a", "Shop", "https://shop.example")])).await;
+    publish(
+        &mut c,
+        &ws,
+        json!([link("a", "Shop", "https://shop.example")]),
+    )
+    .await;
     let mut visitor = app.client();
     for _ in 0..150 {
         let a = visit(&mut visitor, &format!("/@{handle}"), PHONE).await;
@@ -70,7 +75,15 @@ async fn import_files_parked_by_one_workspace_are_bounded() {
     let ws = workspace(&mut c, &unique("parker")).await;
     let mut ids = Vec::new();
     for i in 0..6 {
-        ids.push(upload(&mut c, &ws, "a.csv", &format!("Name,Email\nP{i},p{i}@example.com\n")).await);
+        ids.push(
+            upload(
+                &mut c,
+                &ws,
+                "a.csv",
+                &format!("Name,Email\nP{i},p{i}@example.com\n"),
+            )
+            .await,
+        );
     }
     let parked = app
         .state
@@ -81,7 +94,12 @@ async fn import_files_parked_by_one_workspace_are_bounded() {
         .unwrap();
     assert_eq!(parked, 3);
     // The newest stay usable.
-    ok(&mut c, "get_crm_import", &[("workspace_id", &ws), ("id", &ids[5])]).await;
+    ok(
+        &mut c,
+        "get_crm_import",
+        &[("workspace_id", &ws), ("id", &ids[5])],
+    )
+    .await;
     app.cleanup().await;
 }
 
@@ -90,11 +108,21 @@ async fn a_search_of_a_hundred_thousand_words_looks_at_the_first_eight() {
     let app = TestApp::start().await;
     let (mut c, _) = signed_up(&app, "words").await;
     let ws = workspace(&mut c, &unique("words")).await;
-    add(&mut c, &ws, "Ada Bea Cy Di Ed Flo Gus Hal", "ada@example.com", &[]).await;
+    add(
+        &mut c,
+        &ws,
+        "Ada Bea Cy Di Ed Flo Gus Hal",
+        "ada@example.com",
+        &[],
+    )
+    .await;
     let found = ok(
         &mut c,
         "list_contacts",
-        &[("workspace_id", &ws), ("q", "ada bea cy di ed flo gus hal nomatch")],
+        &[
+            ("workspace_id", &ws),
+            ("q", "ada bea cy di ed flo gus hal nomatch"),
+        ],
     )
     .await;
     assert_eq!(found["total"], 1, "words past the eighth are ignored");

@@ -1,4 +1,6 @@
-//! Views and clicks of public pages, one document each, never counting bots.
+//! Views and clicks of public pages, one document each, never counting bots, and at most
+//! [`crate::platform::rate_limit::VIEWS_PER_MINUTE`] a minute per client and workspace so that
+//! reloading a page in a loop cannot fill the database.
 
 use super::visitors::{day_of, device, is_bot, referrer, visitor};
 use crate::error::AppError;
@@ -61,8 +63,8 @@ impl Hit<'_> {
     }
 }
 
-/// Records a view of `page_id` (or a click on `block_id`), unless the visitor is a bot.
-/// Returns whether it was counted.
+/// Records a view of `page_id` (or a click on `block_id`), unless the visitor is a bot or over
+/// the per-client limit. Returns whether it was counted.
 pub async fn record(
     state: &AppState,
     workspace_id: &str,
@@ -72,6 +74,12 @@ pub async fn record(
 ) -> Result<bool, AppError> {
     if !hit.counts() {
         return Ok(false);
+    }
+    let client = format!("{} {workspace_id}", hit.ip);
+    match state.limits.views.check(&client).await {
+        Ok(()) => {}
+        Err(AppError::RateLimited { .. }) => return Ok(false),
+        Err(e) => return Err(e),
     }
     let at = state.clock.now();
     let day = day_of(at);

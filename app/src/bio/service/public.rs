@@ -43,7 +43,7 @@ async fn count(
     block_id: Option<&str>,
 ) {
     let (parts, _) = req.into_parts();
-    let client = ClientInfo::from_parts(&parts, state.config.trust_proxy);
+    let client = ClientInfo::from_parts(&parts, state.config.trusted_proxy_hops);
     let hit = Hit {
         ip: &client.ip,
         headers: &parts.headers,
@@ -152,7 +152,7 @@ pub async fn main_signup(
     parts: http::request::Parts,
     Form(form): Form<Signup>,
 ) -> Response {
-    let ip = ClientInfo::from_parts(&parts, state.config.trust_proxy).ip;
+    let ip = ClientInfo::from_parts(&parts, state.config.trusted_proxy_hops).ip;
     signup(state, handle, String::new(), form, &ip).await
 }
 
@@ -163,7 +163,7 @@ pub async fn extra_signup(
     parts: http::request::Parts,
     Form(form): Form<Signup>,
 ) -> Response {
-    let ip = ClientInfo::from_parts(&parts, state.config.trust_proxy).ip;
+    let ip = ClientInfo::from_parts(&parts, state.config.trusted_proxy_hops).ip;
     signup(state, handle, slug, form, &ip).await
 }
 
@@ -185,17 +185,17 @@ async fn signup(state: AppState, handle: String, slug: String, form: Signup, ip:
         return not_found();
     }
     let page_path = public_path(&ws.handle, &page.slug);
-    if state
-        .signup_limiter
-        .check(&format!("{ip} {}", ws.id))
-        .is_err()
-    {
-        return (
-            StatusCode::TOO_MANY_REQUESTS,
-            [(header::RETRY_AFTER, "60")],
-            "Too many signups from here. Try again in a minute.",
-        )
-            .into_response();
+    match state.limits.signups.check(&format!("{ip} {}", ws.id)).await {
+        Ok(()) => {}
+        Err(crate::error::AppError::RateLimited { retry_after_secs }) => {
+            return (
+                StatusCode::TOO_MANY_REQUESTS,
+                [(header::RETRY_AFTER, retry_after_secs.to_string())],
+                "Too many signups from here. Try again in a minute.",
+            )
+                .into_response()
+        }
+        Err(e) => return unavailable(e),
     }
     let result = match subscribe(
         &state,

@@ -15,14 +15,12 @@ pub struct ActivityView {
     pub at: String,
     /// Who did it, when a member did.
     pub actor_name: Option<String>,
+    /// Whether the viewer may delete it (their own note, or any note for admins).
+    #[serde(default)]
+    pub can_delete: bool,
 }
 
 impl ActivityView {
-    /// Whether this is a note a member wrote (and may delete).
-    pub fn is_note(&self) -> bool {
-        self.kind == "note.added"
-    }
-
     /// A short heading for the entry.
     pub fn title(&self) -> &'static str {
         match self.kind.as_str() {

@@ -1,9 +1,11 @@
 //! The workspace's event stream: every module appends what happened to a contact or deal, and
-//! timelines read it back. Entries are never changed; only a note's author may remove a note.
+//! timelines read it back. Entries are never changed; only a note's author (or an admin) may
+//! remove a note.
 
 use crate::crm::model::ActivityView;
 use crate::error::AppError;
 use crate::platform::{AppState, WorkspaceScope};
+use crate::workspaces::model::Role;
 use futures_util::TryStreamExt;
 use mongodb::bson::{doc, DateTime, Document};
 use serde::{Deserialize, Serialize};
@@ -101,6 +103,7 @@ pub async fn timeline(
     Ok(entries
         .into_iter()
         .map(|a| ActivityView {
+            can_delete: may_delete(scope, &a.kind, a.actor_id.as_deref()),
             actor_name: a.actor_id.as_ref().and_then(|id| names.get(id).cloned()),
             id: a.id,
             kind: a.kind,
@@ -111,22 +114,34 @@ pub async fn timeline(
         .collect())
 }
 
-/// Removes a note; other entries are history and stay.
+/// Whether the member of `scope` may delete an entry: only notes, and only their author's own
+/// unless they run the workspace (admin or owner).
+fn may_delete(scope: &WorkspaceScope, kind: &str, actor_id: Option<&str>) -> bool {
+    kind == "note.added"
+        && (scope.role().at_least(Role::Admin)
+            || scope.actor().is_some_and(|me| actor_id == Some(me)))
+}
+
+/// Removes a note; other entries are history and stay. A member may remove their own notes, an
+/// admin or owner anyone's.
 pub async fn delete_note(
     state: &AppState,
     scope: &WorkspaceScope,
     id: &str,
 ) -> Result<(), AppError> {
-    let gone = state
-        .db
-        .collection::<Activity>(ACTIVITY)
-        .delete_one(scope.filter_with(doc! { "_id": id, "kind": "note.added" }))
-        .await?;
-    if gone.deleted_count == 0 {
-        return Err(AppError::NotFound {
+    let entries = state.db.collection::<Activity>(ACTIVITY);
+    let note = entries
+        .find_one(scope.filter_with(doc! { "_id": id, "kind": "note.added" }))
+        .await?
+        .ok_or_else(|| AppError::NotFound {
             what: "That note".into(),
-        });
+        })?;
+    if !may_delete(scope, &note.kind, note.actor_id.as_deref()) {
+        return Err(AppError::Forbidden);
     }
+    entries
+        .delete_one(scope.filter_with(doc! { "_id": id }))
+        .await?;
     Ok(())
 }
 

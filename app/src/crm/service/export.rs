@@ -7,7 +7,7 @@ use crate::platform::{AppState, WorkspaceScope};
 use mongodb::bson::doc;
 
 /// A cell a spreadsheet would run as a formula gets a leading apostrophe; phone numbers such as
-/// `+44 20…` stay as they are.
+/// `+44 20…` stay as they are. Every cell of an export passes through here, whoever wrote it.
 fn guard(cell: &str) -> String {
     let risky = match cell.chars().next() {
         Some('=' | '@' | '\t' | '\r') => true,
@@ -47,12 +47,12 @@ pub async fn contacts_csv(
         let v = contacts::view(c, &names);
         let mut rec = vec![
             guard(&v.name),
-            v.emails.join("; "),
+            guard(&v.emails.join("; ")),
             guard(&v.phones.join("; ")),
             guard(&v.company_name.clone().unwrap_or_default()),
             guard(&v.tags.join(", ")),
-            v.source.key().to_owned(),
-            v.created_at.get(..10).unwrap_or_default().to_owned(),
+            guard(v.source.key()),
+            guard(v.created_at.get(..10).unwrap_or_default()),
         ];
         rec.extend(defs.iter().map(|d| {
             guard(
@@ -76,5 +76,6 @@ mod tests {
         assert_eq!(super::guard("+44 20 7946 0958"), "+44 20 7946 0958");
         assert_eq!(super::guard("-cmd|x"), "'-cmd|x");
         assert_eq!(super::guard("Ada"), "Ada");
+        assert_eq!(super::guard("@SUM(A1)@x.example"), "'@SUM(A1)@x.example");
     }
 }

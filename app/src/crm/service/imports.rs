@@ -3,6 +3,7 @@
 //! come back with their line number and the reason.
 
 use super::contacts::{self, ContactInput};
+use super::import_csv::{inspect, reader};
 use super::{companies, fields};
 use crate::crm::model::{
     guess_target, split_list, CustomField, ImportPreview, ImportReport, RowError, TARGETS,
@@ -21,8 +22,8 @@ pub const MAX_BYTES: usize = 2 * 1024 * 1024;
 /// The most rows one file may have.
 pub const MAX_ROWS: usize = 10_000;
 
-/// Rows shown in the preview.
-const SAMPLE: usize = 5;
+/// Uploads a workspace keeps waiting to be imported; a new one replaces the oldest beyond this.
+pub const MAX_WAITING: u64 = 3;
 
 /// An upload waiting to be imported.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -38,52 +39,6 @@ pub struct Upload {
     pub text: String,
     /// Removed by a TTL index after this.
     pub expires_at: DateTime,
-}
-
-fn reader(text: &str) -> csv::Reader<&[u8]> {
-    csv::ReaderBuilder::new()
-        .flexible(true)
-        .trim(csv::Trim::All)
-        .from_reader(text.as_bytes())
-}
-
-/// A file's header, first rows and row count.
-type Inspected = (Vec<String>, Vec<Vec<String>>, usize);
-
-/// Reads the header and counts the rows, or says what is wrong with the file.
-fn inspect(text: &str) -> Result<Inspected, AppError> {
-    let bad = |m: &str| AppError::invalid("file", m.to_owned());
-    let mut r = reader(text);
-    let headers: Vec<String> = r
-        .headers()
-        .map_err(|_| bad("That file is not a CSV file we can read."))?
-        .iter()
-        .map(str::to_owned)
-        .collect();
-    if headers.iter().all(String::is_empty) {
-        return Err(bad(
-            "The first line must name the columns, like Name,Email.",
-        ));
-    }
-    let mut sample = Vec::new();
-    let mut rows = 0;
-    for rec in r.records() {
-        let rec = rec.map_err(|e| {
-            let line = e.position().map(|p| p.line()).unwrap_or(0);
-            bad(&format!("Line {line} cannot be read as CSV."))
-        })?;
-        rows += 1;
-        if sample.len() < SAMPLE {
-            sample.push(rec.iter().map(str::to_owned).collect());
-        }
-    }
-    if rows == 0 {
-        return Err(bad("The file has a header but no contacts."));
-    }
-    if rows > MAX_ROWS {
-        return Err(bad(&format!("Import at most {MAX_ROWS} rows at a time.")));
-    }
-    Ok((headers, sample, rows))
 }
 
 /// Keeps an uploaded file for mapping; returns its id.
@@ -108,11 +63,25 @@ pub async fn store(
         text,
         expires_at: DateTime::from_millis(state.clock.now().timestamp_millis() + 24 * 3600 * 1000),
     };
-    state
-        .db
-        .collection::<Upload>(IMPORTS)
-        .insert_one(&upload)
+    let uploads = state.db.collection::<Upload>(IMPORTS);
+    uploads.insert_one(&upload).await?;
+    // Bounded storage: files nobody imports do not pile up.
+    use futures_util::TryStreamExt;
+    let older: Vec<String> = uploads
+        .clone_with_type::<mongodb::bson::Document>()
+        .find(scope.filter())
+        .sort(doc! { "expires_at": -1, "_id": -1 })
+        .skip(MAX_WAITING)
+        .projection(doc! { "_id": 1 })
+        .await?
+        .try_filter_map(|d| async move { Ok(d.get_str("_id").ok().map(str::to_owned)) })
+        .try_collect()
         .await?;
+    if !older.is_empty() {
+        uploads
+            .delete_many(scope.filter_with(doc! { "_id": { "$in": older } }))
+            .await?;
+    }
     Ok(upload.id)
 }
 
@@ -338,15 +307,6 @@ fn reason_of(e: &AppError) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn a_file_needs_a_header_and_rows() {
-        assert!(inspect("Name,Email\n").is_err());
-        let (h, s, n) = inspect("Name,Email\nAda,ada@x.io\n\"Lovelace, A\",a@x.io\n").unwrap();
-        assert_eq!(h, vec!["Name", "Email"]);
-        assert_eq!(n, 2);
-        assert_eq!(s[1][0], "Lovelace, A");
-    }
 
     #[test]
     fn rows_map_to_contact_fields() {

@@ -30,21 +30,35 @@ pub fn tokens<'a>(texts: impl IntoIterator<Item = &'a str>) -> Vec<String> {
     out
 }
 
-/// The words typed into a search box, lowercase.
+/// Words of a search that count; the rest are ignored, so a pasted essay costs what a name does.
+pub const MAX_WORDS: usize = 8;
+/// Characters of a search that are read.
+const MAX_CHARS: usize = 200;
+
+/// The distinct words typed into a search box, lowercase, at most [`MAX_WORDS`] of them.
 pub fn words(q: &str) -> Vec<String> {
-    q.split_whitespace()
-        .map(|w| {
-            let w = w.to_lowercase();
-            // A typed phone number or email matches its stored token whole.
-            let phone_like = w.chars().any(|c| c.is_ascii_digit())
-                && w.chars().all(|c| "0123456789+-().".contains(c));
-            if phone_like {
-                w.chars().filter(char::is_ascii_digit).collect()
-            } else {
-                w
-            }
-        })
-        .collect()
+    let q: String = q.chars().take(MAX_CHARS).collect();
+    let mut out: Vec<String> = Vec::new();
+    let all = q.split_whitespace().map(|w| {
+        let w = w.to_lowercase();
+        // A typed phone number or email matches its stored token whole.
+        let phone_like = w.chars().any(|c| c.is_ascii_digit())
+            && w.chars().all(|c| "0123456789+-().".contains(c));
+        if phone_like {
+            w.chars().filter(char::is_ascii_digit).collect()
+        } else {
+            w
+        }
+    });
+    for w in all {
+        if out.len() == MAX_WORDS {
+            break;
+        }
+        if !out.contains(&w) {
+            out.push(w);
+        }
+    }
+    out
 }
 
 /// Matches documents with a token starting with `word`.
@@ -87,6 +101,8 @@ mod tests {
         }
         assert_eq!(words("Ada +44 20 7946"), vec!["ada", "44", "20", "7946"]);
         assert_eq!(words("020-7946-0958"), vec!["02079460958"]);
+        assert_eq!(words("a b a c d e f g h i j").len(), MAX_WORDS);
+        assert_eq!(words("ada ADA ada"), vec!["ada"]);
     }
 
     #[test]

@@ -2,9 +2,10 @@
 
 use super::email_tokens::{self, Purpose};
 use super::users;
-use super::{emails, sessions};
+use super::{devices, emails, security_log, sessions};
 use crate::error::AppError;
 use crate::identity::model::{email_problem, name_problem, normalize_email, Problems};
+use crate::platform::request::ClientInfo;
 use crate::platform::AppState;
 use mongodb::bson::doc;
 
@@ -87,8 +88,13 @@ pub async fn request_email_change(
         .await
 }
 
-/// Applies an email change from its confirmation link; tells the old address.
-pub async fn confirm_email_change(state: &AppState, token: &str) -> Result<bool, AppError> {
+/// Applies an email change from its confirmation link; tells the old address. Links sent to the
+/// old address (password resets, verification) stop working.
+pub async fn confirm_email_change(
+    state: &AppState,
+    client: &ClientInfo,
+    token: &str,
+) -> Result<bool, AppError> {
     let now = state.clock.now();
     let Some(t) = email_tokens::consume(&state.db, now, Purpose::ChangeEmail, token).await? else {
         return Ok(false);
@@ -112,6 +118,17 @@ pub async fn confirm_email_change(state: &AppState, token: &str) -> Result<bool,
         }
         Err(e) => return Err(e),
     }
+    for purpose in [Purpose::ResetPassword, Purpose::VerifyEmail] {
+        email_tokens::revoke_all(&state.db, now, purpose, &user.id).await?;
+    }
+    security_log::record(
+        state,
+        &user.id,
+        "email.changed",
+        &format!("Email changed from {} to {}.", user.email, t.email),
+        client,
+    )
+    .await?;
     if let Err(e) = state
         .mailer
         .send(emails::email_changed(&user.email, &user.name, &t.email))
@@ -122,14 +139,16 @@ pub async fn confirm_email_change(state: &AppState, token: &str) -> Result<bool,
     Ok(true)
 }
 
-/// Changes the password; every other session of the account ends.
+/// Changes the password; every other session and every trusted device of the account ends.
+/// Returns the `Set-Cookie` that trusts this browser again.
 pub async fn change_password(
     state: &AppState,
+    client: &ClientInfo,
     user_id: &str,
     current_sid: &str,
     current: &str,
     new: &str,
-) -> Result<(), AppError> {
+) -> Result<String, AppError> {
     let user = users::by_id(&state.db, user_id)
         .await?
         .ok_or(AppError::Unauthorized)?;
@@ -168,5 +187,17 @@ pub async fn change_password(
         )
         .await?;
     sessions::revoke_all(&state.db, state.clock.now(), &user.id, Some(current_sid)).await?;
-    Ok(())
+    devices::forget_all(state, &user.id).await?;
+    security_log::record(
+        state,
+        &user.id,
+        "password.changed",
+        "Password changed; other devices were signed out.",
+        client,
+    )
+    .await?;
+    let user = users::by_id(&state.db, &user.id)
+        .await?
+        .ok_or(AppError::Unauthorized)?;
+    Ok(devices::cookie(state, &user))
 }

@@ -1,11 +1,9 @@
-//! The account flows: sign up, log in, log out, verify email, reset password, manage sessions.
+//! The account flows: sign up, log in (and its pause after repeated failures), sessions.
 
-use super::email_tokens::{self, Purpose};
 use super::passwords::is_common;
-use super::secrets::{mac, verify_mac};
 use super::sessions::{self, Session};
 use super::users::{self, User};
-use super::{cookies, emails, jwt};
+use super::{cookies, devices, jwt};
 use crate::error::AppError;
 use crate::identity::model::{
     describe_device, email_problem, name_problem, normalize_email, password_problem, Problems,
@@ -22,8 +20,6 @@ pub const FREE_ATTEMPTS: i32 = 10;
 const FIRST_PAUSE: Duration = Duration::from_secs(60);
 /// The longest pause.
 const MAX_PAUSE: Duration = Duration::from_secs(15 * 60);
-/// Minimum time between two verification emails.
-pub const RESEND_COOLDOWN: Duration = Duration::from_secs(60);
 
 /// The one answer for a wrong email or a wrong password.
 fn wrong_credentials() -> AppError {
@@ -48,6 +44,8 @@ pub enum LoginOutcome {
     NeedsCode {
         /// Whose code.
         user_id: String,
+        /// Whether this browser is a trusted device of the account (exempt from the pause).
+        trusted: bool,
     },
 }
 
@@ -59,6 +57,7 @@ pub struct SignedIn {
     pub cookies: Vec<String>,
 }
 
+/// Starts a session for `user` in this browser, which becomes a trusted device of the account.
 pub async fn start_session(
     state: &AppState,
     user: User,
@@ -69,12 +68,7 @@ pub async fn start_session(
     let secure = state.config.secure_cookies();
     let access = access_token(state, &session);
     let mut out: Vec<String> = cookies::sign_in(&access, &refresh, secure).into();
-    let device = format!(
-        "{}.{}",
-        user.id,
-        mac(state.config.app_secret.expose(), "device", &user.id)
-    );
-    out.push(cookies::device(&device, secure));
+    out.push(devices::cookie(state, &user));
     Ok(SignedIn { user, cookies: out })
 }
 
@@ -89,13 +83,15 @@ pub fn access_token(state: &AppState, session: &Session) -> String {
     )
 }
 
-/// Creates an account, signs it in and sends the verification email.
+/// Creates an account, signs it in and sends the verification email, whose link leads on to
+/// `continue_to` (a local path) once the address is confirmed.
 pub async fn register(
     state: &AppState,
     client: &ClientInfo,
     name: &str,
     email: &str,
     password: &str,
+    continue_to: Option<&str>,
 ) -> Result<SignedIn, AppError> {
     let mut p = Problems::default();
     p.check("name", name_problem(name))
@@ -114,7 +110,7 @@ pub async fn register(
     );
     users::insert(&state.db, &user).await?;
     // The account exists even if the email cannot go out now: the banner offers to resend.
-    if let Err(e) = send_verification(state, &user).await {
+    if let Err(e) = super::links::send_verification(state, &user, continue_to).await {
         tracing::warn!(error = %e, user = %user.id, "verification email not sent at sign-up");
     }
     start_session(state, user, client).await
@@ -139,14 +135,12 @@ pub async fn login(
 
     let now = state.clock.now();
     let user = users::by_email(&state.db, &normalize_email(email)).await?;
+    let trusted = match (&user, device_cookie) {
+        (Some(u), Some(c)) => devices::is_trusted(state, c, u),
+        _ => false,
+    };
     if let Some(u) = &user {
-        let trusted = device_cookie.is_some_and(|c| is_trusted_device(state, c, &u.id));
-        if let Some(until) = u.login_blocked_until.filter(|t| *t > now && !trusted) {
-            let secs = (until.timestamp_millis() - now.timestamp_millis()) / 1000 + 1;
-            return Err(AppError::RateLimited {
-                retry_after_secs: secs as u64,
-            });
-        }
+        unless_paused(u, now, trusted)?;
     }
     let ok = state
         .passwords
@@ -162,21 +156,48 @@ pub async fn login(
         record_failure(state, &user.id, now).await?;
         return Err(wrong_credentials());
     }
-    users::users(&state.db)
-        .update_one(
-            doc! { "_id": &user.id },
-            doc! { "$set": { "failed_logins": 0, "login_blocked_until": null } },
-        )
-        .await?;
     if user.mfa_enabled_at.is_some() {
-        return Ok(LoginOutcome::NeedsCode { user_id: user.id });
+        // The count of failures is cleared only once the code is right too: knowing the
+        // password must not wipe the wrong codes guessed so far.
+        return Ok(LoginOutcome::NeedsCode {
+            user_id: user.id,
+            trusted,
+        });
     }
+    clear_failures(state, &user.id).await?;
     Ok(LoginOutcome::SignedIn(Box::new(
         start_session(state, user, client).await?,
     )))
 }
 
-async fn record_failure(state: &AppState, user_id: &str, now: DateTime) -> Result<(), AppError> {
+/// Refuses with the time left while the account's log-ins are paused, unless `trusted`.
+pub fn unless_paused(user: &User, now: DateTime, trusted: bool) -> Result<(), AppError> {
+    match user.login_blocked_until.filter(|t| *t > now && !trusted) {
+        Some(until) => Err(AppError::RateLimited {
+            retry_after_secs: ((until.timestamp_millis() - now.timestamp_millis()) / 1000 + 1)
+                as u64,
+        }),
+        None => Ok(()),
+    }
+}
+
+/// A complete sign-in: the run of failures is over.
+pub async fn clear_failures(state: &AppState, user_id: &str) -> Result<(), AppError> {
+    users::users(&state.db)
+        .update_one(
+            doc! { "_id": user_id },
+            doc! { "$set": { "failed_logins": 0, "login_blocked_until": null } },
+        )
+        .await?;
+    Ok(())
+}
+
+/// Counts a wrong password or code; from [`FREE_ATTEMPTS`] on, log-ins pause, longer each time.
+pub async fn record_failure(
+    state: &AppState,
+    user_id: &str,
+    now: DateTime,
+) -> Result<(), AppError> {
     let updated = users::users(&state.db)
         .find_one_and_update(
             doc! { "_id": user_id },
@@ -197,145 +218,6 @@ async fn record_failure(state: &AppState, user_id: &str, now: DateTime) -> Resul
             .await?;
         tracing::warn!(user = %user_id, failures, pause_secs = pause.as_secs(), "log-in paused after repeated wrong passwords");
     }
-    Ok(())
-}
-
-fn is_trusted_device(state: &AppState, cookie: &str, user_id: &str) -> bool {
-    cookie.split_once('.').is_some_and(|(id, tag)| {
-        id == user_id && verify_mac(state.config.app_secret.expose(), "device", id, tag)
-    })
-}
-
-/// Emails a verification link for the account's current address.
-pub async fn send_verification(state: &AppState, user: &User) -> Result<(), AppError> {
-    let now = state.clock.now();
-    let token =
-        email_tokens::issue(&state.db, now, Purpose::VerifyEmail, &user.id, &user.email).await?;
-    let link = format!("{}/verify-email?token={token}", state.config.base_url);
-    users::users(&state.db)
-        .update_one(
-            doc! { "_id": &user.id },
-            doc! { "$set": { "verification_sent_at": now } },
-        )
-        .await?;
-    state
-        .mailer
-        .send(emails::verify_email(&user.email, &user.name, &link))
-        .await
-}
-
-/// Sends another verification email, at most once per [`RESEND_COOLDOWN`].
-pub async fn resend_verification(state: &AppState, user_id: &str) -> Result<(), AppError> {
-    let user = users::by_id(&state.db, user_id)
-        .await?
-        .ok_or(AppError::Unauthorized)?;
-    if user.email_verified_at.is_some() {
-        return Ok(());
-    }
-    let now = state.clock.now();
-    if let Some(sent) = user.verification_sent_at {
-        let elapsed = now.timestamp_millis() - sent.timestamp_millis();
-        let cooldown = RESEND_COOLDOWN.as_millis() as i64;
-        if elapsed < cooldown {
-            return Err(AppError::RateLimited {
-                retry_after_secs: ((cooldown - elapsed) / 1000 + 1) as u64,
-            });
-        }
-    }
-    send_verification(state, &user).await
-}
-
-fn bad_link() -> AppError {
-    AppError::invalid(
-        "token",
-        "This link has expired or was already used. Request a new one.",
-    )
-}
-
-/// Confirms the address a verification link was sent to.
-pub async fn verify_email(state: &AppState, token: &str) -> Result<(), AppError> {
-    if super::account::confirm_email_change(state, token).await? {
-        return Ok(());
-    }
-    let now = state.clock.now();
-    let t = email_tokens::consume(&state.db, now, Purpose::VerifyEmail, token)
-        .await?
-        .ok_or_else(bad_link)?;
-    // A link sent to an address the account no longer has proves nothing about the new one.
-    let r = users::users(&state.db)
-        .update_one(
-            doc! { "_id": &t.user_id, "email": &t.email },
-            doc! { "$set": { "email_verified_at": now } },
-        )
-        .await?;
-    if r.matched_count == 0 {
-        return Err(bad_link());
-    }
-    Ok(())
-}
-
-/// Emails a reset link if an account has this address. Answers the same, in the same time,
-/// whether or not it does: the email goes out in the background.
-pub async fn request_password_reset(state: &AppState, email: &str) -> Result<(), AppError> {
-    let mut p = Problems::default();
-    p.check("email", email_problem(email));
-    p.into_result()?;
-    let state = state.clone();
-    let email = normalize_email(email);
-    tokio::spawn(async move {
-        let result: Result<(), AppError> = async {
-            let Some(user) = users::by_email(&state.db, &email).await? else {
-                return Ok(());
-            };
-            let now = state.clock.now();
-            let token = email_tokens::issue(
-                &state.db,
-                now,
-                Purpose::ResetPassword,
-                &user.id,
-                &user.email,
-            )
-            .await?;
-            let link = format!("{}/reset-password?token={token}", state.config.base_url);
-            state
-                .mailer
-                .send(emails::reset_password(&user.email, &user.name, &link))
-                .await
-        }
-        .await;
-        if let Err(e) = result {
-            tracing::warn!(error = %e, "password reset email not sent");
-        }
-    });
-    Ok(())
-}
-
-/// Sets a new password from a reset link; every session of the account ends.
-pub async fn reset_password(state: &AppState, token: &str, password: &str) -> Result<(), AppError> {
-    let mut p = Problems::default();
-    password_rules(&mut p, password);
-    p.into_result()?;
-    let now = state.clock.now();
-    let t = email_tokens::consume(&state.db, now, Purpose::ResetPassword, token)
-        .await?
-        .ok_or_else(bad_link)?;
-    let hash = state.passwords.hash(password.to_owned()).await?;
-    let accounts = users::users(&state.db);
-    accounts
-        .update_one(
-            doc! { "_id": &t.user_id },
-            doc! { "$set": { "password_hash": hash, "failed_logins": 0, "login_blocked_until": null } },
-        )
-        .await?;
-    // Receiving the link proves the address.
-    accounts
-        .update_one(
-            doc! { "_id": &t.user_id, "email": &t.email, "email_verified_at": null },
-            doc! { "$set": { "email_verified_at": now } },
-        )
-        .await?;
-    sessions::revoke_all(&state.db, now, &t.user_id, None).await?;
-    email_tokens::revoke_all(&state.db, now, Purpose::ResetPassword, &t.user_id).await?;
     Ok(())
 }
 

@@ -11,8 +11,6 @@ pub const REFRESH: &str = "mw_rt";
 pub const DEVICE: &str = "mw_dev";
 /// A password was right and the second step is pending.
 pub const MFA: &str = "mw_mfa";
-/// How long a device stays trusted.
-const DEVICE_TTL_SECS: u64 = 365 * 24 * 3600;
 
 /// The value of cookie `name` in a `Cookie` header.
 pub fn get<'a>(header: &'a str, name: &str) -> Option<&'a str> {
@@ -22,6 +20,13 @@ pub fn get<'a>(header: &'a str, name: &str) -> Option<&'a str> {
         .find(|(n, _)| *n == name)
         .map(|(_, v)| v)
         .filter(|v| !v.is_empty())
+}
+
+/// The value of cookie `name` on the request a server function is answering.
+pub fn of_request(name: &str) -> Option<String> {
+    let parts = crate::platform::api::parts();
+    let header = parts.headers.get(http::header::COOKIE)?.to_str().ok()?;
+    get(header, name).map(str::to_owned)
 }
 
 fn cookie(name: &str, value: &str, max_age: u64, secure: bool) -> String {
@@ -50,9 +55,9 @@ pub fn clear_mfa(secure: bool) -> String {
     cookie(MFA, "", 0, secure)
 }
 
-/// `Set-Cookie` for the trusted-device marker.
+/// `Set-Cookie` for the trusted-device marker (see [`super::devices`]).
 pub fn device(value: &str, secure: bool) -> String {
-    cookie(DEVICE, value, DEVICE_TTL_SECS, secure)
+    cookie(DEVICE, value, super::devices::DEVICE_TTL.as_secs(), secure)
 }
 
 #[cfg(test)]

@@ -1,12 +1,11 @@
 //! "Continue with Google": OpenID Connect authorization code flow with state, nonce and PKCE
 //! (openidconnect crate). The ID token's signature (JWKS), issuer, audience, expiry and nonce
-//! are checked; an existing account is linked only when Google says the email is verified.
+//! are checked. Which account the identity signs in to is decided in [`super::google_link`].
 
 use super::cookies;
-use super::users::{self, User};
-use super::{auth, mfa};
+use super::google_link::{link_or_create, GoogleIdentity};
+use super::{auth, devices, mfa};
 use crate::error::AppError;
-use crate::identity::model::normalize_email;
 use crate::platform::config::GoogleConfig;
 use crate::platform::request::ClientInfo;
 use crate::platform::AppState;
@@ -106,11 +105,27 @@ fn to_login(error: &str) -> Response {
     Redirect::to(&format!("/login?error={error}")).into_response()
 }
 
-/// `GET /auth/google`: sends the browser to Google.
-pub async fn start(State(state): State<AppState>, Query(q): Query<StartQuery>) -> Response {
+/// `GET /auth/google`: sends the browser to Google. Each start stores a pending flow, so starts
+/// count against the client's limit of sign-in attempts.
+pub async fn start(
+    State(state): State<AppState>,
+    Query(q): Query<StartQuery>,
+    parts: http::request::Parts,
+) -> Response {
     let Some(google) = state.google.clone() else {
         return to_login("google_unavailable");
     };
+    let client = ClientInfo::from_parts(&parts, state.config.trusted_proxy_hops);
+    match state
+        .limits
+        .auth
+        .check(&format!("google:{}", client.ip))
+        .await
+    {
+        Ok(()) => {}
+        Err(AppError::RateLimited { .. }) => return to_login("rate_limited"),
+        Err(_) => return to_login("google_failed"),
+    }
     match begin(&state, &google, q.next).await {
         Ok((url, cookie)) => {
             let mut res = Redirect::to(&url).into_response();
@@ -151,9 +166,7 @@ async fn begin(
         .add_scope(Scope::new("profile".into()))
         .set_pkce_challenge(challenge)
         .url();
-    let next = next
-        .filter(|n| n.starts_with('/') && !n.starts_with("//"))
-        .unwrap_or_else(|| "/app".into());
+    let next = crate::url::safe_redirect(&state.config.base_url, next.as_deref());
     state
         .db
         .collection::<Flow>(OIDC_STATES)
@@ -186,19 +199,6 @@ pub struct CallbackQuery {
     error: Option<String>,
 }
 
-/// What Google told us about the person.
-#[derive(Debug, Clone)]
-pub struct GoogleIdentity {
-    /// Stable Google account id.
-    pub sub: String,
-    /// Email, if shared.
-    pub email: Option<String>,
-    /// Whether Google verified that email.
-    pub email_verified: bool,
-    /// Display name.
-    pub name: Option<String>,
-}
-
 /// `GET /auth/google/callback`: checks everything, then signs in (or asks for the MFA code).
 pub async fn callback(
     State(state): State<AppState>,
@@ -212,14 +212,15 @@ pub async fn callback(
         return to_login("google_cancelled");
     }
     let (parts, _) = req.into_parts();
-    let client = ClientInfo::from_parts(&parts, state.config.trust_proxy);
-    let cookie_state = parts
+    let client = ClientInfo::from_parts(&parts, state.config.trusted_proxy_hops);
+    let cookie_header = parts
         .headers
         .get(header::COOKIE)
         .and_then(|v| v.to_str().ok())
-        .and_then(|h| cookies::get(h, STATE_COOKIE))
-        .map(str::to_owned);
-    let result = finish(&state, &google, &client, q, cookie_state).await;
+        .unwrap_or("");
+    let cookie_state = cookies::get(cookie_header, STATE_COOKIE).map(str::to_owned);
+    let device = cookies::get(cookie_header, cookies::DEVICE).map(str::to_owned);
+    let result = finish(&state, &google, &client, q, cookie_state, device).await;
     let secure = if state.config.secure_cookies() {
         "; Secure"
     } else {
@@ -245,6 +246,7 @@ async fn finish(
     client: &ClientInfo,
     q: CallbackQuery,
     cookie_state: Option<String>,
+    device: Option<String>,
 ) -> Result<(String, Vec<String>), &'static str> {
     let (Some(code), Some(returned_state)) = (q.code, q.state) else {
         return Err("google_failed");
@@ -268,7 +270,7 @@ async fn finish(
         tracing::warn!(error = %e, "Google sign-in refused");
         "google_failed"
     })?;
-    let user = match link_or_create(state, &identity).await {
+    let user = match link_or_create(state, client, &identity).await {
         Ok(u) => u,
         Err(AppError::Conflict { .. }) => return Err("google_unverified"),
         Err(e) => {
@@ -277,7 +279,8 @@ async fn finish(
         }
     };
     if user.mfa_enabled_at.is_some() {
-        let token = mfa::begin_challenge(state, &user.id, &flow.next)
+        let trusted = device.is_some_and(|d| devices::is_trusted(state, &d, &user));
+        let token = mfa::begin_challenge(state, &user.id, &flow.next, trusted)
             .await
             .map_err(|_| "google_failed")?;
         return Ok((
@@ -328,49 +331,4 @@ async fn exchange(
             .and_then(|n| n.get(None))
             .map(|n| n.to_string()),
     })
-}
-
-/// Finds the account for a Google identity: by its link, else by a verified email (linking it),
-/// else a new account. An unverified email matching an account is a conflict.
-pub async fn link_or_create(state: &AppState, id: &GoogleIdentity) -> Result<User, AppError> {
-    let accounts = users::users(&state.db);
-    if let Some(user) = accounts.find_one(doc! { "google_sub": &id.sub }).await? {
-        return Ok(user);
-    }
-    let email = id
-        .email
-        .clone()
-        .ok_or_else(|| AppError::invalid("form", "Google did not share an email address."))?;
-    let now = state.clock.now();
-    if let Some(user) = users::by_email(&state.db, &normalize_email(&email)).await? {
-        if !id.email_verified {
-            return Err(AppError::Conflict {
-                field: None,
-                message: "Google has not verified this email; log in with your password instead."
-                    .into(),
-            });
-        }
-        accounts
-            .update_one(
-                doc! { "_id": &user.id },
-                doc! { "$set": { "google_sub": &id.sub, "email_verified_at": user.email_verified_at.unwrap_or(now) } },
-            )
-            .await?;
-        return Ok(users::by_id(&state.db, &user.id).await?.unwrap_or(user));
-    }
-    let name = id
-        .name
-        .clone()
-        .filter(|n| !n.trim().is_empty())
-        .unwrap_or_else(|| email.split('@').next().unwrap_or("").to_owned());
-    let user = User::new(
-        &name,
-        &email,
-        None,
-        id.email_verified.then_some(now),
-        Some(id.sub.clone()),
-        now,
-    );
-    users::insert(&state.db, &user).await?;
-    Ok(user)
 }

@@ -5,6 +5,7 @@
 use super::auth::SignedIn;
 use super::secrets::{derive_key, mac, random_token, token_hash};
 use super::users::{self, User};
+use super::{auth, security_log};
 use crate::error::AppError;
 use crate::identity::model::{MfaSetup, MfaStatus};
 use crate::platform::request::ClientInfo;
@@ -168,6 +169,7 @@ fn wrong_code() -> AppError {
 /// Finishes enrolment with a code from the app; returns the recovery codes, shown only now.
 pub async fn confirm_enrollment(
     state: &AppState,
+    client: &ClientInfo,
     user_id: &str,
     code: &str,
 ) -> Result<Vec<String>, AppError> {
@@ -206,12 +208,21 @@ pub async fn confirm_enrollment(
             },
         )
         .await?;
+    security_log::record(
+        state,
+        &user.id,
+        "mfa.enabled",
+        "Two-step verification turned on.",
+        client,
+    )
+    .await?;
     Ok(codes)
 }
 
 /// Turns two-step verification off; needs the password and a current code.
 pub async fn disable(
     state: &AppState,
+    client: &ClientInfo,
     user_id: &str,
     password: &str,
     code: &str,
@@ -236,7 +247,14 @@ pub async fn disable(
             doc! { "$unset": { "mfa_secret": "", "mfa_enabled_at": "", "recovery_codes": "", "mfa_last_step": "" } },
         )
         .await?;
-    Ok(())
+    security_log::record(
+        state,
+        &user.id,
+        "mfa.disabled",
+        "Two-step verification turned off.",
+        client,
+    )
+    .await
 }
 
 /// A password was right; the code is still to come.
@@ -246,7 +264,11 @@ struct Challenge {
     hash: String,
     user_id: String,
     next: String,
+    /// Codes tried so far, counted before each is judged.
     attempts: i32,
+    /// The browser is a trusted device of the account: the log-in pause does not apply.
+    #[serde(default)]
+    trusted: bool,
     expires_at: DateTime,
 }
 
@@ -255,6 +277,7 @@ pub async fn begin_challenge(
     state: &AppState,
     user_id: &str,
     next: &str,
+    trusted: bool,
 ) -> Result<String, AppError> {
     let token = random_token();
     state
@@ -265,6 +288,7 @@ pub async fn begin_challenge(
             user_id: user_id.to_owned(),
             next: next.to_owned(),
             attempts: 0,
+            trusted,
             expires_at: state.clock.after(CHALLENGE_TTL),
         })
         .await?;
@@ -272,6 +296,9 @@ pub async fn begin_challenge(
 }
 
 /// Completes the second step with a TOTP or recovery code; returns the session and where to go.
+/// A try is taken atomically before the code is judged, so however many arrive at once, at most
+/// [`CHALLENGE_ATTEMPTS`] are judged; each wrong one counts towards the account's log-in pause
+/// like a wrong password.
 pub async fn complete_challenge(
     state: &AppState,
     client: &ClientInfo,
@@ -279,34 +306,53 @@ pub async fn complete_challenge(
     code: &str,
 ) -> Result<(SignedIn, String), AppError> {
     let challenges = state.db.collection::<Challenge>(MFA_CHALLENGES);
-    let expired = || AppError::invalid("form", "This sign-in has expired. Log in again.");
+    let now = state.clock.now();
+    let id = token_hash(token);
     let Some(ch) = challenges
-        .find_one(doc! { "_id": token_hash(token), "expires_at": { "$gt": state.clock.now() } })
+        .find_one_and_update(
+            doc! { "_id": &id, "expires_at": { "$gt": now }, "attempts": { "$lt": CHALLENGE_ATTEMPTS } },
+            doc! { "$inc": { "attempts": 1 } },
+        )
+        .return_document(mongodb::options::ReturnDocument::After)
         .await?
     else {
-        return Err(expired());
+        return Err(match challenges.find_one_and_delete(doc! { "_id": &id }).await? {
+            Some(_) => too_many(),
+            None => expired(),
+        });
     };
     let user = load(users::by_id(&state.db, &ch.user_id).await?)?;
     let Some(secret) = user.mfa_secret.clone() else {
         return Err(expired());
     };
+    auth::unless_paused(&user, now, ch.trusted)?;
     if !accept_code(state, &user, &secret, code).await? {
-        let after = challenges
-            .find_one_and_update(doc! { "_id": &ch.hash }, doc! { "$inc": { "attempts": 1 } })
-            .return_document(mongodb::options::ReturnDocument::After)
-            .await?;
-        if after.is_none_or(|c| c.attempts >= CHALLENGE_ATTEMPTS) {
-            challenges.delete_one(doc! { "_id": &ch.hash }).await?;
-            return Err(AppError::invalid(
-                "form",
-                "Too many wrong codes. Log in again.",
-            ));
+        auth::record_failure(state, &user.id, now).await?;
+        if ch.attempts >= CHALLENGE_ATTEMPTS {
+            challenges.delete_one(doc! { "_id": &id }).await?;
+            return Err(too_many());
         }
         return Err(wrong_code());
     }
-    challenges.delete_one(doc! { "_id": &ch.hash }).await?;
-    let signed = super::auth::start_session(state, user, client).await?;
+    // Single use: of two right codes racing, one signs in.
+    if challenges
+        .find_one_and_delete(doc! { "_id": &id })
+        .await?
+        .is_none()
+    {
+        return Err(expired());
+    }
+    auth::clear_failures(state, &user.id).await?;
+    let signed = auth::start_session(state, user, client).await?;
     Ok((signed, ch.next))
+}
+
+fn expired() -> AppError {
+    AppError::invalid("form", "This sign-in has expired. Log in again.")
+}
+
+fn too_many() -> AppError {
+    AppError::invalid("form", "Too many wrong codes. Log in again.")
 }
 
 /// `Set-Cookie` for the pending second step.

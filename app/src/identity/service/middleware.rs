@@ -8,7 +8,7 @@ use crate::platform::request::ClientInfo;
 use crate::platform::AppState;
 use axum::body::Body;
 use axum::extract::{Request, State};
-use axum::http::{header, HeaderValue, Method, StatusCode};
+use axum::http::{header, HeaderName, HeaderValue, Method, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Redirect, Response};
 
@@ -89,7 +89,7 @@ pub async fn authenticate(
     if auth.is_none() {
         if let Some(refresh) = cookies::get(&cookie_header, cookies::REFRESH) {
             let (parts, body) = req.into_parts();
-            let client = ClientInfo::from_parts(&parts, state.config.trust_proxy);
+            let client = ClientInfo::from_parts(&parts, state.config.trusted_proxy_hops);
             req = Request::from_parts(parts, body);
             match sessions::refresh(&state.db, state.clock.now(), refresh, &client).await {
                 Ok(Refresh::Rotated { session, token }) => {
@@ -151,26 +151,45 @@ pub async fn authenticate(
     res
 }
 
-/// Refuses state-changing requests that a browser made for another site (CSRF): such requests
-/// carry `Sec-Fetch-Site: cross-site` or an `Origin` that is not this host.
-pub async fn same_origin_only(req: Request<Body>, next: Next) -> Response {
+/// Refuses state-changing requests that a browser made for another site (CSRF). A request
+/// counts as ours when its `Origin` is the origin of `APP_BASE_URL` (never compared with `Host`,
+/// which the request itself names), or, without `Origin`, when `Sec-Fetch-Site` says
+/// same-origin. Browsers send one of the two on every such request; a request with neither is
+/// refused when it carries a session cookie, and passes otherwise (webhooks, API clients: there
+/// is no session to ride on).
+pub async fn same_origin_only(
+    State(state): State<AppState>,
+    req: Request<Body>,
+    next: Next,
+) -> Response {
     if matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS) {
         return next.run(req).await;
     }
     let h = req.headers();
-    let fetch_site = h.get("sec-fetch-site").and_then(|v| v.to_str().ok());
-    let cross_site = matches!(fetch_site, Some("cross-site") | Some("same-site"));
-    let host = h.get(header::HOST).and_then(|v| v.to_str().ok());
-    let foreign_origin = match (h.get(header::ORIGIN).and_then(|v| v.to_str().ok()), host) {
-        (Some("null"), _) => true,
-        (Some(origin), Some(host)) => origin.split_once("://").map(|(_, rest)| rest) != Some(host),
-        _ => false,
-    };
-    if cross_site || foreign_origin {
-        tracing::warn!(origin = ?h.get(header::ORIGIN), ?fetch_site, "cross-origin request refused");
+    let header_str = |name| h.get(name).and_then(|v: &HeaderValue| v.to_str().ok());
+    let origin = header_str(header::ORIGIN);
+    let fetch_site = header_str(HeaderName::from_static("sec-fetch-site"));
+    let cookies = header_str(header::COOKIE).unwrap_or("");
+    let has_session = [cookies::ACCESS, cookies::REFRESH]
+        .iter()
+        .any(|name| cookies::get(cookies, name).is_some());
+    let ours = &state.config.base_origin;
+    let allowed = !matches!(fetch_site, Some("cross-site" | "same-site"))
+        && match (origin, fetch_site) {
+            (Some(origin), _) => origin == ours.as_str(),
+            (None, Some(site)) => matches!(site, "same-origin" | "none"),
+            (None, None) => !has_session,
+        };
+    if !allowed {
+        tracing::warn!(
+            ?origin,
+            ?fetch_site,
+            has_session,
+            "cross-origin request refused"
+        );
         return (
             StatusCode::FORBIDDEN,
-            "Cross-origin requests are not allowed.",
+            format!("Cross-origin requests are not allowed. Open Mewayz at {ours}."),
         )
             .into_response();
     }

@@ -3,14 +3,18 @@
 pub mod account;
 pub mod auth;
 pub mod cookies;
+pub mod devices;
 pub mod email_tokens;
 pub mod emails;
 pub mod google;
+pub mod google_link;
 pub mod jwt;
+pub mod links;
 pub mod mfa;
 pub mod middleware;
 pub mod passwords;
 pub mod secrets;
+pub mod security_log;
 pub mod sessions;
 pub mod users;
 
@@ -50,6 +54,13 @@ pub fn indexes() -> Vec<CollectionIndexes> {
                     "user_sessions",
                     false,
                 ),
+                expiring("expires_at", "expires_ttl"),
+            ],
+        },
+        CollectionIndexes {
+            collection: security_log::SECURITY_EVENTS,
+            indexes: vec![
+                index(doc! { "user_id": 1, "at": -1 }, "user_recent", false),
                 expiring("expires_at", "expires_ttl"),
             ],
         },

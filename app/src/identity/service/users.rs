@@ -54,6 +54,10 @@ pub struct User {
     /// The Google account (OpenID `sub`) linked to this one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub google_sub: Option<String>,
+    /// Raised when every trusted device must be forgotten (new password, log out everywhere);
+    /// trusted-device cookies carry the value they were issued under.
+    #[serde(default)]
+    pub device_epoch: i64,
 }
 
 impl User {
@@ -83,6 +87,7 @@ impl User {
             mfa_last_step: None,
             recovery_codes: Vec::new(),
             google_sub,
+            device_epoch: 0,
         }
     }
 
@@ -93,8 +98,14 @@ impl User {
             name: self.name.clone(),
             email: self.email.clone(),
             email_verified: self.email_verified_at.is_some(),
-            platform_admin: admin_emails.contains(&self.email_lower),
+            platform_admin: self.is_platform_admin(admin_emails),
         }
+    }
+
+    /// Listed in `admin_emails` with that address confirmed: an unconfirmed address proves
+    /// nothing about who registered it. (Two-step verification is checked on use.)
+    pub fn is_platform_admin(&self, admin_emails: &[String]) -> bool {
+        self.email_verified_at.is_some() && admin_emails.contains(&self.email_lower)
     }
 }
 

@@ -8,11 +8,13 @@ use crate::identity::service::{users, Auth};
 use crate::platform::mailer::Email;
 use crate::platform::{AppState, WorkspaceScope};
 use crate::workspaces::model::{InvitationPreview, InvitationView, Role};
-use mongodb::bson::{doc, oid::ObjectId};
+use mongodb::bson::{doc, oid::ObjectId, DateTime};
 use std::time::Duration;
 
 /// How long an invitation stays valid.
 pub const INVITATION_TTL: Duration = Duration::from_secs(7 * 24 * 3600);
+/// The least time between two emails of one invitation.
+pub const RESEND_COOLDOWN: Duration = Duration::from_secs(60);
 
 fn invitation_email(to: &str, inviter: &str, workspace: &str, role: Role, link: &str) -> Email {
     let text = format!(
@@ -34,6 +36,16 @@ fn invitation_email(to: &str, inviter: &str, workspace: &str, role: Role, link: 
         ),
         text,
     }
+}
+
+/// Counts one invitation email against the workspace's daily allowance, so no account can use
+/// invitations to mail strangers in a loop.
+async fn allow_email(state: &AppState, scope: &WorkspaceScope) -> Result<(), AppError> {
+    state
+        .limits
+        .invitation_emails
+        .check(scope.workspace_id())
+        .await
 }
 
 async fn send(
@@ -93,6 +105,7 @@ pub async fn invite(
         crate::billing::service::usage::seats(state, scope.workspace_id(), now, Some(&email))
             .await?;
     scope.check_limit(state, "team_members", seats).await?;
+    allow_email(state, scope).await?;
     // A new invitation replaces a pending one for the same address.
     invitations(&state.db)
         .update_many(
@@ -109,6 +122,7 @@ pub async fn invite(
         role,
         invited_by: scope.user_id().to_owned(),
         created_at: now,
+        sent_at: Some(now),
         expires_at: state.clock.after(INVITATION_TTL),
         accepted_at: None,
         revoked_at: None,
@@ -163,21 +177,54 @@ pub async fn revoke(
     Ok(inv.email)
 }
 
-/// Sends a pending invitation again with a fresh link and a new 7-day validity.
+/// Sends a pending invitation again with a fresh link and a new 7-day validity: at most once per
+/// [`RESEND_COOLDOWN`], within the workspace's daily allowance of invitation emails.
 pub async fn resend(
     state: &AppState,
     scope: &WorkspaceScope,
     id: &str,
 ) -> Result<String, AppError> {
+    let pending = scope.filter_with(doc! { "_id": id, "accepted_at": null, "revoked_at": null });
+    let not_found = || AppError::NotFound {
+        what: "That invitation".into(),
+    };
+    let now = state.clock.now();
+    let wait = |inv: &Invitation| {
+        let last = inv.sent_at.unwrap_or(inv.created_at).timestamp_millis();
+        let left = last + RESEND_COOLDOWN.as_millis() as i64 - now.timestamp_millis();
+        (left > 0).then(|| AppError::RateLimited {
+            retry_after_secs: (left as u64).div_ceil(1000),
+        })
+    };
+    let current = invitations(&state.db)
+        .find_one(pending.clone())
+        .await?
+        .ok_or_else(not_found)?;
+    if let Some(e) = wait(&current) {
+        return Err(e);
+    }
+    allow_email(state, scope).await?;
+    // Claimed atomically: of two resends racing, one sends.
+    let cutoff = DateTime::from_millis(now.timestamp_millis() - RESEND_COOLDOWN.as_millis() as i64);
+    let mut claim = pending;
+    claim.insert(
+        "$or",
+        vec![
+            doc! { "sent_at": { "$lte": cutoff } },
+            doc! { "sent_at": null, "created_at": { "$lte": cutoff } },
+        ],
+    );
     let token = random_token();
     let inv = invitations(&state.db)
         .find_one_and_update(
-            scope.filter_with(doc! { "_id": id, "accepted_at": null, "revoked_at": null }),
-            doc! { "$set": { "token_hash": token_hash(&token), "expires_at": state.clock.after(INVITATION_TTL) } },
+            claim,
+            doc! { "$set": { "token_hash": token_hash(&token), "sent_at": now, "expires_at": state.clock.after(INVITATION_TTL) } },
         )
         .return_document(mongodb::options::ReturnDocument::After)
         .await?
-        .ok_or_else(|| AppError::NotFound { what: "That invitation".into() })?;
+        .ok_or(AppError::RateLimited {
+            retry_after_secs: RESEND_COOLDOWN.as_secs(),
+        })?;
     send(state, scope, &inv, &token).await?;
     Ok(inv.email)
 }
@@ -208,13 +255,15 @@ pub async fn preview(
         workspace_name: ws.name,
         role: inv.role,
         for_you: me.as_ref().is_some_and(|u| u.email_lower == inv.email),
+        verified: me.as_ref().is_some_and(|u| u.email_verified_at.is_some()),
         signed_in: me.is_some(),
         email: inv.email,
     })
 }
 
-/// Accepts the invitation as the signed-in user, whose email must be the invited one. Returns
-/// the workspace handle and the invitation (for the audit log).
+/// Accepts the invitation as the signed-in user, whose email must be the invited one and
+/// confirmed: holding the link is not proof of owning the address. Returns the workspace handle
+/// and the invitation (for the audit log).
 pub async fn accept(
     state: &AppState,
     auth: &Auth,
@@ -229,6 +278,15 @@ pub async fn accept(
             "token",
             format!(
                 "This invitation is for {}. Log in with that email to accept it.",
+                inv.email
+            ),
+        ));
+    }
+    if me.email_verified_at.is_none() {
+        return Err(AppError::invalid(
+            "token",
+            format!(
+                "Confirm your email first: open the link we sent to {}, then accept here.",
                 inv.email
             ),
         ));

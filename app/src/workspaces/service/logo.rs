@@ -67,7 +67,7 @@ pub async fn upload(
 ) -> Response {
     let auth = req.extensions().get::<Auth>().cloned();
     let (parts, body) = req.into_parts();
-    let client = ClientInfo::from_parts(&parts, state.config.trust_proxy);
+    let client = ClientInfo::from_parts(&parts, state.config.trusted_proxy_hops);
     let scope = match WorkspaceScope::require(
         &state,
         auth.as_ref(),

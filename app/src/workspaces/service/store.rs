@@ -78,8 +78,11 @@ pub struct Invitation {
     pub role: Role,
     /// Who invited.
     pub invited_by: String,
-    /// Sent at.
+    /// Created at.
     pub created_at: DateTime,
+    /// When the link was last emailed (the first time: `created_at`).
+    #[serde(default)]
+    pub sent_at: Option<DateTime>,
     /// Invalid after.
     pub expires_at: DateTime,
     /// Set when accepted.
