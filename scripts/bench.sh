@@ -48,10 +48,10 @@ for _ in $(seq 50); do curl -sf "$base/readyz" >/dev/null && break; sleep 0.2; d
 
 say "seeding a page with a header and ten links"
 handle=bench
-python3 - "$base" "$handle" <<'PY'
+python3 - "$base" "$handle" "$run_dir" <<'PY'
 import json, sys, urllib.request, urllib.parse, http.cookiejar
-base, handle = sys.argv[1], sys.argv[2]
-jar = http.cookiejar.CookieJar()
+base, handle, run_dir = sys.argv[1], sys.argv[2], sys.argv[3]
+jar = http.cookiejar.MozillaCookieJar(f"{run_dir}/cookies.txt")
 web = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
 def call(function, /, **form):
     req = urllib.request.Request(f"{base}/api/{function}", data=urllib.parse.urlencode(form).encode(),
@@ -70,6 +70,8 @@ for i in range(10):
 content = json.dumps({"blocks": blocks, "theme": page["draft"]["theme"]})
 call("save_bio_draft", workspace_id=ws, page_id=page["id"], revision=str(page["revision"]), content=content)
 call("publish_bio_page", workspace_id=ws, page_id=page["id"])
+jar.save(ignore_discard=True, ignore_expires=True)
+json.dump({"workspace_id": ws, "page_id": page["id"]}, open(f"{run_dir}/page.json", "w"))
 PY
 
 page_url="$base/@$handle"
@@ -105,18 +107,40 @@ wait_for_port "$nginx_port" 10
 
 # Each request comes from one of 10,000 visitors, as a proxy in front would say: views are counted
 # per visitor, so one address hammering the page would measure the flood guard, not the page.
+# (Added to wrk.headers: a header table given to wrk.format would replace the User-Agent, and a
+# request without one counts as a bot.)
 cat >"$run_dir/visitors.lua" <<'LUA'
 math.randomseed(os.time())
 request = function()
-  local ip = string.format("10.%d.%d.%d", math.random(0, 39), math.random(0, 15), math.random(1, 16))
-  return wrk.format(nil, nil, { ["X-Forwarded-For"] = ip })
+  wrk.headers["X-Forwarded-For"] =
+    string.format("10.%d.%d.%d", math.random(0, 39), math.random(0, 15), math.random(1, 16))
+  return wrk.format()
 end
 LUA
-rps() { wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" -s "$run_dir/visitors.lua" -H "User-Agent: $UA" "$1" | awk '/Requests\/sec/ { print $2 }'; }
+load() { wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" -s "$run_dir/visitors.lua" -H "User-Agent: $UA" "$1"; }
+rps() { awk '/Requests\/sec/ { print $2 }' "$1"; }
 say "loading nginx (static file) for ${DURATION}s"
-nginx_rps=$(rps "http://127.0.0.1:$nginx_port/")
+load "http://127.0.0.1:$nginx_port/" >"$run_dir/nginx.out"
+nginx_rps=$(rps "$run_dir/nginx.out")
 say "loading the app (/@$handle, each request renders and records a view) for ${DURATION}s"
-app_rps=$(rps "$page_url")
+load "$page_url" >"$run_dir/app.out"
+app_rps=$(rps "$run_dir/app.out")
+requests=$(awk '/requests in/ { print $1 }' "$run_dir/app.out")
+# What the app recorded, read back through the analytics API as the owner sees it.
+recorded=$(python3 - "$base" "$run_dir" <<'PY'
+import datetime, json, sys, urllib.request, urllib.parse, http.cookiejar
+base, run_dir = sys.argv[1], sys.argv[2]
+jar = http.cookiejar.MozillaCookieJar(f"{run_dir}/cookies.txt")
+jar.load(ignore_discard=True, ignore_expires=True)
+web = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
+ids = json.load(open(f"{run_dir}/page.json"))
+today = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d")
+form = urllib.parse.urlencode(dict(ids, **{"from": today, "to": today})).encode()
+req = urllib.request.Request(f"{base}/api/get_bio_stats", data=form,
+                             headers={"accept": "application/json", "origin": base})
+print(json.loads(web.open(req).read())["views"])
+PY
+)
 
 ratio=$(python3 -c "print(f'{$app_rps / $nginx_rps:.3f}')")
 printf '\n%-34s %12s\n' "" "requests/s"
@@ -125,4 +149,6 @@ printf '%-34s %12s\n' "Mewayz /@handle (release)" "$app_rps"
 printf '%-34s %12s\n' "ratio (app / nginx)" "$ratio"
 printf '\npage: %s bytes raw, %s gzip, %s brotli (budget: 14336 compressed)\n' "$raw" "$gzip_size" "$br_size"
 printf 'machine: %s cores, %s connections, %ss each, database: SecantusDB in memory\n' "$(nproc)" "$CONNECTIONS" "$DURATION"
+printf 'views recorded: %s of %s requests (10,000 visitors, at most 60 counted a minute each)\n' "$recorded" "$requests"
+[ "$recorded" -gt 0 ] || { echo "the load recorded no views: the bench would measure a page that does nothing" >&2; exit 1; }
 [ "$gzip_size" -le 14336 ] || { echo "the page is over its 14 KB compressed budget" >&2; exit 1; }
