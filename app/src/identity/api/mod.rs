@@ -117,16 +117,15 @@ pub async fn logout() -> Result<(), AppError> {
 /// Signs every device of the account out, this one included; no browser stays trusted.
 #[server(endpoint = "logout_everywhere")]
 pub async fn logout_everywhere() -> Result<(), AppError> {
-    use crate::identity::service::{cookies, devices, require_auth, security_log, sessions};
+    use crate::identity::service::{auth, cookies, require_auth, security_log};
     use crate::platform::api::{client, respond, set_cookie, state};
     respond(async move {
         let state = state();
-        let auth = require_auth()?;
-        sessions::revoke_all(&state.db, state.clock.now(), &auth.user_id, None).await?;
-        devices::forget_all(&state, &auth.user_id).await?;
+        let me = require_auth()?;
+        auth::sign_out_everywhere(&state, &me.user_id, None).await?;
         security_log::record(
             &state,
-            &auth.user_id,
+            &me.user_id,
             "sessions.revoked_all",
             "Logged out everywhere: every device was signed out.",
             &client(&state),

@@ -2,7 +2,7 @@
 
 use super::email_tokens::{self, Purpose};
 use super::users;
-use super::{devices, emails, security_log, sessions};
+use super::{devices, emails, security_log};
 use crate::error::AppError;
 use crate::identity::model::{email_problem, name_problem, normalize_email, Problems};
 use crate::platform::request::ClientInfo;
@@ -118,9 +118,13 @@ pub async fn confirm_email_change(
         }
         Err(e) => return Err(e),
     }
-    for purpose in [Purpose::ResetPassword, Purpose::VerifyEmail] {
-        email_tokens::revoke_all(&state.db, now, purpose, &user.id).await?;
-    }
+    email_tokens::revoke_all(
+        &state.db,
+        now,
+        &[Purpose::ResetPassword, Purpose::VerifyEmail],
+        &user.id,
+    )
+    .await?;
     security_log::record(
         state,
         &user.id,
@@ -186,8 +190,7 @@ pub async fn change_password(
             doc! { "$set": { "password_hash": hash } },
         )
         .await?;
-    sessions::revoke_all(&state.db, state.clock.now(), &user.id, Some(current_sid)).await?;
-    devices::forget_all(state, &user.id).await?;
+    let user = super::auth::sign_out_everywhere(state, &user.id, Some(current_sid)).await?;
     security_log::record(
         state,
         &user.id,
@@ -196,8 +199,5 @@ pub async fn change_password(
         client,
     )
     .await?;
-    let user = users::by_id(&state.db, &user.id)
-        .await?
-        .ok_or(AppError::Unauthorized)?;
     Ok(devices::cookie(state, &user))
 }

@@ -72,6 +72,25 @@ pub async fn start_session(
     Ok(SignedIn { user, cookies: out })
 }
 
+/// Ends every session of `user_id` but `keep` and forgets every browser trusted for it: what a
+/// new password, a reset, "log out everywhere" and a Google take-back all mean. Returns the
+/// account as it is now, with its new device epoch.
+pub async fn sign_out_everywhere(
+    state: &AppState,
+    user_id: &str,
+    keep: Option<&str>,
+) -> Result<User, AppError> {
+    sessions::revoke_all(&state.db, state.clock.now(), user_id, keep).await?;
+    users::users(&state.db)
+        .find_one_and_update(
+            doc! { "_id": user_id },
+            doc! { "$inc": { "device_epoch": 1_i64 } },
+        )
+        .return_document(mongodb::options::ReturnDocument::After)
+        .await?
+        .ok_or(AppError::Unauthorized)
+}
+
 /// A fresh access token for `session`.
 pub fn access_token(state: &AppState, session: &Session) -> String {
     jwt::issue(

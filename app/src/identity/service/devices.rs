@@ -1,15 +1,14 @@
 //! Trusted devices: a browser that signed in to an account keeps logging in while guessing from
 //! elsewhere has paused the account, so nobody can lock the owner out. The mark is a signed
 //! cookie naming the account, when it was issued and the account's device epoch. It expires after
-//! [`DEVICE_TTL`] and is void once the epoch moves (new password, log out everywhere), so a
-//! copied cookie does not outlive the owner's response to a theft.
+//! [`DEVICE_TTL`] and is void once the epoch moves ([`super::auth::sign_out_everywhere`]: new
+//! password, log out everywhere), so a copied cookie does not outlive the owner's response to a
+//! theft.
 
 use super::cookies;
 use super::secrets::{mac, verify_mac};
-use super::users::{self, User};
-use crate::error::AppError;
+use super::users::User;
 use crate::platform::AppState;
-use mongodb::bson::doc;
 use std::time::Duration;
 
 /// How long a browser stays trusted.
@@ -40,15 +39,4 @@ pub fn is_trusted(state: &AppState, value: &str, user: &User) -> bool {
         .parse::<i64>()
         .is_ok_and(|at| state.clock.unix() - at < DEVICE_TTL.as_secs() as i64);
     id == user.id && fresh && epoch.parse::<i64>() == Ok(user.device_epoch)
-}
-
-/// Forgets every device trusted for `user_id` so far.
-pub async fn forget_all(state: &AppState, user_id: &str) -> Result<(), AppError> {
-    users::users(&state.db)
-        .update_one(
-            doc! { "_id": user_id },
-            doc! { "$inc": { "device_epoch": 1_i64 } },
-        )
-        .await?;
-    Ok(())
 }

@@ -104,18 +104,20 @@ pub async fn consume(
         .await?)
 }
 
-/// Invalidates every unused link of `purpose` for `user_id` (e.g. after a password reset).
+/// Invalidates every unused link of `purposes` for `user_id` (e.g. after a password reset), in
+/// one write.
 pub async fn revoke_all(
     db: &Db,
     now: DateTime,
-    purpose: Purpose,
+    purposes: &[Purpose],
     user_id: &str,
 ) -> Result<(), AppError> {
+    let purposes = mongodb::bson::to_bson(purposes).map_err(|_| AppError::Internal)?;
     tokens(db)
         .update_many(
             doc! {
                 "user_id": user_id,
-                "purpose": mongodb::bson::to_bson(&purpose).map_err(|_| AppError::Internal)?,
+                "purpose": { "$in": purposes },
                 "used_at": null,
             },
             doc! { "$set": { "used_at": now } },

@@ -4,13 +4,14 @@
 //! and trusted devices are removed, and the security log says so.
 
 use super::email_tokens::{self, Purpose};
+use super::security_log;
 use super::users::{self, User};
-use super::{security_log, sessions};
 use crate::error::AppError;
 use crate::identity::model::normalize_email;
 use crate::platform::request::ClientInfo;
 use crate::platform::AppState;
 use mongodb::bson::doc;
+use mongodb::options::ReturnDocument;
 
 /// What Google told us about the person.
 #[derive(Debug, Clone)]
@@ -49,25 +50,26 @@ pub async fn link_or_create(
                     .into(),
             });
         }
-        if user.email_verified_at.is_some() {
-            accounts
-                .update_one(
-                    doc! { "_id": &user.id },
-                    doc! { "$set": { "google_sub": &id.sub } },
-                )
-                .await?;
-            security_log::record(
-                state,
-                &user.id,
-                "google.linked",
-                "Google account linked for signing in.",
-                client,
-            )
-            .await?;
-        } else {
-            take_back(state, client, &user, &id.sub).await?;
+        if user.email_verified_at.is_none() {
+            return take_back(state, client, &user, &id.sub).await;
         }
-        return Ok(users::by_id(&state.db, &user.id).await?.unwrap_or(user));
+        let linked = accounts
+            .find_one_and_update(
+                doc! { "_id": &user.id },
+                doc! { "$set": { "google_sub": &id.sub } },
+            )
+            .return_document(ReturnDocument::After)
+            .await?
+            .unwrap_or(user);
+        security_log::record(
+            state,
+            &linked.id,
+            "google.linked",
+            "Google account linked for signing in.",
+            client,
+        )
+        .await?;
+        return Ok(linked);
     }
     let name = id
         .name
@@ -89,13 +91,13 @@ pub async fn link_or_create(
 /// Hands an account whose address was never confirmed to the Google identity that proves the
 /// address: whoever registered it may have been someone else, so everything they could sign in
 /// with goes (password, two-step verification, sessions, trusted devices, pending email links).
-/// The owner sets a password through "Forgot password" if they want one.
+/// The owner sets a password through "Forgot password" if they want one. Returns the account.
 async fn take_back(
     state: &AppState,
     client: &ClientInfo,
     user: &User,
     sub: &str,
-) -> Result<(), AppError> {
+) -> Result<User, AppError> {
     let now = state.clock.now();
     users::users(&state.db)
         .update_one(
@@ -106,18 +108,16 @@ async fn take_back(
                     "password_hash": "", "mfa_secret": "", "mfa_pending": "", "mfa_enabled_at": "",
                     "mfa_last_step": "", "recovery_codes": "",
                 },
-                "$inc": { "device_epoch": 1_i64 },
             },
         )
         .await?;
-    sessions::revoke_all(&state.db, now, &user.id, None).await?;
-    for purpose in [
+    let user = super::auth::sign_out_everywhere(state, &user.id, None).await?;
+    let every_link = [
         Purpose::VerifyEmail,
         Purpose::ResetPassword,
         Purpose::ChangeEmail,
-    ] {
-        email_tokens::revoke_all(&state.db, now, purpose, &user.id).await?;
-    }
+    ];
+    email_tokens::revoke_all(&state.db, now, &every_link, &user.id).await?;
     security_log::record(
         state,
         &user.id,
@@ -127,5 +127,6 @@ async fn take_back(
          removed. Set a password with \"Forgot password\" if you want one.",
         client,
     )
-    .await
+    .await?;
+    Ok(user)
 }

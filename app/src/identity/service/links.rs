@@ -4,7 +4,7 @@
 
 use super::email_tokens::{self, Purpose};
 use super::users::{self, User};
-use super::{devices, emails, security_log, sessions};
+use super::{emails, security_log};
 use crate::error::AppError;
 use crate::identity::model::{email_problem, normalize_email, Problems};
 use crate::platform::request::ClientInfo;
@@ -170,9 +170,8 @@ pub async fn reset_password(
             doc! { "$set": { "email_verified_at": now } },
         )
         .await?;
-    sessions::revoke_all(&state.db, now, &t.user_id, None).await?;
-    email_tokens::revoke_all(&state.db, now, Purpose::ResetPassword, &t.user_id).await?;
-    devices::forget_all(state, &t.user_id).await?;
+    email_tokens::revoke_all(&state.db, now, &[Purpose::ResetPassword], &t.user_id).await?;
+    super::auth::sign_out_everywhere(state, &t.user_id, None).await?;
     security_log::record(
         state,
         &t.user_id,
