@@ -1,6 +1,9 @@
 # The two commands: `make dev` runs the app, `make test` proves it. Both install what is missing.
 .PHONY: dev test release bench setup fmt lint
 
+# The crates under app/, the shell last.
+APP_CRATES := -p app-core -p ui -p app
+
 # scripts/env.sh is bash.
 SHELL := /bin/bash
 
@@ -25,5 +28,5 @@ fmt:
 lint:
 	@. scripts/env.sh && leptos_build_env && \
 	  cargo clippy -p server --all-targets -- -D warnings && \
-	  cargo clippy -p app --features ssr --all-targets -- -D warnings && \
-	  cargo clippy -p app --features hydrate --target wasm32-unknown-unknown -- -D warnings
+	  cargo clippy $(APP_CRATES) --features app/ssr --all-targets -- -D warnings && \
+	  cargo clippy $(APP_CRATES) --features app/hydrate --target wasm32-unknown-unknown -- -D warnings

@@ -4,16 +4,17 @@
 pub mod billing;
 pub mod bio;
 pub mod crm;
-pub mod error;
 pub mod home;
 pub mod identity;
 pub mod landing;
 pub mod layout;
 #[cfg(feature = "ssr")]
 pub mod platform;
-pub mod ui;
-pub mod url;
 pub mod workspaces;
+
+// The core crate's modules under their old names, so `crate::error` reads the same everywhere.
+pub use app_core::{error, url};
+pub use ui;
 
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Title};
@@ -85,13 +86,13 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/verify-email") view=identity::VerifyEmailPage/>
                 <Route path=path!("/forgot-password") view=identity::ForgotPasswordPage/>
                 <Route path=path!("/reset-password") view=identity::ResetPasswordPage/>
-                <Route path=path!("/onboarding") view=workspaces::OnboardingPage/>
+                <Route path=path!("/onboarding") view=Onboarding/>
                 <Route path=path!("/invite") view=workspaces::InvitePage/>
                 <ParentRoute path=path!("/app") view=layout::AppLayout>
                     <Route path=path!("") view=workspaces::HomeRedirect/>
                     <Route path=path!("more") view=home::MorePage/>
                     <Route path=path!("new") view=workspaces::NewWorkspacePage/>
-                    <Route path=path!(":handle") view=workspaces::WorkspaceDashboardPage/>
+                    <Route path=path!(":handle") view=home::WorkspaceDashboardPage/>
                     <Route path=path!(":handle/members") view=workspaces::MembersPage/>
                     <Route path=path!(":handle/audit") view=workspaces::AuditPage/>
                     <Route path=path!(":handle/settings") view=workspaces::WorkspaceSettingsPage/>
@@ -121,4 +122,13 @@ pub fn App() -> impl IntoView {
         </Router>
         <ui::ToastRegion/>
     }
+}
+
+/// The setup wizard, with billing's plan choices as its plan step.
+#[component]
+fn Onboarding() -> impl IntoView {
+    let plans = Callback::new(|workspace_id: String| {
+        view! { <billing::WizardPlans workspace_id/> }.into_any()
+    });
+    view! { <workspaces::OnboardingPage plans/> }
 }

@@ -153,9 +153,10 @@ test("move a deal across stages by dragging and by keyboard, then close it", asy
   await page.keyboard.press("ArrowRight");
   await expect(column("Proposal").getByRole("link", { name: "Website" })).toBeVisible();
   await expect(page.getByRole("button", { name: "Move Website" })).toBeFocused();
-  await page.keyboard.press("ArrowLeft");
-  await page.keyboard.press("ArrowRight");
-  await page.keyboard.press("ArrowRight");
+  for (const key of ["ArrowLeft", "ArrowRight", "ArrowRight"]) {
+    await page.keyboard.press(key);
+    await expect(page.getByRole("button", { name: "Move Website" })).toBeFocused();
+  }
   await expect(column("Negotiation").getByRole("link", { name: "Website" })).toBeVisible();
 
   // Saved: a reload shows it where it was left, with the stage's total.

@@ -10,18 +10,24 @@ pub mod shutdown;
 pub mod static_files;
 pub mod telemetry;
 
-use app::billing::service::webhooks;
-use app::bio::service::{public, qr};
-use app::crm::service::{imports, routes as crm};
-use app::identity::service::google;
-use app::platform::{AppEnv, AppState};
-use app::workspaces::service::logo;
+use app::platform::{AppEnv, AppState, Module};
 use app::{shell, App};
-use axum::extract::DefaultBodyLimit;
-use axum::routing::{get, post};
+use axum::routing::get;
 use axum::Router;
 use leptos::prelude::provide_context;
 use leptos_axum::{generate_route_list, LeptosRoutes};
+
+/// Every module, in tier order: each describes its indexes, plan-limit counters, plain routes
+/// and services once. A new module adds its line here.
+pub fn modules() -> Vec<Module> {
+    vec![
+        app::identity::service::MODULE,
+        app::workspaces::service::MODULE,
+        app::billing::service::MODULE,
+        app::crm::service::MODULE,
+        app::bio::service::MODULE,
+    ]
+}
 
 /// Every route of the app with its middleware, ready to serve. Tests call this directly.
 pub fn router(state: AppState) -> Router {
@@ -35,31 +41,11 @@ pub fn router(state: AppState) -> Router {
         .route("/healthz", get(health::healthz))
         .route("/readyz", get(health::readyz))
         .route("/sw.js", get(service_worker::script))
-        .route("/auth/google", get(google::start))
-        .route("/auth/google/callback", get(google::callback))
-        .route(
-            "/workspaces/{id}/logo",
-            post(logo::upload).layer(DefaultBodyLimit::max(2 * logo::MAX_LOGO_BYTES)),
-        )
-        .route("/media/{id}", get(logo::serve))
-        .route(
-            "/workspaces/{id}/crm/import",
-            post(crm::upload).layer(DefaultBodyLimit::max(imports::MAX_BYTES + 64 * 1024)),
-        )
-        .route("/workspaces/{id}/crm/contacts.csv", get(crm::download))
-        .route("/webhooks/stripe", post(webhooks::receive))
-        .route(
-            "/@{handle}",
-            get(public::main_page).post(public::main_signup),
-        )
-        .route("/@{handle}/qr", get(qr::qr))
-        .route(
-            "/@{handle}/{slug}",
-            get(public::extra_page).post(public::extra_signup),
-        )
-        .route("/l/{page}/{block}", get(public::click))
         .leptos_routes_with_context(&state, routes, context, move || shell(options.clone()))
         .fallback_service(static_files::site(state.clone()));
+    for module in state.modules.iter() {
+        routes = routes.merge((module.routes)());
+    }
     if state.config.env == AppEnv::Development {
         routes = routes.route("/dev/mailbox", get(dev_mailbox::page));
     }

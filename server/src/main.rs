@@ -43,15 +43,16 @@ async fn run(config: Config) -> Result<(), String> {
     }
     let addr = options.site_addr;
     let grace = config.shutdown_grace;
-    let state = AppState::new(config, options).await?;
+    let state = AppState::new(config, options, server::modules()).await?;
     // Listen first: liveness must answer while the database is still unreachable.
     let listener = tokio::net::TcpListener::bind(addr)
         .await
         .map_err(|e| format!("cannot listen on {addr}: {e}"))?;
     tracing::info!("listening on http://{addr}");
     let db = state.db.clone();
+    let specs = indexes::of(&state.modules);
     tokio::spawn(async move {
-        indexes::ensure_until_ready(db.clone(), indexes::all()).await;
+        indexes::ensure_until_ready(db.clone(), specs).await;
         // Data every deployment needs, created once.
         if let Err(e) = app::billing::service::plans::ensure_free_plan(&db).await {
             tracing::error!(error = %e, "could not create the free plan");

@@ -1,8 +1,9 @@
 use super::api::{admin_list_plans, PreviewPlanImpact, SavePlan};
-use super::model::{decimal, PlanView, FEATURES, LIMITS};
+use super::model::{PlanView, FEATURES, LIMITS};
 use super::plan_impact_panel::PlanImpactPanel;
 use crate::identity::form_error::FormError;
 use crate::ui::{use_toasts, Field, ToastKind};
+use app_core::money::decimal;
 use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_meta::Title;

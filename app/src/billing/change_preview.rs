@@ -1,5 +1,5 @@
 use super::billing_page::Actions;
-use super::model::money;
+use app_core::money::money;
 use leptos::form::ActionForm;
 use leptos::prelude::*;
 

@@ -1,7 +1,7 @@
 use super::api::list_invoices;
 use super::billing_page::Actions;
 use super::grace_banner::day;
-use super::model::money;
+use app_core::money::money;
 use leptos::prelude::*;
 
 fn status_label(status: &str) -> &'static str {

@@ -16,8 +16,10 @@ pub mod plan_card;
 pub mod plan_impact_panel;
 #[cfg(feature = "ssr")]
 pub mod service;
+pub mod wizard_plans;
 
 pub use admin_plans_page::AdminPlansPage;
 pub use admin_subscriptions_page::AdminSubscriptionsPage;
 pub use billing_page::BillingPage;
 pub use grace_banner::GraceBanner;
+pub use wizard_plans::WizardPlans;

@@ -1,6 +1,7 @@
 use super::api::{PreviewPlanImpact, SavePlan};
-use super::model::{decimal, money, PlanImpact, PlanView};
+use super::model::{PlanImpact, PlanView};
 use crate::identity::form_error::FormError;
+use app_core::money::{decimal, money};
 use leptos::form::ActionForm;
 use leptos::prelude::*;
 

@@ -1,7 +1,7 @@
 use super::deal_board::{BoardState, DealDrag};
-use crate::billing::model::money;
 use crate::ui::dom::{child_centres_x, child_middles, drop_index, focus_soon, start_drag};
 use crate::ui::{Icon, IconName};
+use app_core::money::money;
 use leptos::ev::{KeyboardEvent, PointerEvent};
 use leptos::prelude::*;
 

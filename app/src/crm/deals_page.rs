@@ -95,7 +95,7 @@ fn DealsView(
                         <li>
                             <a href=format!("/app/{handle}/crm/deals/{}", d.id)>{d.title.clone()}</a>
                             " · "<span class=if d.status == super::model::DealStatus::Won { "badge badge-success" } else { "badge" }>{d.status.label()}</span>
-                            " "{crate::billing::model::money(d.value, &d.currency)}
+                            " "{app_core::money::money(d.value, &d.currency)}
                             {(!d.reason.is_empty()).then(|| format!(" · {}", d.reason))}
                         </li>
                     }).collect_view()}

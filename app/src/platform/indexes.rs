@@ -42,14 +42,10 @@ pub fn expiring(field: &str, name: &str) -> IndexModel {
         .build()
 }
 
-/// Every module's indexes. A module adds its `indexes()` here when it gains a collection.
-pub fn all() -> Vec<CollectionIndexes> {
+/// The indexes of the platform's own collections and of every module in `modules`.
+pub fn of(modules: &[super::Module]) -> Vec<CollectionIndexes> {
     let mut all = super::rate_limit::indexes();
-    all.extend(crate::identity::service::indexes());
-    all.extend(crate::workspaces::service::indexes());
-    all.extend(crate::billing::service::indexes());
-    all.extend(crate::bio::service::indexes());
-    all.extend(crate::crm::service::indexes());
+    all.extend(modules.iter().flat_map(|m| (m.indexes)()));
     all
 }
 

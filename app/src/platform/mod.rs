@@ -1,6 +1,5 @@
 //! Server-only plumbing: configuration, state, database, security headers.
 
-pub mod admin;
 pub mod api;
 pub mod assets;
 pub mod clock;
@@ -8,13 +7,13 @@ pub mod config;
 pub mod db;
 pub mod indexes;
 pub mod mailer;
+pub mod module;
 pub mod rate_limit;
 pub mod request;
-pub mod scope;
 pub mod security;
 pub mod state;
 
 pub use config::{AppEnv, Config};
 pub use db::Db;
-pub use scope::WorkspaceScope;
+pub use module::{Module, PlanRules, Services, UsageCounter};
 pub use state::AppState;

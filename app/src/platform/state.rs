@@ -5,10 +5,8 @@ use super::clock::Clock;
 use super::config::Config;
 use super::db::Db;
 use super::mailer::Mailer;
+use super::module::{Module, PlanRules, Services};
 use super::rate_limit::Limits;
-use crate::billing::service::payments::Payments;
-use crate::identity::service::google::Google;
-use crate::identity::service::passwords::PasswordHasher;
 use axum::extract::FromRef;
 use leptos::config::LeptosOptions;
 use std::sync::Arc;
@@ -31,26 +29,28 @@ pub struct AppState {
     pub mailer: Mailer,
     /// Request limits, counted in the database across replicas.
     pub limits: Arc<Limits>,
-    /// Password hashing off the async runtime, with bounded concurrency.
-    pub passwords: PasswordHasher,
-    /// Google sign-in, when configured.
-    pub google: Option<Arc<Google>>,
-    /// Stripe, when payments are configured.
-    pub payments: Option<Arc<Payments>>,
-    /// Recently read public bio pages and today's visitor salt.
-    pub bio_cache: Arc<crate::bio::service::cache::BioCache>,
+    /// The modules, as they described themselves.
+    pub modules: Arc<[Module]>,
+    /// The modules' own services, reached through each module's accessor.
+    pub services: Arc<Services>,
 }
 
 impl AppState {
-    /// Assembles the state; contacts no external service.
-    pub async fn new(config: Config, leptos_options: LeptosOptions) -> Result<Self, String> {
+    /// Assembles the state for `modules`; contacts no external service.
+    pub async fn new(
+        config: Config,
+        leptos_options: LeptosOptions,
+        modules: Vec<Module>,
+    ) -> Result<Self, String> {
         let db = Db::connect(&config.mongodb_uri, &config.mongodb_db)
             .await
             .map_err(|e| format!("MONGODB_URI is unusable: {e}"))?;
         let mailer = Mailer::from_config(&config, &db)?;
         let assets = Arc::new(Assets::load(&leptos_options));
-        let google = Google::from_config(config.google.as_ref())?;
-        let payments = Payments::from_config(config.stripe.as_ref())?;
+        let mut services = Services::default();
+        for m in &modules {
+            (m.services)(&config, &db, &mut services)?;
+        }
         let clock = Clock::default();
         let limits = Arc::new(Limits::new(&db, &clock, config.auth_rate_limit));
         Ok(AppState {
@@ -61,11 +61,19 @@ impl AppState {
             clock,
             mailer,
             limits,
-            passwords: PasswordHasher::new(),
-            google,
-            payments,
-            bio_cache: Arc::default(),
+            modules: modules.into(),
+            services: Arc::new(services),
         })
+    }
+
+    /// The service of type `T` its module stored, if any.
+    pub fn service<T: std::any::Any + Send + Sync>(&self) -> Option<&T> {
+        self.services.get::<T>()
+    }
+
+    /// The plan rules, if a module decides them (none in a build without billing: no limits).
+    pub fn plan_rules(&self) -> Option<&'static dyn PlanRules> {
+        self.modules.iter().find_map(|m| m.plan_rules)
     }
 }
 

@@ -4,7 +4,6 @@ pub mod api;
 pub mod audit_page;
 pub mod confirm_first;
 pub mod current_workspace;
-pub mod dashboard_page;
 pub mod home_redirect;
 pub mod invite_page;
 pub mod members_page;
@@ -17,11 +16,12 @@ pub mod settings_page;
 pub mod workspace_switcher;
 
 pub use audit_page::AuditPage;
-pub use dashboard_page::WorkspaceDashboardPage;
 pub use home_redirect::HomeRedirect;
 pub use invite_page::InvitePage;
 pub use members_page::MembersPage;
 pub use new_workspace_page::NewWorkspacePage;
 pub use onboarding_page::OnboardingPage;
+#[cfg(feature = "ssr")]
+pub use service::scope::WorkspaceScope;
 pub use settings_page::WorkspaceSettingsPage;
 pub use workspace_switcher::WorkspaceSwitcher;

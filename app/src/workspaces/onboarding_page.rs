@@ -1,6 +1,4 @@
-use super::api::{
-    get_wizard, WizardCheckout, WizardGo, WizardGoals, WizardModules, WizardWorkspace,
-};
+use super::api::{get_wizard, WizardGo, WizardGoals, WizardModules, WizardWorkspace};
 use super::model::{suggest_handle, WizardState, GOALS, MODULES, WIZARD_STEPS};
 use crate::identity::form_error::FormError;
 use crate::ui::Field;
@@ -11,9 +9,10 @@ use leptos_meta::Title;
 const STEP_LABELS: [&str; 5] = ["Name", "Goals", "Modules", "Plan", "Done"];
 
 /// `/onboarding`: the setup wizard. Each step saves on the server, so a reload, or a return days
-/// later, opens the same step; every step after the first can be skipped and revisited.
+/// later, opens the same step; every step after the first can be skipped and revisited. `plans`
+/// draws the plan step for a workspace id (billing's plan choices; the shell passes them in).
 #[component]
-pub fn OnboardingPage() -> impl IntoView {
+pub fn OnboardingPage(plans: Callback<String, AnyView>) -> impl IntoView {
     let ws = ServerAction::<WizardWorkspace>::new();
     let goals = ServerAction::<WizardGoals>::new();
     let modules = ServerAction::<WizardModules>::new();
@@ -37,7 +36,7 @@ pub fn OnboardingPage() -> impl IntoView {
                 <Transition fallback=|| view! { <p class="muted">"Loading…"</p> }>
                     {move || Suspend::new(async move {
                         match wizard.await {
-                            Ok(state) => view! { <Wizard state ws goals modules go/> }.into_any(),
+                            Ok(state) => view! { <Wizard state ws goals modules go plans/> }.into_any(),
                             Err(e) => view! { <p class="form-error" role="alert">{e.to_string()}</p> }.into_any(),
                         }
                     })}
@@ -54,6 +53,7 @@ fn Wizard(
     goals: ServerAction<WizardGoals>,
     modules: ServerAction<WizardModules>,
     go: ServerAction<WizardGo>,
+    plans: Callback<String, AnyView>,
 ) -> impl IntoView {
     let index = WIZARD_STEPS
         .iter()
@@ -122,7 +122,7 @@ fn Wizard(
         }
         "plan" => view! {
             <h1 id="wizard-title">"Choose a plan"</h1>
-            <PlanChoices workspace_id=workspace.as_ref().map(|w| w.id.clone()).unwrap_or_default()/>
+            {plans.run(workspace.as_ref().map(|w| w.id.clone()).unwrap_or_default())}
             <ActionForm action=go attr:class="form">
                 <input type="hidden" name="step" value="done"/>
                 <div class="wizard-actions">{back("modules")}<button type="submit" class="button button-primary">"Continue with Free"</button></div>
@@ -181,61 +181,6 @@ fn OnboardingBanner() -> impl IntoView {
         <Transition fallback=|| ()>
             {move || Suspend::new(async move {
                 user.0.await.ok().flatten().filter(|u| !u.email_verified).map(|u| view! { <div class="wizard-banner"><crate::identity::VerifyBanner user=u/></div> })
-            })}
-        </Transition>
-    }
-}
-
-/// The plans customers can choose. A paid plan finishes the wizard in Stripe Checkout, which
-/// returns to the workspace's billing page; Free continues here.
-#[component]
-fn PlanChoices(workspace_id: String) -> impl IntoView {
-    use crate::billing::model::Interval;
-    use crate::billing::plan_card::PlanCard;
-    let checkout = ServerAction::<WizardCheckout>::new();
-    let error = Signal::derive(move || checkout.value().get().and_then(|r| r.err()));
-    let billing = Resource::new(
-        move || workspace_id.clone(),
-        crate::billing::api::get_billing,
-    );
-    let interval = RwSignal::new(Interval::Month);
-    view! {
-        <FormError error/>
-        <Transition fallback=|| view! { <p class="muted">"Loading plans…"</p> }>
-            {move || Suspend::new(async move {
-                let b = billing.await?;
-                let ready = b.payments_ready;
-                Ok::<_, crate::error::AppError>(view! {
-                    {(!ready).then(|| view! { <p class="muted" role="note">"Paid plans are not available on this server yet, so your workspace starts on Free."</p> })}
-                    <fieldset class="segmented">
-                        <legend class="visually-hidden">"Billing period"</legend>
-                        {[Interval::Month, Interval::Year].into_iter().map(|i| view! {
-                            <label class="segment">
-                                <input type="radio" name="wizard-period" value=i.as_str() checked=move || interval.get() == i on:change=move |_| interval.set(i)/>
-                                {i.label()}
-                            </label>
-                        }).collect_view()}
-                    </fieldset>
-                    <ul class="plan-grid" aria-label="Plans">
-                        {b.plans.into_iter().map(|p| {
-                            let paid = p.is_paid() && ready;
-                            let key = p.key.clone();
-                            let name = p.name.clone();
-                            let current = !p.is_paid();
-                            view! {
-                                <PlanCard plan=p interval current>
-                                    {paid.then(|| view! {
-                                        <ActionForm action=checkout>
-                                            <input type="hidden" name="plan" value=key.clone()/>
-                                            <input type="hidden" name="interval" value=move || interval.get().as_str()/>
-                                            <button type="submit" class="button button-primary">{format!("Choose {name}")}</button>
-                                        </ActionForm>
-                                    })}
-                                </PlanCard>
-                            }
-                        }).collect_view()}
-                    </ul>
-                })
             })}
         </Transition>
     }

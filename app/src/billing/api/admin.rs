@@ -10,7 +10,7 @@ mod ssr {
     use crate::billing::model::AdminWorkspaceRow;
     use crate::billing::service::overrides;
     use crate::error::AppError;
-    use crate::platform::admin::{require_platform_admin, AdminScope};
+    use crate::identity::service::admin::{require_platform_admin, AdminScope};
     use crate::platform::api::{client, state};
     use crate::platform::AppState;
 
@@ -153,9 +153,9 @@ pub async fn admin_apply_discount(
     value: String,
     months: String,
 ) -> Result<AdminWorkspaceRow, AppError> {
-    use crate::billing::model::parse_price;
     use crate::billing::service::{overrides, payments};
     use crate::platform::api::respond;
+    use app_core::money::parse_price;
     respond(async move {
         let (state, admin) = ssr::admin().await?;
         let bad = || {

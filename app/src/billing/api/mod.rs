@@ -4,7 +4,9 @@
 pub mod admin;
 pub mod plans;
 pub mod subscriptions;
+pub mod wizard;
 
 pub use admin::*;
 pub use plans::*;
 pub use subscriptions::*;
+pub use wizard::*;

@@ -69,7 +69,7 @@ pub async fn list_plans() -> Result<Vec<PlanView>, AppError> {
 #[server(endpoint = "admin_list_plans")]
 pub async fn admin_list_plans() -> Result<Vec<PlanView>, AppError> {
     use crate::billing::service::plans;
-    use crate::platform::admin::require_platform_admin;
+    use crate::identity::service::admin::require_platform_admin;
     use crate::platform::api::{respond, state};
     respond(async move {
         let state = state();
@@ -98,7 +98,7 @@ pub async fn preview_plan_impact(
     features: Option<Vec<String>>,
 ) -> Result<PlanImpact, AppError> {
     use crate::billing::service::impact;
-    use crate::platform::admin::require_platform_admin;
+    use crate::identity::service::admin::require_platform_admin;
     use crate::platform::api::{respond, state};
     respond(async move {
         let state = state();
@@ -148,7 +148,7 @@ pub async fn save_plan(
 ) -> Result<PlanView, AppError> {
     use crate::billing::model::ApplyTo;
     use crate::billing::service::impact;
-    use crate::platform::admin::require_platform_admin;
+    use crate::identity::service::admin::require_platform_admin;
     use crate::platform::api::{respond, state};
     respond(async move {
         let state = state();

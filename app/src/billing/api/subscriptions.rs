@@ -10,9 +10,9 @@ pub(crate) mod ssr {
     use crate::billing::model::Interval;
     use crate::billing::service::payments::{self, Payments};
     use crate::error::AppError;
-    use crate::platform::WorkspaceScope;
     use crate::workspaces::api::ctx::Ctx;
     use crate::workspaces::model::Permission;
+    use crate::workspaces::WorkspaceScope;
     use std::sync::Arc;
 
     /// The posted interval.

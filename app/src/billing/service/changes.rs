@@ -6,7 +6,8 @@ use super::subscriptions::{apply, live_record};
 use super::{catalog, plans};
 use crate::billing::model::{ChangePreview, Interval, PlanView};
 use crate::error::AppError;
-use crate::platform::{AppState, WorkspaceScope};
+use crate::platform::AppState;
+use crate::workspaces::WorkspaceScope;
 use std::collections::HashMap;
 use stripe_billing::invoice::{
     CreatePreviewInvoice, CreatePreviewInvoiceSubscriptionDetails,

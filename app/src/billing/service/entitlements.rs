@@ -6,7 +6,8 @@ use super::plans;
 use super::subscriptions::{record, SubscriptionRecord};
 use crate::billing::model::{limit_label, PlanView};
 use crate::error::AppError;
-use crate::platform::{AppState, WorkspaceScope};
+use crate::platform::{AppState, PlanRules};
+use futures_util::future::BoxFuture;
 
 /// What a workspace may use now.
 #[derive(Debug, Clone)]
@@ -120,11 +121,11 @@ impl Entitlements {
 /// Refuses with `LimitReached` when `in_use` already meets the plan's `limit`.
 pub async fn check_limit(
     state: &AppState,
-    scope: &WorkspaceScope,
+    workspace_id: &str,
     limit: &str,
     in_use: u64,
 ) -> Result<(), AppError> {
-    let ent = entitlements(state, scope.workspace_id()).await?;
+    let ent = entitlements(state, workspace_id).await?;
     let allowed = ent.plan.limit(limit);
     if allowed < 0 || in_use < allowed as u64 {
         return Ok(());
@@ -134,6 +135,34 @@ pub async fn check_limit(
         allowed: allowed as u64,
         upgrade: ent.way_out("add more"),
     })
+}
+
+/// Billing's answer to every module's limit and feature checks.
+pub struct Rules;
+
+impl PlanRules for Rules {
+    fn check_limit<'a>(
+        &'a self,
+        state: &'a AppState,
+        workspace_id: &'a str,
+        limit: &'a str,
+        in_use: u64,
+    ) -> BoxFuture<'a, Result<(), AppError>> {
+        Box::pin(check_limit(state, workspace_id, limit, in_use))
+    }
+
+    fn require_feature<'a>(
+        &'a self,
+        state: &'a AppState,
+        workspace_id: &'a str,
+        feature: &'a str,
+    ) -> BoxFuture<'a, Result<(), AppError>> {
+        Box::pin(async move {
+            entitlements(state, workspace_id)
+                .await?
+                .require_feature(feature)
+        })
+    }
 }
 
 #[cfg(test)]

@@ -129,7 +129,7 @@ pub async fn save(
         }
     }
     plans::store(&state.db, new).await?;
-    if let Some(payments) = &state.payments {
+    if let Some(payments) = &super::payments::of(state) {
         if let Err(e) = catalog::sync_plan(&state.db, payments, new).await {
             // Checkout creates missing prices too, so an outage here only delays the sync.
             tracing::warn!(plan = %new.key, error = %e, "plan not synced to Stripe yet");

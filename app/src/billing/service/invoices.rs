@@ -4,7 +4,8 @@ use super::payments::{failure, Payments};
 use super::subscriptions;
 use crate::billing::model::InvoiceView;
 use crate::error::AppError;
-use crate::platform::{AppState, WorkspaceScope};
+use crate::platform::AppState;
+use crate::workspaces::WorkspaceScope;
 use mongodb::bson::DateTime;
 use stripe_billing::invoice::ListInvoice;
 

@@ -8,6 +8,7 @@ pub mod emails;
 pub mod entitlements;
 pub mod impact;
 pub mod invoices;
+pub mod module;
 pub mod overrides;
 pub mod payment_methods;
 pub mod payments;
@@ -15,6 +16,8 @@ pub mod plans;
 pub mod subscriptions;
 pub mod usage;
 pub mod webhooks;
+
+pub use module::MODULE;
 
 use crate::platform::indexes::{expiring, index, CollectionIndexes};
 use mongodb::bson::doc;

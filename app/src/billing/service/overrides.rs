@@ -274,7 +274,7 @@ pub async fn apply_discount(
 ) -> Result<String, AppError> {
     let off = match (percent, amount) {
         (Some(p), None) if (1..=100).contains(&p) => format!("{p}% off"),
-        (None, Some(a)) if a > 0 => format!("{} off", crate::billing::model::money(a, "USD")),
+        (None, Some(a)) if a > 0 => format!("{} off", app_core::money::money(a, "USD")),
         _ => {
             return Err(AppError::invalid(
                 "value",

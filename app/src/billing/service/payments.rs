@@ -44,9 +44,14 @@ impl Payments {
     }
 }
 
+/// The payments client, when this server has Stripe configured.
+pub fn of(state: &crate::platform::AppState) -> Option<Arc<Payments>> {
+    state.service::<Arc<Payments>>().cloned()
+}
+
 /// The payments client, or the error the UI shows when this server has none.
 pub fn require(state: &crate::platform::AppState) -> Result<Arc<Payments>, AppError> {
-    state.payments.clone().ok_or_else(|| AppError::Unavailable {
+    of(state).ok_or_else(|| AppError::Unavailable {
         service: "Payments (STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET are not set)".into(),
     })
 }

@@ -1,9 +1,10 @@
 //! The `plans` collection. A free plan always exists.
 
-use crate::billing::model::{parse_price, plan_key_problem, PlanView, FEATURES, LIMITS};
+use crate::billing::model::{plan_key_problem, PlanView, FEATURES, LIMITS};
 use crate::error::AppError;
 use crate::identity::model::Problems;
 use crate::platform::Db;
+use app_core::money::parse_price;
 use mongodb::bson::{doc, Document};
 
 /// Collection name.

@@ -8,8 +8,9 @@ use super::entitlements::entitlements_of;
 use super::plans;
 use crate::billing::model::{BillingView, Interval, LIVE_STATUSES};
 use crate::error::AppError;
-use crate::platform::{AppState, Db, WorkspaceScope};
+use crate::platform::{AppState, Db};
 use crate::workspaces::service::store::workspaces;
+use crate::workspaces::WorkspaceScope;
 use mongodb::bson::{doc, DateTime};
 use mongodb::options::ReturnDocument;
 use mongodb::Collection;
@@ -130,7 +131,7 @@ pub async fn view(state: &AppState, scope: &WorkspaceScope) -> Result<BillingVie
         cancel_at_period_end: live && rec.cancel_at_period_end,
         grace_until: rfc3339(rec.grace_until),
         restricted: ent.restricted,
-        payments_ready: state.payments.is_some(),
+        payments_ready: super::payments::of(state).is_some(),
         can_manage: scope
             .role()
             .can(crate::workspaces::model::Permission::ManageBilling),

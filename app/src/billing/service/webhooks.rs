@@ -23,7 +23,7 @@ pub const STRIPE_EVENTS: &str = "stripe_events";
 
 /// The webhook endpoint.
 pub async fn receive(State(state): State<AppState>, headers: HeaderMap, body: String) -> Response {
-    let Some(payments) = state.payments.clone() else {
+    let Some(payments) = super::payments::of(&state) else {
         return (
             StatusCode::SERVICE_UNAVAILABLE,
             "payments are not configured",

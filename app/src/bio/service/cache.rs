@@ -15,11 +15,18 @@ const MAX_ENTRIES: usize = 10_000;
 /// A published page (or its absence) as last read, by handle and slug.
 type Entry = (Instant, Option<(Workspace, PageDoc)>);
 
-/// The cache, one per process, in `AppState`.
+/// The cache, one per process, among the bio module's services in `AppState`.
 #[derive(Debug, Default)]
 pub struct BioCache {
     pages: Mutex<HashMap<(String, String), Entry>>,
     salt: Mutex<Option<(String, String)>>,
+}
+
+/// The bio module's cache.
+pub fn of(state: &crate::platform::AppState) -> &BioCache {
+    state
+        .service::<BioCache>()
+        .expect("the bio module registers its cache")
 }
 
 impl BioCache {

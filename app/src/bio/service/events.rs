@@ -4,7 +4,8 @@
 
 use super::visitors::{day_of, device, is_bot, referrer, visitor};
 use crate::error::AppError;
-use crate::platform::{AppState, Db, WorkspaceScope};
+use crate::platform::{AppState, Db};
+use crate::workspaces::WorkspaceScope;
 use http::HeaderMap;
 use mongodb::bson::{doc, DateTime};
 use mongodb::Collection;

@@ -2,12 +2,15 @@
 
 pub mod cache;
 pub mod events;
+pub mod module;
 pub mod pages;
 pub mod public;
 pub mod qr;
 pub mod stats;
 pub mod subscribers;
 pub mod visitors;
+
+pub use module::MODULE;
 
 use crate::platform::indexes::{expiring, index, CollectionIndexes};
 use mongodb::bson::doc;

@@ -3,9 +3,11 @@
 use crate::bio::model::validate::validate;
 use crate::bio::model::{BioPageSummary, BioPageView, PageContent};
 use crate::error::AppError;
-use crate::platform::{AppState, Db, WorkspaceScope};
+use crate::platform::{AppState, Db};
 use crate::workspaces::service::store::{workspaces, Workspace};
-use mongodb::bson::{doc, oid::ObjectId, to_bson, DateTime};
+use crate::workspaces::WorkspaceScope;
+use app_core::ids::new_id;
+use mongodb::bson::{doc, to_bson, DateTime};
 use mongodb::options::ReturnDocument;
 use mongodb::Collection;
 use serde::{Deserialize, Serialize};
@@ -40,11 +42,6 @@ pub struct PageDoc {
 /// Typed collection.
 pub fn pages(db: &Db) -> Collection<PageDoc> {
     db.collection(PAGES)
-}
-
-/// A fresh block or page id.
-pub fn new_id() -> String {
-    ObjectId::new().to_hex()
 }
 
 /// The path of `slug` under `handle`: `/@handle` or `/@handle/slug`.
@@ -301,7 +298,7 @@ pub async fn publish(
             field: None,
             message: "The page changed while publishing. Publish again.".into(),
         })?;
-    state.bio_cache.forget(&ws.handle);
+    super::cache::of(state).forget(&ws.handle);
     Ok(view(doc, &ws.handle, state))
 }
 
@@ -322,7 +319,7 @@ pub async fn unpublish(
         .ok_or_else(|| AppError::NotFound {
             what: "That page".into(),
         })?;
-    state.bio_cache.forget(&ws.handle);
+    super::cache::of(state).forget(&ws.handle);
     Ok(view(doc, &ws.handle, state))
 }
 
@@ -341,9 +338,7 @@ pub async fn delete(
             "The main page cannot be deleted. Unpublish it instead.",
         ));
     }
-    state
-        .bio_cache
-        .forget(&workspace(state, scope).await?.handle);
+    super::cache::of(state).forget(&workspace(state, scope).await?.handle);
     crate::bio::service::events::reset(state, scope, page_id).await
 }
 
@@ -362,7 +357,7 @@ pub async fn published(
     slug: &str,
 ) -> Result<Option<(Workspace, PageDoc)>, AppError> {
     let handle = handle.to_ascii_lowercase();
-    if let Some(found) = state.bio_cache.page(&handle, slug) {
+    if let Some(found) = super::cache::of(state).page(&handle, slug) {
         return Ok(found);
     }
     let found = match workspaces(&state.db)
@@ -375,6 +370,6 @@ pub async fn published(
             .await?
             .map(|p| (ws, p)),
     };
-    state.bio_cache.remember(&handle, slug, found.clone());
+    super::cache::of(state).remember(&handle, slug, found.clone());
     Ok(found)
 }

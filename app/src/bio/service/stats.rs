@@ -5,7 +5,8 @@ use super::pages;
 use super::visitors::day_of;
 use crate::bio::model::{permille, BioStats, DayCount, LinkStat, NamedCount};
 use crate::error::AppError;
-use crate::platform::{AppState, WorkspaceScope};
+use crate::platform::AppState;
+use crate::workspaces::WorkspaceScope;
 use futures_util::TryStreamExt;
 use mongodb::bson::{doc, DateTime, Document};
 

@@ -1,10 +1,13 @@
 //! Email addresses visitors leave in a page's signup form, one per address per workspace. Each
 //! becomes a CRM contact with source "bio" and an entry on its timeline; when the plan's contact
-//! limit is reached the signup waits here and becomes a contact once there is room.
+//! limit is reached it waits in the CRM and becomes a contact once there is room.
 
+use crate::crm::model::Source;
+use crate::crm::service::waiting::capture_or_wait;
 use crate::error::AppError;
 use crate::identity::model::{email_problem, normalize_email};
-use crate::platform::{AppState, WorkspaceScope};
+use crate::platform::AppState;
+use crate::workspaces::WorkspaceScope;
 use mongodb::bson::{doc, DateTime};
 use serde::{Deserialize, Serialize};
 
@@ -24,9 +27,6 @@ pub struct Subscriber {
     pub email: String,
     /// First signup.
     pub created_at: DateTime,
-    /// Kept but not yet a contact: the plan's contact limit was reached.
-    #[serde(default)]
-    pub waiting: bool,
 }
 
 /// Stores `email` for the workspace (signing up twice keeps the first record) and puts it in the
@@ -56,64 +56,16 @@ pub async fn subscribe(
         .upsert(true)
         .await?;
     let scope = WorkspaceScope::system(workspace_id);
-    to_contact(state, &scope, &email, &format!("Signed up on {page_path}")).await?;
-    Ok(())
-}
-
-/// Makes the signup a contact, or marks it waiting when the plan has no room (and says so).
-async fn to_contact(
-    state: &AppState,
-    scope: &WorkspaceScope,
-    email: &str,
-    summary: &str,
-) -> Result<bool, AppError> {
-    use crate::crm::model::Source;
-    use crate::crm::service::contacts::capture;
-    let waiting = match capture(
+    capture_or_wait(
         state,
-        scope,
-        email,
+        &scope,
+        &email,
         Source::Bio,
         "bio.email_captured",
-        summary,
+        &format!("Signed up on {page_path}"),
     )
-    .await
-    {
-        Ok(_) => false,
-        Err(AppError::LimitReached { .. }) => true,
-        Err(e) => return Err(e),
-    };
-    state
-        .db
-        .collection::<Subscriber>(SUBSCRIBERS)
-        .update_one(
-            scope.filter_with(doc! { "email": email }),
-            doc! { "$set": { "waiting": waiting } },
-        )
-        .await?;
-    Ok(waiting)
-}
-
-/// Turns waiting signups into contacts while the plan has room; returns how many still wait.
-pub async fn waiting(state: &AppState, scope: &WorkspaceScope) -> Result<u64, AppError> {
-    use futures_util::TryStreamExt;
-    let coll = state.db.collection::<Subscriber>(SUBSCRIBERS);
-    let pending: Vec<Subscriber> = coll
-        .find(scope.filter_with(doc! { "waiting": true }))
-        .sort(doc! { "created_at": 1 })
-        .limit(500)
-        .await?
-        .try_collect()
-        .await?;
-    let system = WorkspaceScope::system(scope.workspace_id());
-    for s in pending {
-        if to_contact(state, &system, &s.email, "Signed up on the bio page").await? {
-            break;
-        }
-    }
-    Ok(coll
-        .count_documents(scope.filter_with(doc! { "waiting": true }))
-        .await?)
+    .await?;
+    Ok(())
 }
 
 /// How many addresses a page collected.

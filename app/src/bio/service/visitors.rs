@@ -80,12 +80,12 @@ pub fn referrer(referer: Option<&str>, own_base: &str) -> String {
 
 /// Today's salt, created by whichever request needs it first.
 async fn salt(state: &AppState, day: &str) -> Result<String, AppError> {
-    if let Some(s) = state.bio_cache.salt(day) {
+    if let Some(s) = super::cache::of(state).salt(day) {
         return Ok(s);
     }
     let salts = state.db.collection::<Salt>(SALTS);
     if let Some(s) = salts.find_one(doc! { "_id": day }).await? {
-        state.bio_cache.remember_salt(day, &s.salt);
+        super::cache::of(state).remember_salt(day, &s.salt);
         return Ok(s.salt);
     }
     let mut bytes = [0u8; 32];
@@ -104,7 +104,7 @@ async fn salt(state: &AppState, day: &str) -> Result<String, AppError> {
         .await?
         .map(|s| s.salt)
         .unwrap_or(fresh.salt);
-    state.bio_cache.remember_salt(day, &salt);
+    super::cache::of(state).remember_salt(day, &salt);
     Ok(salt)
 }
 

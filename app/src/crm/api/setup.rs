@@ -10,7 +10,7 @@ use crate::workspaces::api::ctx;
 /// Fields, companies, tags, members and the contact limit.
 #[server(endpoint = "get_crm_overview")]
 pub async fn get_crm_overview(workspace_id: String) -> Result<CrmOverview, AppError> {
-    use crate::crm::service::{companies, contacts, fields, people};
+    use crate::crm::service::{companies, contacts, fields, people, waiting};
     use crate::platform::api::respond;
     use crate::workspaces::model::Permission;
     respond(async move {
@@ -22,7 +22,7 @@ pub async fn get_crm_overview(workspace_id: String) -> Result<CrmOverview, AppEr
             people::names(&c.state, &scope).await?.into_iter().collect();
         members.sort_by(|a, b| a.1.cmp(&b.1));
         // First, so signups that now fit are counted as contacts.
-        let waiting_signups = crate::bio::service::subscribers::waiting(&c.state, &scope).await?;
+        let waiting_signups = waiting::drain(&c.state, &scope).await?;
         Ok(CrmOverview {
             fields: fields::list(&c.state, &scope).await?,
             companies: companies::list(&c.state, &scope).await?,

@@ -133,7 +133,7 @@ pub fn totals_label(totals: &[Total]) -> String {
     }
     totals
         .iter()
-        .map(|t| crate::billing::model::money(t.amount, &t.currency))
+        .map(|t| app_core::money::money(t.amount, &t.currency))
         .collect::<Vec<_>>()
         .join(" · ")
 }

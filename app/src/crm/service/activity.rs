@@ -4,8 +4,9 @@
 
 use crate::crm::model::ActivityView;
 use crate::error::AppError;
-use crate::platform::{AppState, WorkspaceScope};
+use crate::platform::AppState;
 use crate::workspaces::model::Role;
+use crate::workspaces::WorkspaceScope;
 use futures_util::TryStreamExt;
 use mongodb::bson::{doc, DateTime, Document};
 use serde::{Deserialize, Serialize};
@@ -46,7 +47,7 @@ pub struct Activity {
 /// A new entry for `kind` (`bio.email_captured`), to fill in and [`append`].
 pub fn entry(scope: &WorkspaceScope, kind: &str, summary: impl Into<String>) -> Activity {
     Activity {
-        id: crate::bio::service::pages::new_id(),
+        id: app_core::ids::new_id(),
         workspace_id: scope.workspace_id().to_owned(),
         module: kind.split('.').next().unwrap_or("crm").to_owned(),
         kind: kind.to_owned(),

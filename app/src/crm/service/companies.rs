@@ -3,7 +3,8 @@
 use super::search;
 use crate::crm::model::CompanyView;
 use crate::error::AppError;
-use crate::platform::{AppState, WorkspaceScope};
+use crate::platform::AppState;
+use crate::workspaces::WorkspaceScope;
 use futures_util::TryStreamExt;
 use mongodb::bson::{doc, Bson, DateTime, Document};
 use serde::{Deserialize, Serialize};
@@ -85,7 +86,7 @@ pub async fn save(
     let search = search::tokens([name.as_str(), domain.as_str()]);
     let id = if id.is_empty() {
         let c = Company {
-            id: crate::bio::service::pages::new_id(),
+            id: app_core::ids::new_id(),
             workspace_id: scope.workspace_id().to_owned(),
             name_lower: name.to_lowercase(),
             name,

@@ -3,7 +3,8 @@
 use super::activity;
 use super::contacts::coll;
 use crate::error::AppError;
-use crate::platform::{AppState, WorkspaceScope};
+use crate::platform::AppState;
+use crate::workspaces::WorkspaceScope;
 use mongodb::bson::{doc, Bson, Document};
 
 /// Most contacts one bulk action takes.

@@ -4,7 +4,8 @@ use super::contacts::{coll, view, Contact};
 use super::{companies, fields, search};
 use crate::crm::model::{ContactPage, ContactQuery};
 use crate::error::AppError;
-use crate::platform::{AppState, WorkspaceScope};
+use crate::platform::AppState;
+use crate::workspaces::WorkspaceScope;
 use futures_util::TryStreamExt;
 use mongodb::bson::{doc, Bson, DateTime, Document};
 

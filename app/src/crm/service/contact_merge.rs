@@ -5,7 +5,8 @@ use super::contact_input::Checked;
 use super::contacts::{changes, coll, custom_doc, insert, search_of, Contact};
 use crate::crm::model::Source;
 use crate::error::AppError;
-use crate::platform::{AppState, WorkspaceScope};
+use crate::platform::AppState;
+use crate::workspaces::WorkspaceScope;
 use mongodb::bson::doc;
 
 /// Merges an import row into an existing contact: new addresses, phones and tags are added,

@@ -6,7 +6,8 @@ use super::{companies, fields, people, rfc3339, search};
 use crate::crm::model::{ContactView, Source};
 use crate::error::AppError;
 use crate::identity::model::normalize_email;
-use crate::platform::{AppState, WorkspaceScope};
+use crate::platform::AppState;
+use crate::workspaces::WorkspaceScope;
 use futures_util::TryStreamExt;
 use mongodb::bson::{doc, Bson, DateTime, Document};
 use serde::{Deserialize, Serialize};
@@ -138,7 +139,7 @@ pub(super) async fn insert(
         .await?;
     let now = state.clock.now();
     let contact = Contact {
-        id: crate::bio::service::pages::new_id(),
+        id: app_core::ids::new_id(),
         workspace_id: scope.workspace_id().to_owned(),
         name_sort: c.name.to_lowercase(),
         search: search_of(&c),

@@ -3,10 +3,11 @@
 use super::activity::{self, entry};
 use super::deals::{coll, find, get, open_in_stage, Deal};
 use super::pipelines;
-use crate::billing::model::money;
 use crate::crm::model::{DealStatus, DealView};
 use crate::error::AppError;
-use crate::platform::{AppState, WorkspaceScope};
+use crate::platform::AppState;
+use crate::workspaces::WorkspaceScope;
+use app_core::money::money;
 use futures_util::TryStreamExt;
 use mongodb::bson::doc;
 

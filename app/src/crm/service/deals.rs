@@ -2,10 +2,11 @@
 
 use super::activity::{self, entry};
 use super::{contacts, people, pipelines};
-use crate::billing::model::{money, parse_price};
 use crate::crm::model::{is_date, totals, Board, Column, DealStatus, DealView};
 use crate::error::AppError;
-use crate::platform::{AppState, WorkspaceScope};
+use crate::platform::AppState;
+use crate::workspaces::WorkspaceScope;
+use app_core::money::{money, parse_price};
 use futures_util::TryStreamExt;
 use mongodb::bson::{doc, DateTime};
 use serde::{Deserialize, Serialize};
@@ -311,7 +312,7 @@ pub async fn save(
     };
     let position = open_in_stage(state, scope, &stage_id).await? as i64;
     let deal = Deal {
-        id: crate::bio::service::pages::new_id(),
+        id: app_core::ids::new_id(),
         workspace_id: scope.workspace_id().to_owned(),
         pipeline_id: pipeline.id,
         stage_id,

@@ -3,7 +3,8 @@
 use super::{companies, contacts, fields};
 use crate::crm::model::ContactQuery;
 use crate::error::AppError;
-use crate::platform::{AppState, WorkspaceScope};
+use crate::platform::AppState;
+use crate::workspaces::WorkspaceScope;
 use mongodb::bson::doc;
 
 /// A cell a spreadsheet would run as a formula gets a leading apostrophe; phone numbers such as

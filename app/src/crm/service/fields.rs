@@ -2,7 +2,8 @@
 
 use crate::crm::model::{field_key, split_list, CustomField, FieldKind};
 use crate::error::AppError;
-use crate::platform::{AppState, WorkspaceScope};
+use crate::platform::AppState;
+use crate::workspaces::WorkspaceScope;
 use futures_util::TryStreamExt;
 use mongodb::bson::{doc, DateTime};
 use serde::{Deserialize, Serialize};
@@ -112,7 +113,7 @@ pub async fn save(
     };
     coll(state)
         .insert_one(Stored {
-            id: crate::bio::service::pages::new_id(),
+            id: app_core::ids::new_id(),
             workspace_id: scope.workspace_id().to_owned(),
             field: field.clone(),
             created_at: state.clock.now(),

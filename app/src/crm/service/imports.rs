@@ -9,7 +9,8 @@ use crate::crm::model::{
     guess_target, split_list, CustomField, ImportPreview, ImportReport, RowError, TARGETS,
 };
 use crate::error::AppError;
-use crate::platform::{AppState, WorkspaceScope};
+use crate::platform::AppState;
+use crate::workspaces::WorkspaceScope;
 use mongodb::bson::{doc, DateTime};
 use serde::{Deserialize, Serialize};
 
@@ -57,7 +58,7 @@ pub async fn store(
     let text = text.trim_start_matches('\u{feff}').to_owned();
     inspect(&text)?;
     let upload = Upload {
-        id: crate::bio::service::pages::new_id(),
+        id: app_core::ids::new_id(),
         workspace_id: scope.workspace_id().to_owned(),
         file_name: file_name.chars().take(120).collect(),
         text,

@@ -14,11 +14,15 @@ pub mod export;
 pub mod fields;
 pub mod import_csv;
 pub mod imports;
+pub mod module;
 pub mod people;
 pub mod pipelines;
 pub mod routes;
 pub mod search;
 pub mod tasks;
+pub mod waiting;
+
+pub use module::MODULE;
 
 use crate::platform::indexes::{expiring, index, CollectionIndexes};
 use mongodb::bson::{doc, DateTime};
@@ -111,6 +115,21 @@ pub fn indexes() -> Vec<CollectionIndexes> {
         CollectionIndexes {
             collection: imports::IMPORTS,
             indexes: vec![expiring("expires_at", "expires_ttl")],
+        },
+        CollectionIndexes {
+            collection: waiting::WAITING,
+            indexes: vec![
+                index(
+                    doc! { "workspace_id": 1, "email": 1 },
+                    "workspace_email",
+                    true,
+                ),
+                index(
+                    doc! { "workspace_id": 1, "created_at": 1 },
+                    "workspace_created",
+                    false,
+                ),
+            ],
         },
     ]
 }

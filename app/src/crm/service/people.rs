@@ -1,7 +1,8 @@
 //! The workspace's members as the CRM needs them: names for owners and assignees.
 
 use crate::error::AppError;
-use crate::platform::{AppState, WorkspaceScope};
+use crate::platform::AppState;
+use crate::workspaces::WorkspaceScope;
 use std::collections::HashMap;
 
 /// Member id → name.

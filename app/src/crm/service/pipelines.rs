@@ -2,7 +2,8 @@
 
 use crate::crm::model::{split_list, PipelineView, Stage, DEFAULT_STAGES};
 use crate::error::AppError;
-use crate::platform::{AppState, WorkspaceScope};
+use crate::platform::AppState;
+use crate::workspaces::WorkspaceScope;
 use futures_util::TryStreamExt;
 use mongodb::bson::{doc, DateTime};
 use serde::{Deserialize, Serialize};
@@ -51,7 +52,7 @@ pub async fn list(state: &AppState, scope: &WorkspaceScope) -> Result<Vec<Pipeli
         stages: DEFAULT_STAGES
             .iter()
             .map(|n| Stage {
-                id: crate::bio::service::pages::new_id(),
+                id: app_core::ids::new_id(),
                 name: (*n).into(),
             })
             .collect(),
@@ -130,7 +131,7 @@ pub async fn save(
                 None => unclaimed
                     .next()
                     .map(|s| s.id.clone())
-                    .unwrap_or_else(crate::bio::service::pages::new_id),
+                    .unwrap_or_else(app_core::ids::new_id),
             };
             Stage {
                 id,
@@ -169,7 +170,7 @@ pub async fn save(
         }
         None => {
             let s = Stored {
-                id: crate::bio::service::pages::new_id(),
+                id: app_core::ids::new_id(),
                 workspace_id: scope.workspace_id().to_owned(),
                 name: name.to_owned(),
                 stages,

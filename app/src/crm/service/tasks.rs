@@ -4,7 +4,8 @@ use super::activity::{self, entry};
 use super::{contacts, deals, people};
 use crate::crm::model::{is_date, TaskView};
 use crate::error::AppError;
-use crate::platform::{AppState, WorkspaceScope};
+use crate::platform::AppState;
+use crate::workspaces::WorkspaceScope;
 use futures_util::TryStreamExt;
 use mongodb::bson::{doc, DateTime, Document};
 use serde::{Deserialize, Serialize};
@@ -111,7 +112,7 @@ pub async fn add(
     }
     let some = |s: &str| (!s.is_empty()).then(|| s.to_owned());
     let task = Task {
-        id: crate::bio::service::pages::new_id(),
+        id: app_core::ids::new_id(),
         workspace_id: scope.workspace_id().to_owned(),
         title,
         due: some(due),

@@ -162,6 +162,6 @@ pub async fn current_user() -> Result<Option<UserView>, AppError> {
 pub async fn auth_providers() -> Result<super::model::AuthProviders, AppError> {
     use crate::platform::api::state;
     Ok(super::model::AuthProviders {
-        google: state().google.is_some(),
+        google: crate::identity::service::google::of(&state()).is_some(),
     })
 }

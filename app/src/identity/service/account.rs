@@ -18,8 +18,7 @@ async fn check_password(
     if user.password_hash.is_none() {
         return Ok(());
     }
-    if state
-        .passwords
+    if super::passwords::of(state)
         .verify(password.to_owned(), user.password_hash.clone())
         .await?
     {
@@ -183,7 +182,7 @@ pub async fn change_password(
         },
         other => other,
     })?;
-    let hash = state.passwords.hash(new.to_owned()).await?;
+    let hash = super::passwords::of(state).hash(new.to_owned()).await?;
     users::users(&state.db)
         .update_one(
             doc! { "_id": &user.id },

@@ -118,7 +118,9 @@ pub async fn register(
     password_rules(&mut p, password);
     p.into_result()?;
 
-    let password_hash = state.passwords.hash(password.to_owned()).await?;
+    let password_hash = super::passwords::of(state)
+        .hash(password.to_owned())
+        .await?;
     let user = User::new(
         name,
         email,
@@ -161,8 +163,7 @@ pub async fn login(
     if let Some(u) = &user {
         unless_paused(u, now, trusted)?;
     }
-    let ok = state
-        .passwords
+    let ok = super::passwords::of(state)
         .verify(
             password.to_owned(),
             user.as_ref().and_then(|u| u.password_hash.clone()),

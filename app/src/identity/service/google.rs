@@ -41,6 +41,11 @@ pub struct Google {
     metadata: RwLock<Option<(Instant, CoreProviderMetadata)>>,
 }
 
+/// The Google client, when this server has Google sign-in configured.
+pub fn of(state: &AppState) -> Option<Arc<Google>> {
+    state.service::<Arc<Google>>().cloned()
+}
+
 impl Google {
     /// Builds the client when Google sign-in is configured.
     pub fn from_config(config: Option<&GoogleConfig>) -> Result<Option<Arc<Self>>, String> {
@@ -112,7 +117,7 @@ pub async fn start(
     Query(q): Query<StartQuery>,
     parts: http::request::Parts,
 ) -> Response {
-    let Some(google) = state.google.clone() else {
+    let Some(google) = of(&state) else {
         return to_login("google_unavailable");
     };
     let client = ClientInfo::from_parts(&parts, state.config.trusted_proxy_hops);
@@ -205,7 +210,7 @@ pub async fn callback(
     Query(q): Query<CallbackQuery>,
     req: Request,
 ) -> Response {
-    let Some(google) = state.google.clone() else {
+    let Some(google) = of(&state) else {
         return to_login("google_unavailable");
     };
     if q.error.is_some() {

@@ -155,7 +155,9 @@ pub async fn reset_password(
     if owner.is_none_or(|u| u.email_lower != normalize_email(&t.email)) {
         return Err(bad_link());
     }
-    let hash = state.passwords.hash(password.to_owned()).await?;
+    let hash = super::passwords::of(state)
+        .hash(password.to_owned())
+        .await?;
     let accounts = users::users(&state.db);
     accounts
         .update_one(

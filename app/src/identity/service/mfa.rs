@@ -231,8 +231,7 @@ pub async fn disable(
     let Some(secret) = user.mfa_secret.clone() else {
         return Ok(());
     };
-    if !state
-        .passwords
+    if !super::passwords::of(state)
         .verify(password.to_owned(), user.password_hash.clone())
         .await?
     {

@@ -1,6 +1,7 @@
 //! Identity services (server only): accounts, sessions, tokens, the auth middleware.
 
 pub mod account;
+pub mod admin;
 pub mod auth;
 pub mod cookies;
 pub mod devices;
@@ -12,6 +13,7 @@ pub mod jwt;
 pub mod links;
 pub mod mfa;
 pub mod middleware;
+pub mod module;
 pub mod passwords;
 pub mod secrets;
 pub mod security_log;
@@ -19,6 +21,8 @@ pub mod sessions;
 pub mod users;
 
 pub use middleware::{current_auth, require_auth, Auth};
+
+pub use module::MODULE;
 
 use crate::platform::indexes::{expiring, index, CollectionIndexes};
 use mongodb::bson::doc;

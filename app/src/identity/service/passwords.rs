@@ -22,6 +22,13 @@ pub struct PasswordHasher {
     dummy_hash: Arc<str>,
 }
 
+/// The hasher the identity module keeps in the state.
+pub fn of(state: &crate::platform::AppState) -> &PasswordHasher {
+    state
+        .service::<PasswordHasher>()
+        .expect("the identity module registers its password hasher")
+}
+
 impl Default for PasswordHasher {
     fn default() -> Self {
         Self::new()

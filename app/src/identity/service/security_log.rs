@@ -6,7 +6,7 @@ use crate::identity::model::SecurityEventView;
 use crate::platform::request::ClientInfo;
 use crate::platform::AppState;
 use futures_util::TryStreamExt;
-use mongodb::bson::{doc, oid::ObjectId, DateTime};
+use mongodb::bson::{doc, DateTime};
 use serde::{Deserialize, Serialize};
 use std::time::Duration;
 
@@ -43,7 +43,7 @@ pub async fn record(
         .db
         .collection::<SecurityEvent>(SECURITY_EVENTS)
         .insert_one(SecurityEvent {
-            id: ObjectId::new().to_hex(),
+            id: app_core::ids::new_id(),
             user_id: user_id.to_owned(),
             kind: kind.to_owned(),
             summary: summary.to_owned(),

@@ -2,7 +2,8 @@
 
 use crate::error::AppError;
 use crate::platform::Db;
-use mongodb::bson::{doc, oid::ObjectId, DateTime};
+use app_core::ids::new_id;
+use mongodb::bson::{doc, DateTime};
 use mongodb::Collection;
 use serde::{Deserialize, Serialize};
 
@@ -112,11 +113,6 @@ impl User {
 /// The users collection.
 pub fn users(db: &Db) -> Collection<User> {
     db.collection(USERS)
-}
-
-/// A new user id.
-pub fn new_id() -> String {
-    ObjectId::new().to_hex()
 }
 
 /// Finds an account by its (normalised) email.

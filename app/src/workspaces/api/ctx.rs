@@ -3,8 +3,9 @@
 use crate::error::AppError;
 use crate::identity::service::{current_auth, require_auth, Auth};
 use crate::platform::request::ClientInfo;
-use crate::platform::{AppState, WorkspaceScope};
+use crate::platform::AppState;
 use crate::workspaces::model::Permission;
+use crate::workspaces::WorkspaceScope;
 
 /// State, caller and client of the current request.
 pub struct Ctx {

@@ -105,25 +105,3 @@ pub async fn wizard_go(step: String) -> Result<(), AppError> {
     })
     .await
 }
-
-/// Wizard step 4 with a paid plan: finishes the wizard and opens Stripe Checkout, which returns
-/// to the workspace's billing page.
-#[server(endpoint = "wizard_checkout")]
-pub async fn wizard_checkout(plan: String, interval: String) -> Result<String, AppError> {
-    use crate::billing::api::subscriptions::ssr::{manage, open_checkout};
-    use crate::platform::api::respond;
-    use crate::workspaces::service::onboarding;
-    respond(async move {
-        let c = ctx::ctx();
-        let user = c.user()?;
-        let ws = onboarding::state_of(&c.state, &user.user_id)
-            .await?
-            .workspace
-            .ok_or_else(|| AppError::invalid("step", "Create your workspace first."))?;
-        let (scope, payments) = manage(&c, &ws.id).await?;
-        let url = open_checkout(&c, &scope, &payments, &plan, &interval).await?;
-        onboarding::go_to(&c.state, &user.user_id, "done", None).await?;
-        Ok(url)
-    })
-    .await
-}

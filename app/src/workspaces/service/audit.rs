@@ -4,9 +4,10 @@ use super::store::{audit_log, AuditRecord};
 use crate::error::AppError;
 use crate::identity::service::users;
 use crate::platform::request::ClientInfo;
-use crate::platform::{AppState, WorkspaceScope};
+use crate::platform::AppState;
 use crate::workspaces::model::AuditEntry;
-use mongodb::bson::{doc, oid::ObjectId};
+use crate::workspaces::WorkspaceScope;
+use mongodb::bson::doc;
 
 /// Records a sensitive action. Failing to record fails the action's response, never silently.
 pub async fn record(
@@ -43,7 +44,7 @@ pub async fn record_by(
         .unwrap_or_else(|| actor_id.to_owned());
     audit_log(&state.db)
         .insert_one(AuditRecord {
-            id: ObjectId::new().to_hex(),
+            id: app_core::ids::new_id(),
             workspace_id: workspace_id.to_owned(),
             actor_id: actor_id.to_owned(),
             actor,

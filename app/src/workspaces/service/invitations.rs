@@ -6,9 +6,10 @@ use crate::identity::model::{email_problem, normalize_email, Problems};
 use crate::identity::service::secrets::{random_token, token_hash};
 use crate::identity::service::{users, Auth};
 use crate::platform::mailer::Email;
-use crate::platform::{AppState, WorkspaceScope};
+use crate::platform::AppState;
 use crate::workspaces::model::{InvitationPreview, InvitationView, Role};
-use mongodb::bson::{doc, oid::ObjectId, DateTime};
+use crate::workspaces::WorkspaceScope;
+use mongodb::bson::{doc, DateTime};
 use std::time::Duration;
 
 /// How long an invitation stays valid.
@@ -101,9 +102,7 @@ pub async fn invite(
         }
     }
     let now = state.clock.now();
-    let seats =
-        crate::billing::service::usage::seats(state, scope.workspace_id(), now, Some(&email))
-            .await?;
+    let seats = super::seats::seats(state, scope.workspace_id(), now, Some(&email)).await?;
     scope.check_limit(state, "team_members", seats).await?;
     allow_email(state, scope).await?;
     // A new invitation replaces a pending one for the same address.
@@ -115,7 +114,7 @@ pub async fn invite(
         .await?;
     let token = random_token();
     let inv = Invitation {
-        id: ObjectId::new().to_hex(),
+        id: app_core::ids::new_id(),
         token_hash: token_hash(&token),
         workspace_id: scope.workspace_id().to_owned(),
         email,
@@ -305,7 +304,7 @@ pub async fn accept(
     if already.is_none() {
         memberships(&state.db)
             .insert_one(Membership {
-                id: ObjectId::new().to_hex(),
+                id: app_core::ids::new_id(),
                 workspace_id: inv.workspace_id.clone(),
                 user_id: me.id.clone(),
                 role: inv.role,

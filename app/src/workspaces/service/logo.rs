@@ -5,13 +5,14 @@ use super::store::workspaces;
 use crate::error::AppError;
 use crate::identity::service::Auth;
 use crate::platform::request::ClientInfo;
-use crate::platform::{AppState, WorkspaceScope};
+use crate::platform::AppState;
 use crate::workspaces::model::Permission;
+use crate::workspaces::WorkspaceScope;
 use axum::body::Body;
 use axum::extract::{Multipart, Path, Request, State};
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
-use mongodb::bson::{doc, oid::ObjectId, spec::BinarySubtype, Binary, DateTime};
+use mongodb::bson::{doc, spec::BinarySubtype, Binary, DateTime};
 use serde::{Deserialize, Serialize};
 
 /// Collection of uploaded images.
@@ -141,7 +142,7 @@ async fn store(
     old_url: Option<&str>,
 ) -> Result<(), AppError> {
     let media = Media {
-        id: ObjectId::new().to_hex(),
+        id: app_core::ids::new_id(),
         workspace_id: scope.workspace_id().to_owned(),
         content_type: content_type.to_owned(),
         data: Binary {

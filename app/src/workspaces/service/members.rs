@@ -4,8 +4,9 @@
 use super::store::memberships;
 use crate::error::AppError;
 use crate::identity::service::users;
-use crate::platform::{AppState, WorkspaceScope};
+use crate::platform::AppState;
 use crate::workspaces::model::{MemberView, Role};
+use crate::workspaces::WorkspaceScope;
 use mongodb::bson::doc;
 
 /// The owners of a workspace, for work done without a member's scope: Stripe's webhooks email

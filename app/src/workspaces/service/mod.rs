@@ -4,9 +4,14 @@ pub mod audit;
 pub mod invitations;
 pub mod logo;
 pub mod members;
+pub mod module;
 pub mod onboarding;
+pub mod scope;
+pub mod seats;
 pub mod store;
 pub mod workspaces;
+
+pub use module::MODULE;
 
 use crate::platform::indexes::{index, CollectionIndexes};
 use mongodb::bson::doc;

@@ -3,9 +3,10 @@
 use super::store::{memberships, workspaces, Membership, Workspace};
 use crate::error::AppError;
 use crate::identity::model::Problems;
-use crate::platform::{AppState, WorkspaceScope};
+use crate::platform::AppState;
 use crate::workspaces::model::{handle_problem, Role, WorkspaceView, MODULES};
-use mongodb::bson::{doc, oid::ObjectId};
+use crate::workspaces::WorkspaceScope;
+use mongodb::bson::doc;
 
 /// Currencies a workspace can bill in.
 pub const CURRENCIES: &[&str] = &[
@@ -75,7 +76,7 @@ pub async fn create(
     let handle = handle.trim().to_lowercase();
     check(name, &handle, time_zone, currency)?;
     let ws = Workspace {
-        id: ObjectId::new().to_hex(),
+        id: app_core::ids::new_id(),
         name: name.trim().to_owned(),
         handle: handle.clone(),
         logo_url: None,
@@ -96,7 +97,7 @@ pub async fn create(
         Err(e) => return Err(e),
     }
     let owner = Membership {
-        id: ObjectId::new().to_hex(),
+        id: app_core::ids::new_id(),
         workspace_id: ws.id.clone(),
         user_id: user_id.to_owned(),
         role: Role::Owner,

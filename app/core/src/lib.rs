@@ -1,0 +1,7 @@
+//! The bottom tier of the app: what every module shares and nothing depends on a module for.
+//! It stays small and stable, because an edit here rebuilds every crate above it.
+
+pub mod error;
+pub mod ids;
+pub mod money;
+pub mod url;

@@ -1,0 +1,76 @@
+use crate::ui::{Icon, IconName};
+use crate::workspaces::current_workspace::use_route_workspace;
+use crate::workspaces::model::{Permission, MODULES};
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+fn icon_for(module: &str) -> IconName {
+    match module {
+        "bio" => IconName::Link,
+        "website" => IconName::Globe,
+        "booking" => IconName::Calendar,
+        "crm" => IconName::Users,
+        "email" => IconName::Mail,
+        "social" => IconName::Share,
+        "invoices" => IconName::Receipt,
+        _ => IconName::Book,
+    }
+}
+
+/// `/app/<handle>`: the workspace's home, a tile per enabled module.
+#[component]
+pub fn WorkspaceDashboardPage() -> impl IntoView {
+    let workspace = use_route_workspace();
+    view! {
+        <Transition fallback=|| view! { <p class="muted">"Loading…"</p> }>
+            {move || Suspend::new(async move {
+                let ws = workspace.await?;
+                let base = format!("/app/{}", ws.handle);
+                let tiles = MODULES
+                    .iter()
+                    .filter(|(k, _, _)| ws.modules.iter().any(|m| m == k))
+                    .map(|(key, label, blurb)| {
+                        let open = match *key {
+                            "bio" => Some(format!("{base}/bio")),
+                            "crm" => Some(format!("{base}/crm")),
+                            _ => None,
+                        };
+                        view! {
+                            <li class="card tile">
+                                <span class="feature-icon"><Icon name=icon_for(key)/></span>
+                                <h2>{*label}</h2>
+                                <p class="muted">{*blurb}</p>
+                                {match open {
+                                    Some(href) => view! { <a class="button button-secondary" href=href>{format!("Open {}", label.to_lowercase())}</a> }.into_any(),
+                                    None => view! { <span class="badge">"Coming soon"</span> }.into_any(),
+                                }}
+                            </li>
+                        }
+                    })
+                    .collect_view();
+                Ok::<_, crate::error::AppError>(view! {
+                    <Title text=ws.name.clone()/>
+                    <crate::billing::GraceBanner workspace_id=ws.id.clone() handle=ws.handle.clone()/>
+                    <div class="page-head">
+                        {ws.logo_url.clone().map(|src| view! { <img class="workspace-logo" src=src alt="" width="48" height="48"/> })}
+                        <div>
+                            <h1>{ws.name.clone()}</h1>
+                            <p class="muted">{format!("@{} · you are {}", ws.handle, ws.role.label().to_lowercase())}</p>
+                        </div>
+                        <nav class="page-actions" aria-label="Workspace">
+                            <a class="button button-secondary" href=format!("{base}/members")>"Members"</a>
+                            <a class="button button-secondary" href=format!("{base}/billing")>"Billing"</a>
+                            {ws.role.can(Permission::ViewAuditLog).then(|| view! {
+                                <a class="button button-secondary" href=format!("{base}/audit")>"Audit log"</a>
+                            })}
+                            {ws.role.can(Permission::ManageSettings).then(|| view! {
+                                <a class="button button-secondary" href=format!("{base}/settings")>"Workspace settings"</a>
+                            })}
+                        </nav>
+                    </div>
+                    <ul class="tile-grid" aria-label="Modules">{tiles}</ul>
+                })
+            })}
+        </Transition>
+    }
+}

@@ -1,0 +1,180 @@
+//! Shared test harness: a real router on the test MongoDB, one fresh database per test.
+#![allow(dead_code)]
+
+use app::platform::{AppState, Config};
+use axum::body::Body;
+use axum::http::{Request, Response};
+use leptos::config::LeptosOptions;
+use std::path::Path;
+use tower::ServiceExt;
+
+/// The test database server, started by `make test` (or any MongoDB named by `MONGODB_URI`).
+pub fn mongodb_uri() -> String {
+    std::env::var("MONGODB_URI")
+        .expect("MONGODB_URI must point at the test database; run the tests with `make test`")
+}
+
+/// A database name no other test uses.
+pub fn fresh_db_name(prefix: &str) -> String {
+    use std::sync::atomic::{AtomicU32, Ordering};
+    static N: AtomicU32 = AtomicU32::new(0);
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .subsec_nanos();
+    format!(
+        "t_{prefix}_{}_{}_{nanos}",
+        std::process::id(),
+        N.fetch_add(1, Ordering::Relaxed)
+    )
+}
+
+/// The public origin of the test app (`APP_BASE_URL`), which browsers send as `Origin`.
+pub const BASE_URL: &str = "http://mewayz.test";
+
+/// Configuration for tests, with the given database and any extra variables.
+pub fn config(uri: &str, db: &str, extra: &[(&str, &str)]) -> Config {
+    let mut vars: Vec<(String, String)> = vec![
+        ("APP_ENV".into(), "test".into()),
+        ("MONGODB_URI".into(), uri.into()),
+        ("MONGODB_DB".into(), db.into()),
+        ("APP_BASE_URL".into(), BASE_URL.into()),
+        ("AUTH_RATE_LIMIT_PER_MINUTE".into(), "1000".into()),
+    ];
+    if let Ok(smtp) = std::env::var("MEWAYZ_TEST_SMTP_URL") {
+        vars.push(("SMTP_URL".into(), smtp));
+    }
+    for (k, v) in extra {
+        vars.retain(|(n, _)| n != k);
+        vars.push((k.to_string(), v.to_string()));
+    }
+    Config::from_lookup(
+        |k| vars.iter().find(|(n, _)| n == k).map(|(_, v)| v.clone()),
+        false,
+    )
+    .expect("test config")
+}
+
+/// Site options pointing at `site_root`.
+pub fn leptos_options(site_root: &Path) -> LeptosOptions {
+    LeptosOptions::builder()
+        .output_name("mewayz")
+        .site_root(site_root.to_string_lossy().to_string())
+        .site_pkg_dir("pkg")
+        .build()
+}
+
+/// One test's app: the real router over a fresh database that is dropped at the end.
+pub struct TestApp {
+    pub state: AppState,
+    pub router: axum::Router,
+    pub site: tempdir::TempSite,
+}
+
+impl TestApp {
+    /// Builds the app against the test database with indexes ensured, as at start-up.
+    pub async fn start() -> Self {
+        Self::start_with(&mongodb_uri(), &[]).await
+    }
+
+    /// A browser-like client of this app with its own cookie jar.
+    pub fn client(&self) -> client::Client {
+        client::Client::new(self.router.clone(), &self.state.config.base_url)
+    }
+
+    /// Builds the app against any MongoDB URI (which may be unreachable).
+    pub async fn start_with_uri(uri: &str) -> Self {
+        Self::start_with(uri, &[]).await
+    }
+
+    /// Builds the app with extra configuration, indexes ensured when the database is up.
+    pub async fn start_with(uri: &str, extra: &[(&str, &str)]) -> Self {
+        let site = tempdir::TempSite::new();
+        let config = config(uri, &fresh_db_name("app"), extra);
+        let state = AppState::new(config, leptos_options(site.path()), server::modules())
+            .await
+            .expect("state");
+        if uri == mongodb_uri() {
+            app::platform::indexes::ensure(&state.db, &app::platform::indexes::of(&state.modules))
+                .await
+                .expect("indexes");
+            app::billing::service::plans::ensure_free_plan(&state.db)
+                .await
+                .expect("free plan");
+        }
+        let router = server::router(state.clone());
+        TestApp {
+            state,
+            router,
+            site,
+        }
+    }
+
+    /// Sends one request through the whole middleware stack.
+    pub async fn request(&self, req: Request<Body>) -> Response<Body> {
+        self.router.clone().oneshot(req).await.expect("infallible")
+    }
+
+    /// `GET path` with optional extra headers.
+    pub async fn get(&self, path: &str, headers: &[(&str, &str)]) -> Response<Body> {
+        let mut req = Request::get(path);
+        for (k, v) in headers {
+            req = req.header(*k, *v);
+        }
+        self.request(req.body(Body::empty()).unwrap()).await
+    }
+
+    /// Drops the test's database.
+    pub async fn cleanup(self) {
+        let _ = self.state.db.database().drop().await;
+    }
+}
+
+/// Reads a whole response body as text.
+pub async fn text(res: Response<Body>) -> String {
+    let bytes = axum::body::to_bytes(res.into_body(), 16 * 1024 * 1024)
+        .await
+        .expect("body");
+    String::from_utf8_lossy(&bytes).into_owned()
+}
+
+pub mod billing;
+pub mod bio;
+pub mod client;
+pub mod crm;
+pub mod fake_google;
+pub mod fake_stripe;
+pub mod mail;
+pub mod people;
+
+pub mod tempdir {
+    use std::path::{Path, PathBuf};
+
+    /// A throw-away site root with the public files the app links to, removed on drop.
+    pub struct TempSite(PathBuf);
+
+    impl TempSite {
+        pub fn new() -> Self {
+            let dir = std::env::temp_dir().join(super::fresh_db_name("site"));
+            std::fs::create_dir_all(dir.join("pkg")).unwrap();
+            TempSite(dir)
+        }
+
+        pub fn path(&self) -> &Path {
+            &self.0
+        }
+
+        /// Writes `contents` at `rel` under the site root.
+        pub fn write(&self, rel: &str, contents: &[u8]) {
+            let path = self.0.join(rel);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, contents).unwrap();
+        }
+    }
+
+    impl Drop for TempSite {
+        fn drop(&mut self) {
+            let _ = std::fs::remove_dir_all(&self.0);
+        }
+    }
+}

@@ -1,0 +1,30 @@
+//! Every service and HTTP test in one binary: each area is a module, so the server is linked once
+//! rather than once per area. `common` holds the harness they share.
+
+mod account;
+mod admin_subscriptions;
+mod billing;
+mod billing_cards;
+mod billing_webhooks;
+mod bio;
+mod bio_analytics;
+mod common;
+mod crm_contacts;
+mod crm_deals;
+mod crm_intake;
+mod drain;
+mod google;
+mod health;
+mod identity;
+mod indexes;
+mod isolation;
+mod lifecycle;
+mod mfa;
+mod pages;
+mod plan_impact;
+mod plans;
+mod security;
+mod sessions;
+mod tiers;
+mod workspace_logo;
+mod workspaces;

@@ -1,0 +1,112 @@
+//! Workspace logos: uploaded as a form, checked by their bytes, served from /media.
+
+use crate::common;
+
+use axum::http::StatusCode;
+use common::client::Client;
+use common::people::{signed_up, unique, verified, workspace};
+use common::{mail, TestApp};
+
+fn multipart(bytes: &[u8]) -> (String, Vec<u8>) {
+    let boundary = "mewayz-test-boundary";
+    let mut body = format!(
+        "--{boundary}\r\nContent-Disposition: form-data; name=\"logo\"; filename=\"logo.png\"\r\nContent-Type: image/png\r\n\r\n"
+    )
+    .into_bytes();
+    body.extend_from_slice(bytes);
+    body.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
+    (format!("multipart/form-data; boundary={boundary}"), body)
+}
+
+async fn upload(c: &mut Client, ws: &str, bytes: &[u8]) -> common::client::Answer {
+    let (content_type, body) = multipart(bytes);
+    let req = axum::http::Request::post(format!("/workspaces/{ws}/logo"))
+        .header("content-type", content_type);
+    c.send(req, axum::body::Body::from(body)).await
+}
+
+#[tokio::test]
+async fn logos_are_checked_by_their_bytes_and_only_admins_may_upload() {
+    let app = TestApp::start().await;
+    let (mut owner, _) = signed_up(&app, "logo").await;
+    let handle = unique("logo");
+    let ws = workspace(&mut owner, &handle).await;
+    let png = std::fs::read(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../public/icons/icon-192.png"
+    ))
+    .unwrap();
+
+    let bad = upload(&mut owner, &ws, b"<svg onload=alert(1)></svg>").await;
+    assert_eq!(
+        bad.location(),
+        Some(format!("/app/{handle}/settings?logo_error=type").as_str())
+    );
+    let big = upload(
+        &mut owner,
+        &ws,
+        &[&png[..], &vec![0u8; 1024 * 1024]].concat(),
+    )
+    .await;
+    assert_eq!(
+        big.location(),
+        Some(format!("/app/{handle}/settings?logo_error=too_big").as_str())
+    );
+
+    let ok = upload(&mut owner, &ws, &png).await;
+    assert_eq!(
+        ok.location(),
+        Some(format!("/app/{handle}/settings").as_str()),
+        "{}",
+        ok.body
+    );
+    let view = owner
+        .call("get_workspace", &[("handle", &handle)])
+        .await
+        .json();
+    let url = view["logo_url"].as_str().unwrap().to_owned();
+    let served = app.client().get(&url).await;
+    assert_eq!(served.status, StatusCode::OK);
+    assert_eq!(served.headers["content-type"], "image/png");
+    assert_eq!(
+        served.headers["cache-control"],
+        "public, max-age=31536000, immutable"
+    );
+
+    // Outsiders and viewers are refused; nothing changes.
+    assert_eq!(
+        upload(&mut app.client(), &ws, &png).await.status,
+        StatusCode::UNAUTHORIZED
+    );
+    let (mut stranger, _) = signed_up(&app, "stranger").await;
+    assert_eq!(
+        upload(&mut stranger, &ws, &png).await.status,
+        StatusCode::NOT_FOUND
+    );
+    let (mut vic, vic_email) = verified(&app, "vic").await;
+    owner
+        .call(
+            "invite_member",
+            &[
+                ("workspace_id", &ws),
+                ("email", &vic_email),
+                ("role", "viewer"),
+            ],
+        )
+        .await;
+    let token = mail::wait_for(&vic_email, 2).await.token();
+    vic.call("accept_invitation", &[("token", &token)]).await;
+    assert_eq!(
+        upload(&mut vic, &ws, &png).await.status,
+        StatusCode::FORBIDDEN
+    );
+    assert_eq!(
+        owner
+            .call("get_workspace", &[("handle", &handle)])
+            .await
+            .json()["logo_url"]
+            .as_str(),
+        Some(url.as_str())
+    );
+    app.cleanup().await;
+}
