@@ -1,8 +1,8 @@
 # The two commands: `make dev` runs the app, `make test` proves it. Both install what is missing.
 .PHONY: dev test release bench setup fmt lint
 
-# The crates under app/, the shell last.
-APP_CRATES := -p app-core -p ui -p app
+# The crates under app/, in tiers, the shell last; platform is server-only.
+APP_CRATES := -p app-core -p ui -p identity -p workspaces -p billing -p crm -p bio -p app
 
 # scripts/env.sh is bash.
 SHELL := /bin/bash
@@ -28,5 +28,5 @@ fmt:
 lint:
 	@. scripts/env.sh && leptos_build_env && \
 	  cargo clippy -p server --all-targets -- -D warnings && \
-	  cargo clippy $(APP_CRATES) --features app/ssr --all-targets -- -D warnings && \
+	  cargo clippy $(APP_CRATES) -p platform --features app/ssr --all-targets -- -D warnings && \
 	  cargo clippy $(APP_CRATES) --features app/hydrate --target wasm32-unknown-unknown -- -D warnings

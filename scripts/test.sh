@@ -49,7 +49,8 @@ cargo leptos build
 
 say "Rust tests"
 leptos_build_env
-cargo test -p app-core -p ui -p app -p server --features app/ssr -- --show-output
+cargo test -p app-core -p platform -p ui -p identity -p workspaces -p billing -p crm -p bio -p app \
+  -p server --features app/ssr -- --show-output
 
 say "end-to-end tests"
 google_port=$(free_port)

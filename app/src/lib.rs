@@ -1,20 +1,16 @@
-//! Mewayz: every page, component and server function, plus (behind `ssr`) the services.
+//! The shell of Mewayz: the HTML document, the route table, the layout and navigation, and the
+//! pages that gather every module. Each module is a crate of its own under `app/`.
 #![recursion_limit = "256"]
 
-pub mod billing;
-pub mod bio;
-pub mod crm;
 pub mod home;
-pub mod identity;
 pub mod landing;
 pub mod layout;
-#[cfg(feature = "ssr")]
-pub mod platform;
-pub mod workspaces;
 
-// The core crate's modules under their old names, so `crate::error` reads the same everywhere.
+// The crates below under one roof, so the server and its tests name them through the shell.
 pub use app_core::{error, url};
-pub use ui;
+#[cfg(feature = "ssr")]
+pub use platform;
+pub use {billing, bio, crm, identity, ui, workspaces};
 
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Title};

@@ -1,0 +1,50 @@
+//! Bio services (server only): pages and their drafts, the public page, views and clicks.
+
+pub mod cache;
+pub mod events;
+pub mod module;
+pub mod pages;
+pub mod public;
+pub mod qr;
+pub mod stats;
+pub mod subscribers;
+pub mod visitors;
+
+pub use module::MODULE;
+
+use mongodb::bson::doc;
+use platform::indexes::{expiring, index, CollectionIndexes};
+
+/// The bio module's indexes.
+pub fn indexes() -> Vec<CollectionIndexes> {
+    vec![
+        CollectionIndexes {
+            collection: pages::PAGES,
+            indexes: vec![index(
+                doc! { "workspace_id": 1, "slug": 1 },
+                "workspace_slug_unique",
+                true,
+            )],
+        },
+        CollectionIndexes {
+            collection: events::EVENTS,
+            indexes: vec![index(
+                doc! { "workspace_id": 1, "page_id": 1, "day": 1 },
+                "page_day",
+                false,
+            )],
+        },
+        CollectionIndexes {
+            collection: visitors::SALTS,
+            indexes: vec![expiring("expires_at", "expires_ttl")],
+        },
+        CollectionIndexes {
+            collection: subscribers::SUBSCRIBERS,
+            indexes: vec![index(
+                doc! { "workspace_id": 1, "email": 1 },
+                "workspace_email_unique",
+                true,
+            )],
+        },
+    ]
+}

@@ -1,0 +1,47 @@
+//! The bio module as the server assembles it.
+
+use super::cache::BioCache;
+use super::{pages, public, qr};
+use app_core::error::AppError;
+use axum::routing::get;
+use axum::Router;
+use futures_util::future::BoxFuture;
+use platform::{AppState, Config, Db, Module, Services, UsageCounter};
+
+/// Link-in-bio pages: the builder's data, the public pages and their analytics.
+pub const MODULE: Module = Module {
+    indexes: super::indexes,
+    usage: &[UsageCounter {
+        limit: "bio_pages",
+        count: count_pages,
+    }],
+    routes,
+    services,
+    ..Module::named("bio")
+};
+
+fn count_pages<'a>(
+    state: &'a AppState,
+    workspace_id: &'a str,
+) -> BoxFuture<'a, Result<u64, AppError>> {
+    Box::pin(pages::count(state, workspace_id))
+}
+
+fn routes() -> Router<AppState> {
+    Router::new()
+        .route(
+            "/@{handle}",
+            get(public::main_page).post(public::main_signup),
+        )
+        .route("/@{handle}/qr", get(qr::qr))
+        .route(
+            "/@{handle}/{slug}",
+            get(public::extra_page).post(public::extra_signup),
+        )
+        .route("/l/{page}/{block}", get(public::click))
+}
+
+fn services(_: &Config, _: &Db, services: &mut Services) -> Result<(), String> {
+    services.insert(BioCache::default());
+    Ok(())
+}

@@ -1,0 +1,154 @@
+//! Who a visitor is, without cookies: a hash of their address and browser under a salt that is
+//! replaced every day and then deleted (Plausible's method), their device class and referrer.
+
+use app_core::error::AppError;
+use mongodb::bson::{doc, DateTime};
+use platform::AppState;
+use rand::RngCore;
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+/// Collection name: one random salt per UTC day, deleted two days later.
+pub const SALTS: &str = "bio_salts";
+
+#[derive(Debug, Serialize, Deserialize)]
+struct Salt {
+    #[serde(rename = "_id")]
+    day: String,
+    salt: String,
+    expires_at: DateTime,
+}
+
+/// The UTC day of `at`, `YYYY-MM-DD`.
+pub fn day_of(at: DateTime) -> String {
+    at.try_to_rfc3339_string()
+        .map(|s| s[..10].to_owned())
+        .unwrap_or_default()
+}
+
+/// Browsers that are programs, not people: crawlers, link unfurlers, monitors, HTTP libraries.
+pub fn is_bot(user_agent: &str) -> bool {
+    const MARKERS: &[&str] = &[
+        "bot",
+        "crawl",
+        "spider",
+        "slurp",
+        "facebookexternalhit",
+        "embedly",
+        "preview",
+        "headless",
+        "lighthouse",
+        "pingdom",
+        "monitor",
+        "curl/",
+        "wget",
+        "python",
+        "go-http",
+        "java/",
+        "okhttp",
+        "axios",
+        "node-fetch",
+        "httpclient",
+        "libwww",
+        "scrapy",
+        "phantomjs",
+    ];
+    let ua = user_agent.to_ascii_lowercase();
+    ua.trim().is_empty() || MARKERS.iter().any(|m| ua.contains(m))
+}
+
+/// `mobile`, `tablet` or `desktop`, from the browser's name.
+pub fn device(user_agent: &str) -> &'static str {
+    let ua = user_agent.to_ascii_lowercase();
+    if ua.contains("ipad") || ua.contains("tablet") {
+        "tablet"
+    } else if ua.contains("mobi") || ua.contains("iphone") || ua.contains("android") {
+        "mobile"
+    } else {
+        "desktop"
+    }
+}
+
+/// The referring site's host, or `Direct` when there is none or it is this app.
+pub fn referrer(referer: Option<&str>, own_base: &str) -> String {
+    let own = crate::model::url::host(own_base);
+    referer
+        .and_then(crate::model::url::host)
+        .filter(|h| Some(h) != own.as_ref())
+        .unwrap_or_else(|| "Direct".into())
+}
+
+/// Today's salt, created by whichever request needs it first.
+async fn salt(state: &AppState, day: &str) -> Result<String, AppError> {
+    if let Some(s) = super::cache::of(state).salt(day) {
+        return Ok(s);
+    }
+    let salts = state.db.collection::<Salt>(SALTS);
+    if let Some(s) = salts.find_one(doc! { "_id": day }).await? {
+        super::cache::of(state).remember_salt(day, &s.salt);
+        return Ok(s.salt);
+    }
+    let mut bytes = [0u8; 32];
+    rand::rng().fill_bytes(&mut bytes);
+    let fresh = Salt {
+        day: day.to_owned(),
+        salt: bytes.iter().map(|b| format!("{b:02x}")).collect(),
+        expires_at: state
+            .clock
+            .after(std::time::Duration::from_secs(2 * 86_400)),
+    };
+    // A concurrent first request may have inserted one: theirs wins, read it back.
+    let _ = salts.insert_one(&fresh).await;
+    let salt = salts
+        .find_one(doc! { "_id": day })
+        .await?
+        .map(|s| s.salt)
+        .unwrap_or(fresh.salt);
+    super::cache::of(state).remember_salt(day, &salt);
+    Ok(salt)
+}
+
+/// The visitor's identity for `day` on `workspace_id`'s pages; unlinkable across days.
+pub async fn visitor(
+    state: &AppState,
+    day: &str,
+    workspace_id: &str,
+    ip: &str,
+    user_agent: &str,
+) -> Result<String, AppError> {
+    let salt = salt(state, day).await?;
+    let digest = Sha256::digest(format!("{salt}|{workspace_id}|{ip}|{user_agent}").as_bytes());
+    Ok(digest[..12].iter().map(|b| format!("{b:02x}")).collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn programs_are_bots_and_browsers_are_not() {
+        assert!(is_bot("Googlebot/2.1 (+http://www.google.com/bot.html)"));
+        assert!(is_bot("facebookexternalhit/1.1"));
+        assert!(is_bot("curl/8.5.0"));
+        assert!(is_bot(""));
+        assert!(!is_bot("Mozilla/5.0 (Linux; Android 14; Pixel 7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0 Mobile Safari/537.36"));
+        assert_eq!(
+            device("Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X)"),
+            "mobile"
+        );
+        assert_eq!(device("Mozilla/5.0 (X11; Linux x86_64)"), "desktop");
+    }
+
+    #[test]
+    fn referrers_are_hosts_and_our_own_pages_are_direct() {
+        assert_eq!(
+            referrer(Some("https://www.instagram.com/x"), "https://mewayz.app"),
+            "instagram.com"
+        );
+        assert_eq!(
+            referrer(Some("https://mewayz.app/@me"), "https://mewayz.app"),
+            "Direct"
+        );
+        assert_eq!(referrer(None, "https://mewayz.app"), "Direct");
+    }
+}

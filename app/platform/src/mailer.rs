@@ -1,0 +1,150 @@
+//! Outgoing email over SMTP (lettre). In development every message is also kept in the
+//! `dev_mailbox` collection, shown at `/dev/mailbox`.
+
+use super::config::{AppEnv, Config};
+use super::db::Db;
+use app_core::error::AppError;
+use lettre::message::{header::ContentType, Mailbox, MultiPart, SinglePart};
+use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
+use mongodb::bson::{doc, DateTime, Document};
+
+/// One message to send.
+#[derive(Debug, Clone)]
+pub struct Email {
+    /// Recipient address.
+    pub to: String,
+    /// Subject line.
+    pub subject: String,
+    /// Plain-text body.
+    pub text: String,
+    /// HTML body.
+    pub html: String,
+}
+
+/// The app's mail sender.
+#[derive(Clone)]
+pub struct Mailer {
+    transport: Option<AsyncSmtpTransport<Tokio1Executor>>,
+    from: Mailbox,
+    dev_mailbox: Option<Db>,
+}
+
+impl std::fmt::Debug for Mailer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Mailer")
+            .field("smtp", &self.transport.is_some())
+            .field("from", &self.from.to_string())
+            .finish()
+    }
+}
+
+/// The development mailbox collection.
+pub const DEV_MAILBOX: &str = "dev_mailbox";
+
+impl Mailer {
+    /// Builds the SMTP client from `SMTP_URL` (e.g. `smtp://127.0.0.1:1025`,
+    /// `smtps://user:pass@smtp.example.com`); connects lazily.
+    pub fn from_config(config: &Config, db: &Db) -> Result<Self, String> {
+        let transport = match &config.smtp_url {
+            Some(url) => Some(
+                AsyncSmtpTransport::<Tokio1Executor>::from_url(url.expose())
+                    .map_err(|e| format!("SMTP_URL is invalid: {e}"))?
+                    .build(),
+            ),
+            None => None,
+        };
+        let from: Mailbox = config
+            .mail_from
+            .parse()
+            .map_err(|e| format!("MAIL_FROM is invalid: {e}"))?;
+        Ok(Mailer {
+            transport,
+            from,
+            dev_mailbox: (config.env == AppEnv::Development).then(|| db.clone()),
+        })
+    }
+
+    /// Whether mail can leave this server (SMTP configured, or the development mailbox).
+    pub fn is_available(&self) -> bool {
+        self.transport.is_some() || self.dev_mailbox.is_some()
+    }
+
+    /// Sends `email`; `Unavailable` when SMTP is not configured or refuses the message.
+    pub async fn send(&self, email: Email) -> Result<(), AppError> {
+        if let Some(db) = &self.dev_mailbox {
+            let entry = doc! {
+                "to": &email.to, "subject": &email.subject, "text": &email.text,
+                "sent_at": DateTime::now(),
+            };
+            if let Err(e) = db
+                .collection::<Document>(DEV_MAILBOX)
+                .insert_one(entry)
+                .await
+            {
+                tracing::warn!(error = %e, "could not record email in the dev mailbox");
+            }
+        }
+        let Some(transport) = &self.transport else {
+            if self.dev_mailbox.is_some() {
+                tracing::info!(to = %email.to, subject = %email.subject, "email kept in /dev/mailbox (no SMTP_URL)");
+                return Ok(());
+            }
+            return Err(AppError::Unavailable {
+                service: "Email (SMTP_URL is not configured)".into(),
+            });
+        };
+        let to: Mailbox = email
+            .to
+            .parse()
+            .map_err(|_| AppError::invalid("email", "Enter a valid email address."))?;
+        let message = Message::builder()
+            .from(self.from.clone())
+            .to(to)
+            .subject(&email.subject)
+            .multipart(
+                MultiPart::alternative()
+                    .singlepart(
+                        SinglePart::builder()
+                            .header(ContentType::TEXT_PLAIN)
+                            .body(email.text),
+                    )
+                    .singlepart(
+                        SinglePart::builder()
+                            .header(ContentType::TEXT_HTML)
+                            .body(email.html),
+                    ),
+            )
+            .map_err(|e| {
+                tracing::error!(error = %e, "could not build email");
+                AppError::Internal
+            })?;
+        transport.send(message).await.map(|_| ()).map_err(|e| {
+            tracing::warn!(error = %e, "SMTP send failed");
+            AppError::Unavailable {
+                service: "Email".into(),
+            }
+        })
+    }
+}
+
+/// `s` made safe to put in HTML text or a quoted attribute.
+pub fn escape(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+        .replace('\'', "&#39;")
+}
+
+/// A plain transactional email body: a greeting, `intro`, a button to `link`, then `outro`.
+pub fn html(name: &str, intro: &str, link: &str, button: &str, outro: &str) -> String {
+    format!(
+        "<!DOCTYPE html><html><body style=\"font-family:system-ui,sans-serif;line-height:1.5;color:#1b1a22\">\
+         <p>Hi {name},</p><p>{intro}</p>\
+         <p><a href=\"{link}\" style=\"display:inline-block;padding:12px 20px;background:#6d4aff;color:#fff;border-radius:8px;text-decoration:none;font-weight:600\">{button}</a></p>\
+         <p style=\"color:#5c5a6b;font-size:14px\">{outro}<br>Or paste this address into your browser: {link}</p>\
+         </body></html>",
+        name = escape(name),
+        link = escape(link),
+    )
+}
