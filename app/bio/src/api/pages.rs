@@ -11,11 +11,8 @@ use workspaces::api::ctx;
 #[server(endpoint = "list_bio_pages")]
 pub async fn list_bio_pages(workspace_id: String) -> Result<Vec<BioPageSummary>, AppError> {
     use crate::service::pages;
-    use platform::api::respond;
     use workspaces::model::Permission;
-    respond(async move {
-        let c = ctx::ctx();
-        let scope = c.scope(&workspace_id, Permission::View).await?;
+    ctx::in_workspace(&workspace_id, Permission::View, |c, scope| async move {
         pages::list(&c.state, &scope).await
     })
     .await
@@ -25,11 +22,8 @@ pub async fn list_bio_pages(workspace_id: String) -> Result<Vec<BioPageSummary>,
 #[server(endpoint = "get_bio_page")]
 pub async fn get_bio_page(workspace_id: String, slug: String) -> Result<BioPageView, AppError> {
     use crate::service::pages;
-    use platform::api::respond;
     use workspaces::model::Permission;
-    respond(async move {
-        let c = ctx::ctx();
-        let scope = c.scope(&workspace_id, Permission::View).await?;
+    ctx::in_workspace(&workspace_id, Permission::View, |c, scope| async move {
         pages::open(&c.state, &scope, &slug).await
     })
     .await
@@ -39,20 +33,21 @@ pub async fn get_bio_page(workspace_id: String, slug: String) -> Result<BioPageV
 #[server(endpoint = "create_bio_page")]
 pub async fn create_bio_page(workspace_id: String, slug: String) -> Result<BioPageView, AppError> {
     use crate::service::pages;
-    use platform::api::respond;
     use workspaces::model::Permission;
-    respond(async move {
-        let c = ctx::ctx();
-        let scope = c.scope(&workspace_id, Permission::EditContent).await?;
-        let page = pages::create(&c.state, &scope, &slug).await?;
-        c.audit(
-            &scope,
-            "bio.page_created",
-            format!("Added the bio page /{}", page.slug),
-        )
-        .await?;
-        Ok(page)
-    })
+    ctx::in_workspace(
+        &workspace_id,
+        Permission::EditContent,
+        |c, scope| async move {
+            let page = pages::create(&c.state, &scope, &slug).await?;
+            c.audit(
+                &scope,
+                "bio.page_created",
+                format!("Added the bio page /{}", page.slug),
+            )
+            .await?;
+            Ok(page)
+        },
+    )
     .await
 }
 
@@ -65,16 +60,17 @@ pub async fn save_bio_draft(
     content: String,
 ) -> Result<BioPageView, AppError> {
     use crate::service::pages;
-    use platform::api::respond;
     use workspaces::model::Permission;
-    respond(async move {
-        let c = ctx::ctx();
-        let scope = c.scope(&workspace_id, Permission::EditContent).await?;
-        let content = serde_json::from_str(&content).map_err(|_| {
-            AppError::invalid("form", "The page could not be read. Reload and try again.")
-        })?;
-        pages::save_draft(&c.state, &scope, &page_id, revision, content).await
-    })
+    ctx::in_workspace(
+        &workspace_id,
+        Permission::EditContent,
+        |c, scope| async move {
+            let content = serde_json::from_str(&content).map_err(|_| {
+                AppError::invalid("form", "The page could not be read. Reload and try again.")
+            })?;
+            pages::save_draft(&c.state, &scope, &page_id, revision, content).await
+        },
+    )
     .await
 }
 
@@ -85,20 +81,21 @@ pub async fn publish_bio_page(
     page_id: String,
 ) -> Result<BioPageView, AppError> {
     use crate::service::pages;
-    use platform::api::respond;
     use workspaces::model::Permission;
-    respond(async move {
-        let c = ctx::ctx();
-        let scope = c.scope(&workspace_id, Permission::EditContent).await?;
-        let page = pages::publish(&c.state, &scope, &page_id).await?;
-        c.audit(
-            &scope,
-            "bio.published",
-            format!("Published {}", page.public_url),
-        )
-        .await?;
-        Ok(page)
-    })
+    ctx::in_workspace(
+        &workspace_id,
+        Permission::EditContent,
+        |c, scope| async move {
+            let page = pages::publish(&c.state, &scope, &page_id).await?;
+            c.audit(
+                &scope,
+                "bio.published",
+                format!("Published {}", page.public_url),
+            )
+            .await?;
+            Ok(page)
+        },
+    )
     .await
 }
 
@@ -109,20 +106,21 @@ pub async fn unpublish_bio_page(
     page_id: String,
 ) -> Result<BioPageView, AppError> {
     use crate::service::pages;
-    use platform::api::respond;
     use workspaces::model::Permission;
-    respond(async move {
-        let c = ctx::ctx();
-        let scope = c.scope(&workspace_id, Permission::EditContent).await?;
-        let page = pages::unpublish(&c.state, &scope, &page_id).await?;
-        c.audit(
-            &scope,
-            "bio.unpublished",
-            format!("Unpublished {}", page.public_url),
-        )
-        .await?;
-        Ok(page)
-    })
+    ctx::in_workspace(
+        &workspace_id,
+        Permission::EditContent,
+        |c, scope| async move {
+            let page = pages::unpublish(&c.state, &scope, &page_id).await?;
+            c.audit(
+                &scope,
+                "bio.unpublished",
+                format!("Unpublished {}", page.public_url),
+            )
+            .await?;
+            Ok(page)
+        },
+    )
     .await
 }
 
@@ -130,14 +128,15 @@ pub async fn unpublish_bio_page(
 #[server(endpoint = "delete_bio_page")]
 pub async fn delete_bio_page(workspace_id: String, page_id: String) -> Result<(), AppError> {
     use crate::service::pages;
-    use platform::api::respond;
     use workspaces::model::Permission;
-    respond(async move {
-        let c = ctx::ctx();
-        let scope = c.scope(&workspace_id, Permission::EditContent).await?;
-        pages::delete(&c.state, &scope, &page_id).await?;
-        c.audit(&scope, "bio.page_deleted", "Deleted a bio page".into())
-            .await
-    })
+    ctx::in_workspace(
+        &workspace_id,
+        Permission::EditContent,
+        |c, scope| async move {
+            pages::delete(&c.state, &scope, &page_id).await?;
+            c.audit(&scope, "bio.page_deleted", "Deleted a bio page".into())
+                .await
+        },
+    )
     .await
 }

@@ -17,11 +17,8 @@ pub async fn get_bio_stats(
     to: String,
 ) -> Result<BioStats, AppError> {
     use crate::service::stats;
-    use platform::api::respond;
     use workspaces::model::Permission;
-    respond(async move {
-        let c = ctx::ctx();
-        let scope = c.scope(&workspace_id, Permission::View).await?;
+    ctx::in_workspace(&workspace_id, Permission::View, |c, scope| async move {
         stats::stats(&c.state, &scope, &page_id, &from, &to).await
     })
     .await
@@ -31,18 +28,19 @@ pub async fn get_bio_stats(
 #[server(endpoint = "reset_bio_stats")]
 pub async fn reset_bio_stats(workspace_id: String, page_id: String) -> Result<(), AppError> {
     use crate::service::events;
-    use platform::api::respond;
     use workspaces::model::Permission;
-    respond(async move {
-        let c = ctx::ctx();
-        let scope = c.scope(&workspace_id, Permission::EditContent).await?;
-        events::reset(&c.state, &scope, &page_id).await?;
-        c.audit(
-            &scope,
-            "bio.stats_reset",
-            "Reset bio page statistics".into(),
-        )
-        .await
-    })
+    ctx::in_workspace(
+        &workspace_id,
+        Permission::EditContent,
+        |c, scope| async move {
+            events::reset(&c.state, &scope, &page_id).await?;
+            c.audit(
+                &scope,
+                "bio.stats_reset",
+                "Reset bio page statistics".into(),
+            )
+            .await
+        },
+    )
     .await
 }

@@ -21,11 +21,8 @@ pub async fn list_contacts(
     #[server(default)] cursor: String,
 ) -> Result<ContactPage, AppError> {
     use crate::service::contacts;
-    use platform::api::respond;
     use workspaces::model::Permission;
-    respond(async move {
-        let c = ctx::ctx();
-        let scope = c.scope(&workspace_id, Permission::View).await?;
+    ctx::in_workspace(&workspace_id, Permission::View, |c, scope| async move {
         contacts::list(&c.state, &scope, &query, &cursor).await
     })
     .await
@@ -36,11 +33,8 @@ pub async fn list_contacts(
 pub async fn get_contact(workspace_id: String, id: String) -> Result<ContactDetail, AppError> {
     use crate::service::{activity, contacts, deals, tasks};
     use mongodb::bson::doc;
-    use platform::api::respond;
     use workspaces::model::Permission;
-    respond(async move {
-        let c = ctx::ctx();
-        let scope = c.scope(&workspace_id, Permission::View).await?;
+    ctx::in_workspace(&workspace_id, Permission::View, |c, scope| async move {
         let contact = contacts::get(&c.state, &scope, &id).await?;
         Ok(ContactDetail {
             timeline: activity::timeline(&c.state, &scope, doc! { "contact_id": &id }).await?,
@@ -67,26 +61,27 @@ pub async fn save_contact(
     #[server(default)] custom: BTreeMap<String, Vec<String>>,
 ) -> Result<ContactView, AppError> {
     use crate::service::contacts::{self, ContactInput};
-    use platform::api::respond;
     use workspaces::model::Permission;
-    respond(async move {
-        let c = ctx::ctx();
-        let scope = c.scope(&workspace_id, Permission::EditContent).await?;
-        let input = ContactInput {
-            name,
-            emails,
-            phones,
-            company_id,
-            tags,
-            owner_id,
-            custom,
-        };
-        if id.is_empty() {
-            contacts::create(&c.state, &scope, &input).await
-        } else {
-            contacts::update(&c.state, &scope, &id, &input).await
-        }
-    })
+    ctx::in_workspace(
+        &workspace_id,
+        Permission::EditContent,
+        |c, scope| async move {
+            let input = ContactInput {
+                name,
+                emails,
+                phones,
+                company_id,
+                tags,
+                owner_id,
+                custom,
+            };
+            if id.is_empty() {
+                contacts::create(&c.state, &scope, &input).await
+            } else {
+                contacts::update(&c.state, &scope, &id, &input).await
+            }
+        },
+    )
     .await
 }
 
@@ -98,13 +93,12 @@ pub async fn tag_contacts(
     tag: String,
 ) -> Result<u64, AppError> {
     use crate::service::contacts;
-    use platform::api::respond;
     use workspaces::model::Permission;
-    respond(async move {
-        let c = ctx::ctx();
-        let scope = c.scope(&workspace_id, Permission::EditContent).await?;
-        contacts::tag_many(&c.state, &scope, &ids, &tag).await
-    })
+    ctx::in_workspace(
+        &workspace_id,
+        Permission::EditContent,
+        |c, scope| async move { contacts::tag_many(&c.state, &scope, &ids, &tag).await },
+    )
     .await
 }
 
@@ -115,19 +109,20 @@ pub async fn delete_contacts(
     #[server(default)] ids: Vec<String>,
 ) -> Result<u64, AppError> {
     use crate::service::contacts;
-    use platform::api::respond;
     use workspaces::model::Permission;
-    respond(async move {
-        let c = ctx::ctx();
-        let scope = c.scope(&workspace_id, Permission::EditContent).await?;
-        let n = contacts::delete_many(&c.state, &scope, &ids).await?;
-        c.audit(
-            &scope,
-            "crm.contacts_deleted",
-            format!("Deleted {n} contacts"),
-        )
-        .await?;
-        Ok(n)
-    })
+    ctx::in_workspace(
+        &workspace_id,
+        Permission::EditContent,
+        |c, scope| async move {
+            let n = contacts::delete_many(&c.state, &scope, &ids).await?;
+            c.audit(
+                &scope,
+                "crm.contacts_deleted",
+                format!("Deleted {n} contacts"),
+            )
+            .await?;
+            Ok(n)
+        },
+    )
     .await
 }

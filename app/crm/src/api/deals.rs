@@ -17,11 +17,8 @@ pub async fn get_deal_board(
     #[server(default)] pipeline_id: String,
 ) -> Result<Board, AppError> {
     use crate::service::deals;
-    use platform::api::respond;
     use workspaces::model::Permission;
-    respond(async move {
-        let c = ctx::ctx();
-        let scope = c.scope(&workspace_id, Permission::View).await?;
+    ctx::in_workspace(&workspace_id, Permission::View, |c, scope| async move {
         deals::board(&c.state, &scope, &pipeline_id).await
     })
     .await
@@ -32,11 +29,8 @@ pub async fn get_deal_board(
 pub async fn get_deal(workspace_id: String, id: String) -> Result<DealDetail, AppError> {
     use crate::service::{activity, deals, pipelines, tasks};
     use mongodb::bson::doc;
-    use platform::api::respond;
     use workspaces::model::Permission;
-    respond(async move {
-        let c = ctx::ctx();
-        let scope = c.scope(&workspace_id, Permission::View).await?;
+    ctx::in_workspace(&workspace_id, Permission::View, |c, scope| async move {
         let deal = deals::get(&c.state, &scope, &id).await?;
         Ok(DealDetail {
             pipeline: pipelines::get(&c.state, &scope, &deal.pipeline_id).await?,
@@ -64,25 +58,26 @@ pub async fn save_deal(
     #[server(default)] stage_id: String,
 ) -> Result<DealView, AppError> {
     use crate::service::deals::{self, DealInput};
-    use platform::api::respond;
     use workspaces::model::Permission;
-    respond(async move {
-        let c = ctx::ctx();
-        let scope = c.scope(&workspace_id, Permission::EditContent).await?;
-        let ws = workspaces::service::workspaces::get(&c.state, &scope).await?;
-        let input = DealInput {
-            contact_email,
-            title,
-            value,
-            currency,
-            close_date,
-            owner_id,
-            contact_id,
-            pipeline_id,
-            stage_id,
-        };
-        deals::save(&c.state, &scope, &id, &input, &ws.currency).await
-    })
+    ctx::in_workspace(
+        &workspace_id,
+        Permission::EditContent,
+        |c, scope| async move {
+            let ws = workspaces::service::workspaces::get(&c.state, &scope).await?;
+            let input = DealInput {
+                contact_email,
+                title,
+                value,
+                currency,
+                close_date,
+                owner_id,
+                contact_id,
+                pipeline_id,
+                stage_id,
+            };
+            deals::save(&c.state, &scope, &id, &input, &ws.currency).await
+        },
+    )
     .await
 }
 
@@ -95,13 +90,12 @@ pub async fn move_deal(
     #[server(default)] index: usize,
 ) -> Result<DealView, AppError> {
     use crate::service::deals;
-    use platform::api::respond;
     use workspaces::model::Permission;
-    respond(async move {
-        let c = ctx::ctx();
-        let scope = c.scope(&workspace_id, Permission::EditContent).await?;
-        deals::move_to(&c.state, &scope, &id, &stage_id, index).await
-    })
+    ctx::in_workspace(
+        &workspace_id,
+        Permission::EditContent,
+        |c, scope| async move { deals::move_to(&c.state, &scope, &id, &stage_id, index).await },
+    )
     .await
 }
 
@@ -114,13 +108,12 @@ pub async fn close_deal(
     #[server(default)] reason: String,
 ) -> Result<DealView, AppError> {
     use crate::service::deals;
-    use platform::api::respond;
     use workspaces::model::Permission;
-    respond(async move {
-        let c = ctx::ctx();
-        let scope = c.scope(&workspace_id, Permission::EditContent).await?;
-        deals::close(&c.state, &scope, &id, &status, &reason).await
-    })
+    ctx::in_workspace(
+        &workspace_id,
+        Permission::EditContent,
+        |c, scope| async move { deals::close(&c.state, &scope, &id, &status, &reason).await },
+    )
     .await
 }
 
@@ -128,13 +121,12 @@ pub async fn close_deal(
 #[server(endpoint = "delete_deal")]
 pub async fn delete_deal(workspace_id: String, id: String) -> Result<(), AppError> {
     use crate::service::deals;
-    use platform::api::respond;
     use workspaces::model::Permission;
-    respond(async move {
-        let c = ctx::ctx();
-        let scope = c.scope(&workspace_id, Permission::EditContent).await?;
-        deals::delete(&c.state, &scope, &id).await
-    })
+    ctx::in_workspace(
+        &workspace_id,
+        Permission::EditContent,
+        |c, scope| async move { deals::delete(&c.state, &scope, &id).await },
+    )
     .await
 }
 
@@ -147,12 +139,11 @@ pub async fn save_pipeline(
     stages: String,
 ) -> Result<PipelineView, AppError> {
     use crate::service::pipelines;
-    use platform::api::respond;
     use workspaces::model::Permission;
-    respond(async move {
-        let c = ctx::ctx();
-        let scope = c.scope(&workspace_id, Permission::EditContent).await?;
-        pipelines::save(&c.state, &scope, &id, &name, &stages).await
-    })
+    ctx::in_workspace(
+        &workspace_id,
+        Permission::EditContent,
+        |c, scope| async move { pipelines::save(&c.state, &scope, &id, &name, &stages).await },
+    )
     .await
 }

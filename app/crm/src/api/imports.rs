@@ -12,13 +12,12 @@ use workspaces::api::ctx;
 #[server(endpoint = "get_crm_import")]
 pub async fn get_crm_import(workspace_id: String, id: String) -> Result<ImportPreview, AppError> {
     use crate::service::imports;
-    use platform::api::respond;
     use workspaces::model::Permission;
-    respond(async move {
-        let c = ctx::ctx();
-        let scope = c.scope(&workspace_id, Permission::EditContent).await?;
-        imports::preview(&c.state, &scope, &id).await
-    })
+    ctx::in_workspace(
+        &workspace_id,
+        Permission::EditContent,
+        |c, scope| async move { imports::preview(&c.state, &scope, &id).await },
+    )
     .await
 }
 
@@ -31,25 +30,27 @@ pub async fn run_crm_import(
     #[server(default)] duplicates: String,
 ) -> Result<ImportReport, AppError> {
     use crate::service::imports;
-    use platform::api::respond;
     use workspaces::model::Permission;
-    respond(async move {
-        let c = ctx::ctx();
-        let scope = c.scope(&workspace_id, Permission::EditContent).await?;
-        let report = imports::run(&c.state, &scope, &id, &mapping, duplicates == "merge").await?;
-        c.audit(
-            &scope,
-            "crm.imported",
-            format!(
-                "Imported contacts: {} new, {} merged, {} skipped, {} refused",
-                report.created,
-                report.merged,
-                report.skipped,
-                report.errors.len()
-            ),
-        )
-        .await?;
-        Ok(report)
-    })
+    ctx::in_workspace(
+        &workspace_id,
+        Permission::EditContent,
+        |c, scope| async move {
+            let report =
+                imports::run(&c.state, &scope, &id, &mapping, duplicates == "merge").await?;
+            c.audit(
+                &scope,
+                "crm.imported",
+                format!(
+                    "Imported contacts: {} new, {} merged, {} skipped, {} refused",
+                    report.created,
+                    report.merged,
+                    report.skipped,
+                    report.errors.len()
+                ),
+            )
+            .await?;
+            Ok(report)
+        },
+    )
     .await
 }

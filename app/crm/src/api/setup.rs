@@ -11,12 +11,10 @@ use workspaces::api::ctx;
 #[server(endpoint = "get_crm_overview")]
 pub async fn get_crm_overview(workspace_id: String) -> Result<CrmOverview, AppError> {
     use crate::service::{companies, contacts, fields, people, waiting};
-    use platform::api::respond;
     use workspaces::model::Permission;
-    respond(async move {
-        let c = ctx::ctx();
-        let scope = c.scope(&workspace_id, Permission::View).await?;
-        let ent = billing::service::entitlements::entitlements(&c.state, &workspace_id).await?;
+    ctx::in_workspace(&workspace_id, Permission::View, |c, scope| async move {
+        let ent =
+            billing::service::entitlements::entitlements(&c.state, scope.workspace_id()).await?;
         let mut members: Vec<(String, String)> =
             people::names(&c.state, &scope).await?.into_iter().collect();
         members.sort_by(|a, b| a.1.cmp(&b.1));
@@ -46,11 +44,8 @@ pub async fn save_crm_field(
     #[server(default)] options: String,
 ) -> Result<CustomField, AppError> {
     use crate::service::fields;
-    use platform::api::respond;
     use workspaces::model::Permission;
-    respond(async move {
-        let c = ctx::ctx();
-        let scope = c.scope(&workspace_id, Permission::EditContent).await?;
+    ctx::in_workspace(&workspace_id, Permission::EditContent, |c, scope| async move {
         fields::save(&c.state, &scope, &key, &label, &kind, &options).await
     })
     .await
@@ -60,19 +55,20 @@ pub async fn save_crm_field(
 #[server(endpoint = "delete_crm_field")]
 pub async fn delete_crm_field(workspace_id: String, key: String) -> Result<(), AppError> {
     use crate::service::fields;
-    use platform::api::respond;
     use workspaces::model::Permission;
-    respond(async move {
-        let c = ctx::ctx();
-        let scope = c.scope(&workspace_id, Permission::EditContent).await?;
-        fields::delete(&c.state, &scope, &key).await?;
-        c.audit(
-            &scope,
-            "crm.field_deleted",
-            format!("Deleted the contact field {key}"),
-        )
-        .await
-    })
+    ctx::in_workspace(
+        &workspace_id,
+        Permission::EditContent,
+        |c, scope| async move {
+            fields::delete(&c.state, &scope, &key).await?;
+            c.audit(
+                &scope,
+                "crm.field_deleted",
+                format!("Deleted the contact field {key}"),
+            )
+            .await
+        },
+    )
     .await
 }
 
@@ -85,13 +81,12 @@ pub async fn save_company(
     #[server(default)] domain: String,
 ) -> Result<CompanyView, AppError> {
     use crate::service::companies;
-    use platform::api::respond;
     use workspaces::model::Permission;
-    respond(async move {
-        let c = ctx::ctx();
-        let scope = c.scope(&workspace_id, Permission::EditContent).await?;
-        companies::save(&c.state, &scope, &id, &name, &domain).await
-    })
+    ctx::in_workspace(
+        &workspace_id,
+        Permission::EditContent,
+        |c, scope| async move { companies::save(&c.state, &scope, &id, &name, &domain).await },
+    )
     .await
 }
 
@@ -99,12 +94,11 @@ pub async fn save_company(
 #[server(endpoint = "delete_company")]
 pub async fn delete_company(workspace_id: String, id: String) -> Result<(), AppError> {
     use crate::service::companies;
-    use platform::api::respond;
     use workspaces::model::Permission;
-    respond(async move {
-        let c = ctx::ctx();
-        let scope = c.scope(&workspace_id, Permission::EditContent).await?;
-        companies::delete(&c.state, &scope, &id).await
-    })
+    ctx::in_workspace(
+        &workspace_id,
+        Permission::EditContent,
+        |c, scope| async move { companies::delete(&c.state, &scope, &id).await },
+    )
     .await
 }

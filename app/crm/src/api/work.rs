@@ -15,11 +15,8 @@ pub async fn list_my_tasks(
 ) -> Result<Vec<TaskView>, AppError> {
     use crate::service::tasks;
     use mongodb::bson::doc;
-    use platform::api::respond;
     use workspaces::model::Permission;
-    respond(async move {
-        let c = ctx::ctx();
-        let scope = c.scope(&workspace_id, Permission::View).await?;
+    ctx::in_workspace(&workspace_id, Permission::View, |c, scope| async move {
         let mut filter = doc! { "assignee_id": scope.user_id() };
         if !done {
             filter.insert("done", false);
@@ -40,22 +37,23 @@ pub async fn add_task(
     #[server(default)] deal_id: String,
 ) -> Result<TaskView, AppError> {
     use crate::service::tasks;
-    use platform::api::respond;
     use workspaces::model::Permission;
-    respond(async move {
-        let c = ctx::ctx();
-        let scope = c.scope(&workspace_id, Permission::EditContent).await?;
-        tasks::add(
-            &c.state,
-            &scope,
-            &title,
-            &due,
-            &assignee_id,
-            &contact_id,
-            &deal_id,
-        )
-        .await
-    })
+    ctx::in_workspace(
+        &workspace_id,
+        Permission::EditContent,
+        |c, scope| async move {
+            tasks::add(
+                &c.state,
+                &scope,
+                &title,
+                &due,
+                &assignee_id,
+                &contact_id,
+                &deal_id,
+            )
+            .await
+        },
+    )
     .await
 }
 
@@ -63,13 +61,12 @@ pub async fn add_task(
 #[server(endpoint = "set_task_done")]
 pub async fn set_task_done(workspace_id: String, id: String, done: bool) -> Result<(), AppError> {
     use crate::service::tasks;
-    use platform::api::respond;
     use workspaces::model::Permission;
-    respond(async move {
-        let c = ctx::ctx();
-        let scope = c.scope(&workspace_id, Permission::EditContent).await?;
-        tasks::set_done(&c.state, &scope, &id, done).await
-    })
+    ctx::in_workspace(
+        &workspace_id,
+        Permission::EditContent,
+        |c, scope| async move { tasks::set_done(&c.state, &scope, &id, done).await },
+    )
     .await
 }
 
@@ -82,36 +79,37 @@ pub async fn add_note(
     body: String,
 ) -> Result<(), AppError> {
     use crate::service::{activity, contacts, deals};
-    use platform::api::respond;
     use workspaces::model::Permission;
-    respond(async move {
-        let c = ctx::ctx();
-        let scope = c.scope(&workspace_id, Permission::EditContent).await?;
-        let body = body.trim();
-        if body.is_empty() || body.chars().count() > 5000 {
-            return Err(AppError::invalid(
-                "body",
-                "Write a note of 1 to 5000 characters.",
-            ));
-        }
-        let mut e = activity::entry(&scope, "note.added", body);
-        e.module = "crm".into();
-        if !contact_id.is_empty() {
-            contacts::find(&c.state, &scope, &contact_id).await?;
-            e.contact_id = Some(contact_id);
-        }
-        if !deal_id.is_empty() {
-            deals::get(&c.state, &scope, &deal_id).await?;
-            e.deal_id = Some(deal_id);
-        }
-        if e.contact_id.is_none() && e.deal_id.is_none() {
-            return Err(AppError::invalid(
-                "body",
-                "A note belongs to a contact or a deal.",
-            ));
-        }
-        activity::append(&c.state, e).await
-    })
+    ctx::in_workspace(
+        &workspace_id,
+        Permission::EditContent,
+        |c, scope| async move {
+            let body = body.trim();
+            if body.is_empty() || body.chars().count() > 5000 {
+                return Err(AppError::invalid(
+                    "body",
+                    "Write a note of 1 to 5000 characters.",
+                ));
+            }
+            let mut e = activity::entry(&scope, "note.added", body);
+            e.module = "crm".into();
+            if !contact_id.is_empty() {
+                contacts::find(&c.state, &scope, &contact_id).await?;
+                e.contact_id = Some(contact_id);
+            }
+            if !deal_id.is_empty() {
+                deals::get(&c.state, &scope, &deal_id).await?;
+                e.deal_id = Some(deal_id);
+            }
+            if e.contact_id.is_none() && e.deal_id.is_none() {
+                return Err(AppError::invalid(
+                    "body",
+                    "A note belongs to a contact or a deal.",
+                ));
+            }
+            activity::append(&c.state, e).await
+        },
+    )
     .await
 }
 
@@ -119,12 +117,11 @@ pub async fn add_note(
 #[server(endpoint = "delete_note")]
 pub async fn delete_note(workspace_id: String, id: String) -> Result<(), AppError> {
     use crate::service::activity;
-    use platform::api::respond;
     use workspaces::model::Permission;
-    respond(async move {
-        let c = ctx::ctx();
-        let scope = c.scope(&workspace_id, Permission::EditContent).await?;
-        activity::delete_note(&c.state, &scope, &id).await
-    })
+    ctx::in_workspace(
+        &workspace_id,
+        Permission::EditContent,
+        |c, scope| async move { activity::delete_note(&c.state, &scope, &id).await },
+    )
     .await
 }

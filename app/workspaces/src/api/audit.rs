@@ -15,11 +15,10 @@ pub async fn list_audit_log(
 ) -> Result<Vec<AuditEntry>, AppError> {
     use crate::model::Permission;
     use crate::service::audit;
-    use platform::api::respond;
-    respond(async move {
-        let c = ctx::ctx();
-        let scope = c.scope(&workspace_id, Permission::ViewAuditLog).await?;
-        audit::list(&c.state, &scope, action.as_deref()).await
-    })
+    ctx::in_workspace(
+        &workspace_id,
+        Permission::ViewAuditLog,
+        |c, scope| async move { audit::list(&c.state, &scope, action.as_deref()).await },
+    )
     .await
 }

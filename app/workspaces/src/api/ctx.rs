@@ -20,6 +20,26 @@ pub fn ctx() -> Ctx {
     Ctx { state, client }
 }
 
+/// The body of a workspace server function: resolves the caller, requires `permission` in
+/// `workspace_id` (the authorisation check), runs `body` with the request's context and the
+/// scope, and gives an error its HTTP status.
+pub async fn in_workspace<T, F, Fut>(
+    workspace_id: &str,
+    permission: Permission,
+    body: F,
+) -> Result<T, AppError>
+where
+    F: FnOnce(Ctx, WorkspaceScope) -> Fut,
+    Fut: std::future::Future<Output = Result<T, AppError>>,
+{
+    platform::api::respond(async move {
+        let c = ctx();
+        let scope = c.scope(workspace_id, permission).await?;
+        body(c, scope).await
+    })
+    .await
+}
+
 impl Ctx {
     /// The authorisation check: the only way to a workspace's data.
     pub async fn scope(

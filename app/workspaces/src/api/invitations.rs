@@ -16,19 +16,20 @@ pub async fn invite_member(
 ) -> Result<InvitationView, AppError> {
     use crate::model::Permission;
     use crate::service::invitations;
-    use platform::api::respond;
-    respond(async move {
-        let c = ctx::ctx();
-        let scope = c.scope(&workspace_id, Permission::ManageMembers).await?;
-        let inv = invitations::invite(&c.state, &scope, &email, ctx::role(&role)?).await?;
-        c.audit(
-            &scope,
-            "invitation.sent",
-            format!("Invited {} as {}", inv.email, inv.role.label()),
-        )
-        .await?;
-        Ok(inv)
-    })
+    ctx::in_workspace(
+        &workspace_id,
+        Permission::ManageMembers,
+        |c, scope| async move {
+            let inv = invitations::invite(&c.state, &scope, &email, ctx::role(&role)?).await?;
+            c.audit(
+                &scope,
+                "invitation.sent",
+                format!("Invited {} as {}", inv.email, inv.role.label()),
+            )
+            .await?;
+            Ok(inv)
+        },
+    )
     .await
 }
 
@@ -37,12 +38,11 @@ pub async fn invite_member(
 pub async fn list_invitations(workspace_id: String) -> Result<Vec<InvitationView>, AppError> {
     use crate::model::Permission;
     use crate::service::invitations;
-    use platform::api::respond;
-    respond(async move {
-        let c = ctx::ctx();
-        let scope = c.scope(&workspace_id, Permission::ManageMembers).await?;
-        invitations::pending(&c.state, &scope).await
-    })
+    ctx::in_workspace(
+        &workspace_id,
+        Permission::ManageMembers,
+        |c, scope| async move { invitations::pending(&c.state, &scope).await },
+    )
     .await
 }
 
@@ -51,18 +51,19 @@ pub async fn list_invitations(workspace_id: String) -> Result<Vec<InvitationView
 pub async fn revoke_invitation(workspace_id: String, id: String) -> Result<(), AppError> {
     use crate::model::Permission;
     use crate::service::invitations;
-    use platform::api::respond;
-    respond(async move {
-        let c = ctx::ctx();
-        let scope = c.scope(&workspace_id, Permission::ManageMembers).await?;
-        let email = invitations::revoke(&c.state, &scope, &id).await?;
-        c.audit(
-            &scope,
-            "invitation.revoked",
-            format!("Revoked the invitation of {email}"),
-        )
-        .await
-    })
+    ctx::in_workspace(
+        &workspace_id,
+        Permission::ManageMembers,
+        |c, scope| async move {
+            let email = invitations::revoke(&c.state, &scope, &id).await?;
+            c.audit(
+                &scope,
+                "invitation.revoked",
+                format!("Revoked the invitation of {email}"),
+            )
+            .await
+        },
+    )
     .await
 }
 
@@ -71,18 +72,19 @@ pub async fn revoke_invitation(workspace_id: String, id: String) -> Result<(), A
 pub async fn resend_invitation(workspace_id: String, id: String) -> Result<(), AppError> {
     use crate::model::Permission;
     use crate::service::invitations;
-    use platform::api::respond;
-    respond(async move {
-        let c = ctx::ctx();
-        let scope = c.scope(&workspace_id, Permission::ManageMembers).await?;
-        let email = invitations::resend(&c.state, &scope, &id).await?;
-        c.audit(
-            &scope,
-            "invitation.resent",
-            format!("Resent the invitation of {email}"),
-        )
-        .await
-    })
+    ctx::in_workspace(
+        &workspace_id,
+        Permission::ManageMembers,
+        |c, scope| async move {
+            let email = invitations::resend(&c.state, &scope, &id).await?;
+            c.audit(
+                &scope,
+                "invitation.resent",
+                format!("Resent the invitation of {email}"),
+            )
+            .await
+        },
+    )
     .await
 }
 

@@ -12,10 +12,7 @@ use super::ctx;
 pub async fn list_members(workspace_id: String) -> Result<Vec<MemberView>, AppError> {
     use crate::model::Permission;
     use crate::service::members;
-    use platform::api::respond;
-    respond(async move {
-        let c = ctx::ctx();
-        let scope = c.scope(&workspace_id, Permission::View).await?;
+    ctx::in_workspace(&workspace_id, Permission::View, |c, scope| async move {
         members::list(&c.state, &scope).await
     })
     .await
@@ -30,18 +27,20 @@ pub async fn change_member_role(
 ) -> Result<(), AppError> {
     use crate::model::Permission;
     use crate::service::members;
-    use platform::api::respond;
-    respond(async move {
-        let c = ctx::ctx();
-        let scope = c.scope(&workspace_id, Permission::ManageMembers).await?;
-        let change = members::change_role(&c.state, &scope, &user_id, ctx::role(&role)?).await?;
-        c.audit(
-            &scope,
-            "member.role_changed",
-            format!("{user_id}: {change}"),
-        )
-        .await
-    })
+    ctx::in_workspace(
+        &workspace_id,
+        Permission::ManageMembers,
+        |c, scope| async move {
+            let change =
+                members::change_role(&c.state, &scope, &user_id, ctx::role(&role)?).await?;
+            c.audit(
+                &scope,
+                "member.role_changed",
+                format!("{user_id}: {change}"),
+            )
+            .await
+        },
+    )
     .await
 }
 
@@ -50,14 +49,15 @@ pub async fn change_member_role(
 pub async fn remove_member(workspace_id: String, user_id: String) -> Result<(), AppError> {
     use crate::model::Permission;
     use crate::service::members;
-    use platform::api::respond;
-    respond(async move {
-        let c = ctx::ctx();
-        let scope = c.scope(&workspace_id, Permission::ManageMembers).await?;
-        members::remove(&c.state, &scope, &user_id).await?;
-        c.audit(&scope, "member.removed", format!("Removed {user_id}"))
-            .await
-    })
+    ctx::in_workspace(
+        &workspace_id,
+        Permission::ManageMembers,
+        |c, scope| async move {
+            members::remove(&c.state, &scope, &user_id).await?;
+            c.audit(&scope, "member.removed", format!("Removed {user_id}"))
+                .await
+        },
+    )
     .await
 }
 
@@ -66,10 +66,7 @@ pub async fn remove_member(workspace_id: String, user_id: String) -> Result<(), 
 pub async fn leave_workspace(workspace_id: String) -> Result<(), AppError> {
     use crate::model::Permission;
     use crate::service::members;
-    use platform::api::respond;
-    respond(async move {
-        let c = ctx::ctx();
-        let scope = c.scope(&workspace_id, Permission::View).await?;
+    ctx::in_workspace(&workspace_id, Permission::View, |c, scope| async move {
         c.audit(&scope, "member.left", "Left the workspace".into())
             .await?;
         members::remove(&c.state, &scope, scope.user_id()).await?;

@@ -62,18 +62,20 @@ pub async fn update_workspace(
 ) -> Result<WorkspaceView, AppError> {
     use crate::model::Permission;
     use crate::service::workspaces;
-    use platform::api::respond;
-    respond(async move {
-        let c = ctx::ctx();
-        let scope = c.scope(&workspace_id, Permission::ManageSettings).await?;
-        let (ws, summary) =
-            workspaces::update_settings(&c.state, &scope, &name, &handle, &time_zone, &currency)
-                .await?;
-        if !summary.is_empty() {
-            c.audit(&scope, "settings.updated", summary).await?;
-        }
-        Ok(ws)
-    })
+    ctx::in_workspace(
+        &workspace_id,
+        Permission::ManageSettings,
+        |c, scope| async move {
+            let (ws, summary) = workspaces::update_settings(
+                &c.state, &scope, &name, &handle, &time_zone, &currency,
+            )
+            .await?;
+            if !summary.is_empty() {
+                c.audit(&scope, "settings.updated", summary).await?;
+            }
+            Ok(ws)
+        },
+    )
     .await
 }
 
@@ -85,25 +87,26 @@ pub async fn update_workspace_modules(
 ) -> Result<(), AppError> {
     use crate::model::Permission;
     use crate::service::workspaces;
-    use platform::api::respond;
-    respond(async move {
-        let c = ctx::ctx();
-        let scope = c.scope(&workspace_id, Permission::ManageSettings).await?;
-        let modules = modules.unwrap_or_default();
-        workspaces::set_modules(&c.state, &scope, &modules).await?;
-        c.audit(
-            &scope,
-            "settings.modules",
-            format!(
-                "Modules: {}",
-                if modules.is_empty() {
-                    "none".into()
-                } else {
-                    modules.join(", ")
-                }
-            ),
-        )
-        .await
-    })
+    ctx::in_workspace(
+        &workspace_id,
+        Permission::ManageSettings,
+        |c, scope| async move {
+            let modules = modules.unwrap_or_default();
+            workspaces::set_modules(&c.state, &scope, &modules).await?;
+            c.audit(
+                &scope,
+                "settings.modules",
+                format!(
+                    "Modules: {}",
+                    if modules.is_empty() {
+                        "none".into()
+                    } else {
+                        modules.join(", ")
+                    }
+                ),
+            )
+            .await
+        },
+    )
     .await
 }
