@@ -49,8 +49,8 @@ cargo leptos build
 
 say "Rust tests"
 leptos_build_env
-cargo test -p app-core -p platform -p ui -p identity -p workspaces -p billing -p crm -p bio -p app \
-  -p server --features app/ssr -- --show-output
+# Every crate but the WASM entry, with the features the server build has.
+cargo test --workspace --exclude frontend --features app/ssr -- --show-output
 
 say "end-to-end tests"
 google_port=$(free_port)

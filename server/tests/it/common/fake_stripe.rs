@@ -28,8 +28,6 @@ impl Drop for FakeStripe {
 pub struct PaidApp {
     pub app: TestApp,
     pub stripe: FakeStripe,
-    /// Where the app listens (webhooks arrive here).
-    pub addr: SocketAddr,
 }
 
 impl PaidApp {
@@ -57,7 +55,7 @@ impl PaidApp {
             .await
             .unwrap();
         });
-        PaidApp { app, stripe, addr }
+        PaidApp { app, stripe }
     }
 }
 

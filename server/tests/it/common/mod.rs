@@ -1,5 +1,4 @@
 //! Shared test harness: a real router on the test MongoDB, one fresh database per test.
-#![allow(dead_code)]
 
 use app::platform::{AppState, Config};
 use axum::body::Body;
