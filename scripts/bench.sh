@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # `make bench`: the public bio page against nginx serving the same HTML as a static file, in one
 # run on this machine, so the ratio means something wherever it runs. Builds release, seeds a page
-# with a header and ten links, loads both with wrk, and prints requests per second, the ratio and
-# the page's compressed size. BENCH_NO_BUILD=1 measures the last release build again.
+# with a header and ten links, loads both with wrk, and prints requests per second, the ratio, the
+# page's compressed size and what the dashboard downloads first (compressed JS + WASM).
+# BENCH_NO_BUILD=1 measures the last release build again.
 set -euo pipefail
 source "$(dirname "$0")/env.sh"
 cd "$ROOT"
@@ -23,7 +24,7 @@ trap cleanup EXIT INT TERM
 
 if [ -z "${BENCH_NO_BUILD:-}" ]; then
   say "building release"
-  cargo leptos build --release
+  cargo leptos build --release --split --precompress
 else
   say "measuring the last release build (BENCH_NO_BUILD is set)"
 fi
@@ -73,6 +74,24 @@ call("publish_bio_page", workspace_id=ws, page_id=page["id"])
 jar.save(ignore_discard=True, ignore_expires=True)
 json.dump({"workspace_id": ws, "page_id": page["id"]}, open(f"{run_dir}/page.json", "w"))
 PY
+
+say "measuring what the dashboard downloads first"
+# The JS and WASM its HTML names (the app, its split loader and the chunks of the page on screen),
+# as a browser that accepts brotli gets them.
+read -r first_bytes first_files < <(python3 - "$base" "$run_dir" "$handle" <<'PY'
+import re, sys, urllib.request, http.cookiejar
+base, run_dir, handle = sys.argv[1:4]
+jar = http.cookiejar.MozillaCookieJar(f"{run_dir}/cookies.txt")
+jar.load(ignore_discard=True, ignore_expires=True)
+web = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
+html = web.open(f"{base}/app/{handle}").read().decode()
+urls = set(re.findall(r'(/pkg/[^"\'\s]+\.(?:js|wasm))', html))
+total = 0
+for url in urls:
+    total += len(web.open(urllib.request.Request(base + url, headers={"accept-encoding": "br"})).read())
+print(total, len(urls))
+PY
+)
 
 page_url="$base/@$handle"
 curl -sf -A "$UA" "$page_url" -o "$run_dir/index.html"
@@ -148,6 +167,7 @@ printf '%-34s %12s\n' "nginx, same HTML as a static file" "$nginx_rps"
 printf '%-34s %12s\n' "Mewayz /@handle (release)" "$app_rps"
 printf '%-34s %12s\n' "ratio (app / nginx)" "$ratio"
 printf '\npage: %s bytes raw, %s gzip, %s brotli (budget: 14336 compressed)\n' "$raw" "$gzip_size" "$br_size"
+printf 'dashboard first download: %s bytes compressed JS + WASM in %s files (budget: 256000)\n' "$first_bytes" "$first_files"
 printf 'machine: %s cores, %s connections, %ss each, database: SecantusDB in memory\n' "$(nproc)" "$CONNECTIONS" "$DURATION"
 printf 'views recorded: %s of %s requests (10,000 visitors, at most 60 counted a minute each)\n' "$recorded" "$requests"
 [ "$recorded" -gt 0 ] || { echo "the load recorded no views: the bench would measure a page that does nothing" >&2; exit 1; }

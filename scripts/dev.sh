@@ -22,4 +22,4 @@ fi
 # Your own settings (see .env.example) apply when present.
 if [ -f .env ]; then set -a; source .env; set +a; fi
 say "serving http://127.0.0.1:3000 (rebuilds on save)"
-cargo leptos watch
+cargo leptos watch --split

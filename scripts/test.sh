@@ -45,7 +45,7 @@ if cargo tree -p frontend --target wasm32-unknown-unknown -e normal --prefix non
 fi
 
 say "building the app"
-cargo leptos build
+cargo leptos build --split
 
 say "Rust tests"
 leptos_build_env

@@ -15,7 +15,7 @@ pub use {billing, bio, crm, identity, ui, workspaces};
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Title};
 use leptos_router::components::{ParentRoute, Route, Router, Routes};
-use leptos_router::path;
+use leptos_router::{path, Lazy};
 
 /// The HTML document around the app, rendered on the server only.
 #[cfg(feature = "ssr")]
@@ -76,48 +76,31 @@ pub fn App() -> impl IntoView {
         <Router>
             <Routes fallback=|| view! { <ui::NotFoundPage/> }>
                 <Route path=path!("/") view=landing::LandingPage/>
-                <Route path=path!("/register") view=identity::RegisterPage/>
-                <Route path=path!("/login") view=identity::LoginPage/>
-                <Route path=path!("/login/code") view=identity::LoginCodePage/>
-                <Route path=path!("/verify-email") view=identity::VerifyEmailPage/>
-                <Route path=path!("/forgot-password") view=identity::ForgotPasswordPage/>
-                <Route path=path!("/reset-password") view=identity::ResetPasswordPage/>
-                <Route path=path!("/onboarding") view=Onboarding/>
-                <Route path=path!("/invite") view=workspaces::InvitePage/>
+                <identity::AccountRoutes/>
+                <Route path=path!("/onboarding") view={Lazy::<OnboardingRoute>::new()}/>
+                <workspaces::InviteRoute/>
                 <ParentRoute path=path!("/app") view=layout::AppLayout>
-                    <Route path=path!("") view=workspaces::HomeRedirect/>
+                    <workspaces::WorkspaceRoutes/>
                     <Route path=path!("more") view=home::MorePage/>
-                    <Route path=path!("new") view=workspaces::NewWorkspacePage/>
                     <Route path=path!(":handle") view=home::WorkspaceDashboardPage/>
-                    <Route path=path!(":handle/members") view=workspaces::MembersPage/>
-                    <Route path=path!(":handle/audit") view=workspaces::AuditPage/>
-                    <Route path=path!(":handle/settings") view=workspaces::WorkspaceSettingsPage/>
-                    <Route path=path!(":handle/billing") view=billing::BillingPage/>
-                    <Route path=path!(":handle/bio") view=bio::BioBuilderPage/>
-                    <Route path=path!(":handle/bio/analytics") view=bio::BioAnalyticsPage/>
-                    <ParentRoute path=path!(":handle/crm") view=crm::CrmLayout>
-                        <Route path=path!("") view=crm::ContactsPage/>
-                        <Route path=path!("contacts/:id") view=crm::ContactPage/>
-                        <Route path=path!("deals") view=crm::DealsPage/>
-                        <Route path=path!("deals/:id") view=crm::DealPage/>
-                        <Route path=path!("tasks") view=crm::TasksPage/>
-                        <Route path=path!("companies") view=crm::CompaniesPage/>
-                        <Route path=path!("fields") view=crm::FieldsPage/>
-                        <Route path=path!("import") view=crm::ImportPage/>
-                    </ParentRoute>
+                    <billing::BillingRoutes/>
+                    <bio::BioRoutes/>
+                    <crm::CrmRoutes/>
                 </ParentRoute>
                 <ParentRoute path=path!("/admin") view=layout::AppLayout>
-                    <Route path=path!("plans") view=billing::AdminPlansPage/>
-                    <Route path=path!("subscriptions") view=billing::AdminSubscriptionsPage/>
+                    <billing::AdminRoutes/>
                 </ParentRoute>
                 <ParentRoute path=path!("/settings") view=layout::AppLayout>
-                    <Route path=path!("") view=identity::SettingsPage/>
-                    <Route path=path!("security") view=identity::SecurityPage/>
+                    <identity::SettingsRoutes/>
                 </ParentRoute>
             </Routes>
         </Router>
         <ui::ToastRegion/>
     }
+}
+
+ui::lazy_page! {
+    OnboardingRoute => Onboarding;
 }
 
 /// The setup wizard, with billing's plan choices as its plan step.

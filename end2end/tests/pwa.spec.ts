@@ -36,6 +36,18 @@ test("the service worker registers and serves the offline page when the network 
   // Wait until the worker controls this page, then go offline.
   await page.reload();
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+
+  // A lazily loaded page's chunk is kept the first time it is fetched.
+  await page.goto("/login");
+  await expect(page.locator("body[data-hydrated]")).toBeAttached();
+  const cachedChunks = () =>
+    page.evaluate(async () => {
+      const urls: string[] = [];
+      for (const n of await caches.keys()) for (const r of await (await caches.open(n)).keys()) urls.push(r.url);
+      return urls.filter((u) => u.includes("/pkg/split___identity_login_view"));
+    });
+  await expect.poll(cachedChunks).toHaveLength(1);
+
   await context.setOffline(true);
   await page.goto("/app");
   await expect(page.getByRole("heading", { name: "You are offline" })).toBeVisible();

@@ -5,9 +5,16 @@
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn hydrate() {
     console_error_panic_hook::set_once();
-    leptos::mount::hydrate_body(app::App);
-    // Marks the page interactive (tests and CSS can tell a hydrated page from plain HTML).
-    if let Some(body) = leptos::prelude::document().body() {
+    // Hydration waits for the chunks of the lazily loaded page on screen, so it runs as a task.
+    _ = any_spawner::Executor::init_wasm_bindgen();
+    leptos::task::spawn_local(async {
+        let body = leptos::prelude::document()
+            .body()
+            .expect("the page has a body");
+        leptos::mount::hydrate_from_async(body.clone(), app::App)
+            .await
+            .forget();
+        // Marks the page interactive (tests and CSS can tell a hydrated page from plain HTML).
         let _ = body.set_attribute("data-hydrated", "");
-    }
+    });
 }

@@ -31,9 +31,24 @@ self.addEventListener("fetch", (event) => {
     return;
   }
 
-  // Only the precached shell is served from the cache. Server functions, APIs and everything
-  // else go to the network untouched.
+  // The precached shell is served from the cache, and so are the chunks of lazily loaded pages
+  // under /pkg/, kept the first time they are fetched: their names change with their content,
+  // and a new build's worker starts a new cache. Server functions, APIs and everything else go
+  // to the network untouched.
   if (PRECACHE.includes(url.pathname)) {
     event.respondWith(caches.match(request).then((hit) => hit || fetch(request)));
+  } else if (url.pathname.startsWith("/pkg/")) {
+    event.respondWith(
+      caches.open(CACHE).then((cache) =>
+        cache.match(request).then(
+          (hit) =>
+            hit ||
+            fetch(request).then((response) => {
+              if (response.ok) cache.put(request, response.clone());
+              return response;
+            })
+        )
+      )
+    );
   }
 });

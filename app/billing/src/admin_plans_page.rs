@@ -57,7 +57,11 @@ fn PlanForm(
     let this_key = key.clone().unwrap_or_default();
     let panel_key = this_key.clone();
     let error = Signal::derive(move || {
-        let submitted = preview.input().get().map(|i| i.key).unwrap_or_default();
+        let submitted = preview
+            .input()
+            .get()
+            .map(|i| i.form.key)
+            .unwrap_or_default();
         let mine = submitted == this_key || (this_key.is_empty() && !submitted.is_empty());
         if mine {
             preview.value().get().and_then(|r| r.err())

@@ -14,13 +14,17 @@ pub mod invoice_list;
 pub mod model;
 pub mod payment_methods_card;
 pub mod plan_card;
+pub mod plan_form;
 pub mod plan_impact_panel;
 #[cfg(feature = "ssr")]
 pub mod service;
 pub mod wizard_plans;
 
+pub mod billing_routes;
+
 pub use admin_plans_page::AdminPlansPage;
 pub use admin_subscriptions_page::AdminSubscriptionsPage;
 pub use billing_page::BillingPage;
+pub use billing_routes::{AdminRoutes, BillingRoutes};
 pub use grace_banner::GraceBanner;
 pub use wizard_plans::WizardPlans;

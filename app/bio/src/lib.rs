@@ -24,5 +24,18 @@ pub mod share_card;
 pub mod social_editor;
 pub mod theme_editor;
 
+pub mod bio_routes;
+
 pub use analytics_page::BioAnalyticsPage;
+pub use bio_routes::BioRoutes;
 pub use builder_page::BioBuilderPage;
+
+use ui::{IconName, NavItem, Section};
+
+/// Where the link-in-bio pages sit in the navigation.
+pub const NAV: &[NavItem] = &[NavItem::new(
+    Section::Build,
+    "Link in bio",
+    Some("/app/{ws}/bio"),
+    IconName::Link,
+)];

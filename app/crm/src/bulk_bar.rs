@@ -1,9 +1,8 @@
-use super::api::{delete_contacts, tag_contacts};
+use super::api::{DeleteContacts, TagContacts};
 use super::contacts_page::query_string;
 use super::crm_layout::use_crm;
 use super::model::ContactQuery;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use ui::{use_toasts, FieldErrors, ToastKind};
 
 /// Actions on the selected contacts: add a tag, export, delete (after a confirmation).
@@ -19,50 +18,60 @@ pub fn BulkBar(
     let tag = RwSignal::new(String::new());
     let tag_error = RwSignal::new(Vec::<String>::new());
     let confirming = RwSignal::new(false);
-    let busy = RwSignal::new(false);
+    let tagging = ServerAction::<TagContacts>::new();
+    let deleting = ServerAction::<DeleteContacts>::new();
+    // The tag of the last request, for its toast once it is done.
+    let last_tag = StoredValue::new(String::new());
+    let busy = move || tagging.pending().get() || deleting.pending().get();
     let count = move || selected.with(Vec::len);
     let ws = StoredValue::new(workspace_id);
     let add_tag = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let (ids, t) = (selected.get_untracked(), tag.get_untracked());
-        busy.set(true);
-        spawn_local(async move {
-            match tag_contacts(ws.get_value(), ids, t.clone()).await {
-                Ok(n) => {
-                    tag_error.set(Vec::new());
-                    tag.set(String::new());
-                    toasts.show(ToastKind::Success, format!("Tagged {n} contacts with {t}."));
-                    crm.refresh();
-                }
-                Err(e) => {
-                    let mut m = e.field_messages("tag");
-                    m.extend(e.field_messages("ids"));
-                    if !e.is_field_level() {
-                        m.push(e.to_string());
-                    }
-                    tag_error.set(m);
-                }
-            }
-            busy.set(false);
+        let t = tag.get_untracked();
+        last_tag.set_value(t.clone());
+        tagging.dispatch(TagContacts {
+            workspace_id: ws.get_value(),
+            ids: selected.get_untracked(),
+            tag: t,
         });
     };
+    Effect::new(move |_| match tagging.value().get() {
+        Some(Ok(n)) => {
+            let t = last_tag.get_value();
+            tag_error.set(Vec::new());
+            tag.set(String::new());
+            toasts.show(ToastKind::Success, format!("Tagged {n} contacts with {t}."));
+            crm.refresh();
+        }
+        Some(Err(e)) => {
+            let mut m = e.field_messages("tag");
+            m.extend(e.field_messages("ids"));
+            if !e.is_field_level() {
+                m.push(e.to_string());
+            }
+            tag_error.set(m);
+        }
+        None => {}
+    });
     let delete = move |_| {
-        let ids = selected.get_untracked();
-        busy.set(true);
-        spawn_local(async move {
-            match delete_contacts(ws.get_value(), ids).await {
-                Ok(n) => {
-                    toasts.show(ToastKind::Success, format!("Deleted {n} contacts."));
-                    selected.set(Vec::new());
-                    changed.update(|v| *v += 1);
-                    crm.refresh();
-                }
-                Err(e) => toasts.show(ToastKind::Error, e.to_string()),
-            }
-            confirming.set(false);
-            busy.set(false);
+        deleting.dispatch(DeleteContacts {
+            workspace_id: ws.get_value(),
+            ids: selected.get_untracked(),
         });
     };
+    Effect::new(move |_| {
+        match deleting.value().get() {
+            Some(Ok(n)) => {
+                toasts.show(ToastKind::Success, format!("Deleted {n} contacts."));
+                selected.set(Vec::new());
+                changed.update(|v| *v += 1);
+                crm.refresh();
+            }
+            Some(Err(e)) => toasts.show(ToastKind::Error, e.to_string()),
+            None => return,
+        }
+        confirming.set(false);
+    });
     let export = move || {
         let ids = selected.get().join(",");
         format!(
@@ -81,7 +90,7 @@ pub fn BulkBar(
                         <input id="bulk-tag" prop:value=move || tag.get() on:input=move |ev| tag.set(event_target_value(&ev))/>
                         <FieldErrors messages=tag_error/>
                     </div>
-                    <button type="submit" class="button button-secondary" disabled=move || busy.get()>"Add tag"</button>
+                    <button type="submit" class="button button-secondary" disabled=busy>"Add tag"</button>
                 </form>
                 <a class="button button-secondary" href=export download="">"Export selected"</a>
                 <Show
@@ -90,7 +99,7 @@ pub fn BulkBar(
                 >
                     <div class="confirm-row" role="alertdialog" aria-label="Confirm delete">
                         <p>{move || format!("Delete {} contacts with their notes and tasks? This cannot be undone.", count())}</p>
-                        <button type="button" class="button button-danger" on:click=delete disabled=move || busy.get()>"Delete contacts"</button>
+                        <button type="button" class="button button-danger" on:click=delete disabled=busy>"Delete contacts"</button>
                         <button type="button" class="button button-ghost" on:click=move |_| confirming.set(false)>"Cancel"</button>
                     </div>
                 </Show>

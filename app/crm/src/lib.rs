@@ -28,12 +28,33 @@ pub mod task_list;
 pub mod tasks_page;
 pub mod timeline;
 
+pub mod crm_routes;
+
 pub use companies_page::CompaniesPage;
 pub use contact_page::ContactPage;
 pub use contacts_page::ContactsPage;
 pub use crm_layout::CrmLayout;
+pub use crm_routes::CrmRoutes;
 pub use deal_page::DealPage;
 pub use deals_page::DealsPage;
 pub use fields_page::FieldsPage;
 pub use import_page::ImportPage;
 pub use tasks_page::TasksPage;
+
+use ui::{IconName, NavItem, Section};
+
+/// Where the CRM sits in the navigation.
+pub const NAV: &[NavItem] = &[
+    NavItem::new(
+        Section::Grow,
+        "Contacts",
+        Some("/app/{ws}/crm"),
+        IconName::Users,
+    ),
+    NavItem::new(
+        Section::Grow,
+        "Deals",
+        Some("/app/{ws}/crm/deals"),
+        IconName::Chart,
+    ),
+];

@@ -22,9 +22,12 @@ pub mod settings_page;
 pub mod verify_banner;
 pub mod verify_email_page;
 
+pub mod identity_routes;
+
 pub use current_user::{provide_current_user, use_current_user, CurrentUser};
 pub use forgot_password_page::ForgotPasswordPage;
 pub use google_button::GoogleButton;
+pub use identity_routes::{AccountRoutes, SettingsRoutes};
 pub use login_code_page::LoginCodePage;
 pub use login_page::LoginPage;
 pub use logout_button::LogoutButton;
@@ -36,3 +39,13 @@ pub use security_page::SecurityPage;
 pub use settings_page::SettingsPage;
 pub use verify_banner::VerifyBanner;
 pub use verify_email_page::VerifyEmailPage;
+
+use ui::{IconName, NavItem, Section};
+
+/// Where account settings sit in the navigation.
+pub const NAV: &[NavItem] = &[NavItem::new(
+    Section::Run,
+    "Settings",
+    Some("/settings"),
+    IconName::Settings,
+)];

@@ -54,7 +54,13 @@ impl Assets {
             .collect();
         let hashed = hashes.len() == 3;
         let version = if hashed {
-            hashes.join("-")
+            // The split build's loader and manifest change when only a lazy page's chunk does.
+            let split = ["split", "manifest"].iter().filter_map(|k| hash_of(k));
+            hashes
+                .into_iter()
+                .chain(split)
+                .collect::<Vec<_>>()
+                .join("-")
         } else {
             // Unhashed (tests, first dev build): a new process is the only signal of a new build.
             let started = std::time::SystemTime::now()
@@ -86,6 +92,14 @@ mod tests {
         assert_eq!(a.wasm, "/pkg/mewayz.bbb.wasm");
         assert_eq!(a.version, "aaa-bbb-ccc");
         assert!(a.hashed);
+    }
+
+    #[test]
+    fn a_split_build_versions_its_loader_and_manifest_too() {
+        let opts = LeptosOptions::builder().output_name("mewayz").build();
+        let hashes = "js: aaa\nwasm: bbb\ncss: ccc\nmanifest: ddd\nsplit: eee\n";
+        let a = Assets::from_hash_file(&opts, Some(hashes));
+        assert_eq!(a.version, "aaa-bbb-ccc-eee-ddd");
     }
 
     #[test]

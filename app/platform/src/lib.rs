@@ -15,5 +15,7 @@ pub mod state;
 
 pub use config::{AppEnv, Config};
 pub use db::Db;
-pub use module::{Module, PlanRules, Services, UsageCounter};
+pub use module::{
+    Access, Capture, ContactIntake, IsolationRow, Module, PlanRules, Services, UsageCounter,
+};
 pub use state::AppState;

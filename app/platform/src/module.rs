@@ -1,6 +1,6 @@
 //! How a module describes itself to the server, once: its indexes, what it counts against plan
-//! limits, its plain routes and its own services. `server` assembles the list; nothing below a
-//! module names it.
+//! limits, its plain routes, its own services and who may call each of its server functions.
+//! `server` assembles the list; nothing below a module names it.
 
 use super::config::Config;
 use super::db::Db;
@@ -25,6 +25,30 @@ pub struct UsageCounter {
     pub count: Count,
 }
 
+/// Who may call a server function.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Access {
+    /// Anyone, signed in or not (sign-up, log-in, reset…).
+    Public,
+    /// Any signed-in user; touches only their own account.
+    User,
+    /// Members of the workspace in its arguments with at least this role.
+    Workspace(&'static str),
+    /// Platform admins listed in ADMIN_EMAILS, with MFA on.
+    Admin,
+}
+
+/// A row of the isolation matrix: a server function's name, who may call it, and arguments that
+/// succeed for an allowed caller. The isolation test fills in `{ws}`, `{handle}`, `{viewer}`,
+/// `{invitation}` and `{page}` (the workspace under attack, its handle, a viewer's user id, a
+/// pending invitation and its main bio page), calls every row as each kind of outsider, and fails
+/// when a registered server function has no row.
+pub type IsolationRow = (
+    &'static str,
+    Access,
+    &'static [(&'static str, &'static str)],
+);
+
 /// One module: everything the server needs to know about it.
 #[derive(Clone, Copy)]
 pub struct Module {
@@ -40,6 +64,10 @@ pub struct Module {
     pub services: fn(&Config, &Db, &mut Services) -> Result<(), String>,
     /// The plan rules, from the one module that decides them (billing).
     pub plan_rules: Option<&'static dyn PlanRules>,
+    /// Its server functions, each with who may call it.
+    pub isolation: &'static [IsolationRow],
+    /// Where captured visitors become contacts, from the one module that keeps them (the CRM).
+    pub contact_intake: Option<&'static dyn ContactIntake>,
 }
 
 impl Module {
@@ -52,6 +80,8 @@ impl Module {
             routes: Router::new,
             services: |_, _, _| Ok(()),
             plan_rules: None,
+            isolation: &[],
+            contact_intake: None,
         }
     }
 }
@@ -81,6 +111,35 @@ pub trait PlanRules: Send + Sync {
         workspace_id: &'a str,
         feature: &'a str,
     ) -> BoxFuture<'a, Result<(), AppError>>;
+}
+
+/// An address a visitor left on a public form: a bio signup today, bookings and website forms
+/// later.
+#[derive(Debug, Clone, Copy)]
+pub struct Capture<'a> {
+    /// The workspace whose form it was.
+    pub workspace_id: &'a str,
+    /// The normalised, valid address.
+    pub email: &'a str,
+    /// Where it came from, as a contact source key (`bio`, `booking`, `form`).
+    pub source: &'a str,
+    /// The timeline entry's kind, such as `bio.email_captured`.
+    pub kind: &'a str,
+    /// The timeline entry's text, such as "Signed up on /ana".
+    pub summary: &'a str,
+}
+
+/// Turns captured visitors into contacts. Declared here and implemented by the CRM, so the
+/// modules with public forms do not depend on it (nor rebuild when it changes).
+pub trait ContactIntake: Send + Sync {
+    /// Makes the address a contact with an entry on its timeline (or adds the entry to the
+    /// contact it already is); when the plan has no room it waits and becomes a contact later.
+    /// Returns whether it waits.
+    fn capture<'a>(
+        &'a self,
+        state: &'a AppState,
+        capture: Capture<'a>,
+    ) -> BoxFuture<'a, Result<bool, AppError>>;
 }
 
 /// Modules' own services (a Stripe client, a page cache), each stored once under its type, so

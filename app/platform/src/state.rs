@@ -5,7 +5,7 @@ use super::clock::Clock;
 use super::config::Config;
 use super::db::Db;
 use super::mailer::Mailer;
-use super::module::{Module, PlanRules, Services};
+use super::module::{ContactIntake, Module, PlanRules, Services};
 use super::rate_limit::Limits;
 use axum::extract::FromRef;
 use leptos::config::LeptosOptions;
@@ -74,6 +74,12 @@ impl AppState {
     /// The plan rules, if a module decides them (none in a build without billing: no limits).
     pub fn plan_rules(&self) -> Option<&'static dyn PlanRules> {
         self.modules.iter().find_map(|m| m.plan_rules)
+    }
+
+    /// Where captured visitors become contacts, if a module keeps contacts (none in a build
+    /// without the CRM: the capturing module keeps its own record only).
+    pub fn contact_intake(&self) -> Option<&'static dyn ContactIntake> {
+        self.modules.iter().find_map(|m| m.contact_intake)
     }
 }
 

@@ -1,89 +1,70 @@
-//! Where the modules live in the navigation, in one list for the sidebar, the "More" screen and
-//! the bottom bar.
+//! The navigation, in one list for the sidebar, the "More" screen and the bottom bar: each
+//! module's own destinations (`NAV` in its crate), and the modules still to come as "Soon".
 
-use crate::ui::IconName;
+use crate::ui::{IconName, NavItem, Section};
 
-/// One destination.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct NavItem {
-    /// Visible name.
-    pub label: &'static str,
-    /// Route; `None` while the module is not yet available, shown as "Soon". `{ws}` stands for
-    /// the workspace on screen.
-    pub href: Option<&'static str>,
-    /// Its icon.
-    pub icon: IconName,
-}
+/// Every module's destinations, in the order they appear within their group.
+const MODULES: &[&[NavItem]] = &[bio::NAV, crm::NAV, identity::NAV];
 
-/// A titled group of destinations in the sidebar.
-#[derive(Debug, Clone, Copy)]
-pub struct NavGroup {
-    /// Group heading.
-    pub title: &'static str,
-    /// Its destinations.
-    pub items: &'static [NavItem],
-}
+/// Modules not built yet, listed after the available ones of their group.
+const SOON: &[NavItem] = &[
+    soon(Section::Build, "Website", IconName::Globe),
+    soon(Section::Build, "Courses", IconName::Book),
+    soon(Section::Sell, "Bookings", IconName::Calendar),
+    soon(Section::Sell, "Invoices", IconName::Receipt),
+    soon(Section::Sell, "Templates", IconName::Store),
+    soon(Section::Grow, "Email", IconName::Mail),
+    soon(Section::Grow, "Social", IconName::Share),
+    soon(Section::Grow, "Community", IconName::Users),
+    soon(Section::Run, "Analytics", IconName::Chart),
+    soon(Section::Run, "Automation", IconName::Bolt),
+];
 
-const fn item(label: &'static str, href: Option<&'static str>, icon: IconName) -> NavItem {
-    NavItem { label, href, icon }
+const fn soon(section: Section, label: &'static str, icon: IconName) -> NavItem {
+    NavItem::new(section, label, None, icon)
 }
 
 /// Home, always first.
-pub const HOME: NavItem = item("Home", Some("/app"), IconName::Home);
+pub const HOME: NavItem = NavItem::new(Section::Home, "Home", Some("/app"), IconName::Home);
 
 /// Platform administration (shown to platform admins only).
 pub const ADMIN: &[NavItem] = &[
-    item("Plans", Some("/admin/plans"), IconName::Shield),
-    item(
+    NavItem::new(
+        Section::Platform,
+        "Plans",
+        Some("/admin/plans"),
+        IconName::Shield,
+    ),
+    NavItem::new(
+        Section::Platform,
         "Subscriptions",
         Some("/admin/subscriptions"),
         IconName::Receipt,
     ),
 ];
 
-/// Every module, grouped by the job it does.
-pub const GROUPS: &[NavGroup] = &[
-    NavGroup {
-        title: "Build",
-        items: &[
-            item("Link in bio", Some("/app/{ws}/bio"), IconName::Link),
-            item("Website", None, IconName::Globe),
-            item("Courses", None, IconName::Book),
-        ],
-    },
-    NavGroup {
-        title: "Sell",
-        items: &[
-            item("Bookings", None, IconName::Calendar),
-            item("Invoices", None, IconName::Receipt),
-            item("Templates", None, IconName::Store),
-        ],
-    },
-    NavGroup {
-        title: "Grow",
-        items: &[
-            item("Contacts", Some("/app/{ws}/crm"), IconName::Users),
-            item("Deals", Some("/app/{ws}/crm/deals"), IconName::Chart),
-            item("Email", None, IconName::Mail),
-            item("Social", None, IconName::Share),
-            item("Community", None, IconName::Users),
-        ],
-    },
-    NavGroup {
-        title: "Run",
-        items: &[
-            item("Analytics", None, IconName::Chart),
-            item("Automation", None, IconName::Bolt),
-            item("Settings", Some("/settings"), IconName::Settings),
-        ],
-    },
-];
+/// Every group with its destinations, available ones first.
+pub fn groups() -> impl Iterator<Item = (Section, Vec<NavItem>)> {
+    Section::GROUPS.into_iter().map(|section| {
+        let items = MODULES
+            .iter()
+            .flat_map(|m| m.iter())
+            .chain(SOON)
+            .filter(|item| item.section == section)
+            .copied()
+            .collect();
+        (section, items)
+    })
+}
 
 /// The phone's bottom bar: at most five, the thumb's most frequent destinations.
 pub const BOTTOM: &[NavItem] = &[
     HOME,
-    item("Bio", Some("/app/{ws}/bio"), IconName::Link),
-    item("Create", None, IconName::Plus),
-    item("Contacts", Some("/app/{ws}/crm"), IconName::Users),
-    item("More", Some("/app/more"), IconName::Menu),
+    NavItem {
+        label: "Bio",
+        ..bio::NAV[0]
+    },
+    soon(Section::Home, "Create", IconName::Plus),
+    crm::NAV[0],
+    NavItem::new(Section::Home, "More", Some("/app/more"), IconName::Menu),
 ];

@@ -1,5 +1,5 @@
-use super::nav::NavItem;
 use crate::ui::Icon;
+use crate::ui::NavItem;
 use leptos::prelude::*;
 use leptos_router::components::A;
 

@@ -1,4 +1,4 @@
-use super::nav::{ADMIN, GROUPS, HOME};
+use super::nav::{groups, ADMIN, HOME};
 use super::nav_entry::NavEntry;
 use leptos::prelude::*;
 
@@ -8,11 +8,11 @@ pub fn ModuleList() -> impl IntoView {
     view! {
         <ul class="module-list">
             <li><NavEntry item=HOME/></li>
-            {GROUPS.iter().map(|group| view! {
+            {groups().map(|(section, items)| view! {
                 <li class="nav-group">
-                    <h2 class="nav-group-title">{group.title}</h2>
+                    <h2 class="nav-group-title">{section.title()}</h2>
                     <ul>
-                        {group.items.iter().map(|item| view! { <li><NavEntry item=*item/></li> }).collect_view()}
+                        {items.into_iter().map(|item| view! { <li><NavEntry item/></li> }).collect_view()}
                     </ul>
                 </li>
             }).collect_view()}

@@ -16,6 +16,8 @@ pub mod service;
 pub mod settings_page;
 pub mod workspace_switcher;
 
+pub mod workspace_routes;
+
 pub use audit_page::AuditPage;
 pub use home_redirect::HomeRedirect;
 pub use invite_page::InvitePage;
@@ -25,4 +27,5 @@ pub use onboarding_page::OnboardingPage;
 #[cfg(feature = "ssr")]
 pub use service::scope::WorkspaceScope;
 pub use settings_page::WorkspaceSettingsPage;
+pub use workspace_routes::{InviteRoute, WorkspaceRoutes};
 pub use workspace_switcher::WorkspaceSwitcher;

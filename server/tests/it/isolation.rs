@@ -1,5 +1,5 @@
 //! Tenant isolation, proven for every server function: the registry of server functions is
-//! enumerated, each must appear in the matrix below, and each workspace function is called as an
+//! enumerated, each must appear in the matrix its module declares (`Module::isolation`), and each workspace function is called as an
 //! anonymous visitor, as a member of another workspace and with a role below the one it needs.
 //! Every such call must be refused with nothing of the workspace in the answer.
 
@@ -9,14 +9,11 @@ use axum::http::StatusCode;
 use common::{client::Client, TestApp};
 use mongodb::bson::doc;
 
-mod matrix;
-mod matrix_crm;
+use app::platform::{Access::*, IsolationRow};
 
-use matrix::{Access::*, Entry};
-
-/// Every row of the matrix.
-fn matrix() -> impl Iterator<Item = &'static Entry> {
-    matrix::MATRIX.iter().chain(matrix_crm::CRM)
+/// Every row of the matrix, from every module.
+fn matrix() -> impl Iterator<Item = &'static IsolationRow> {
+    server::modules().into_iter().flat_map(|m| m.isolation)
 }
 
 const PASSWORD: &str = "a perfectly long passphrase";

@@ -2,6 +2,7 @@
 //! extensions, discounts and limits of its own. Every change lands in the workspace's audit log.
 
 use crate::model::AdminWorkspaceRow;
+use crate::plan_form::LimitFields;
 use app_core::error::AppError;
 use leptos::prelude::*;
 
@@ -184,34 +185,17 @@ pub async fn admin_apply_discount(
 }
 
 /// Limits of the workspace's own, over its plan's; a blank value keeps the plan's limit.
-#[allow(clippy::too_many_arguments)]
 #[server(endpoint = "admin_set_limit_overrides")]
 pub async fn admin_set_limit_overrides(
     workspace_id: String,
-    bio_pages: String,
-    contacts: String,
-    emails_per_month: String,
-    team_members: String,
-    storage_mb: String,
-    ai_credits: String,
+    #[server(flatten)] limits: LimitFields,
 ) -> Result<AdminWorkspaceRow, AppError> {
     use crate::service::overrides;
     use platform::api::respond;
     respond(async move {
         let (state, admin) = ssr::admin().await?;
-        let summary = overrides::set_limit_overrides(
-            &state,
-            &workspace_id,
-            &crate::api::plans::limit_fields(
-                bio_pages,
-                contacts,
-                emails_per_month,
-                team_members,
-                storage_mb,
-                ai_credits,
-            ),
-        )
-        .await?;
+        let summary =
+            overrides::set_limit_overrides(&state, &workspace_id, &limits.by_key()).await?;
         ssr::audited(&state, &admin, &workspace_id, "billing.limits", summary).await
     })
     .await

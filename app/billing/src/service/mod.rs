@@ -8,6 +8,7 @@ pub mod emails;
 pub mod entitlements;
 pub mod impact;
 pub mod invoices;
+pub mod isolation;
 pub mod module;
 pub mod overrides;
 pub mod payment_methods;

@@ -13,6 +13,7 @@ pub const MODULE: Module = Module {
     routes,
     services,
     plan_rules: Some(&Rules),
+    isolation: super::isolation::ISOLATION,
     ..Module::named("billing")
 };
 

@@ -17,6 +17,7 @@ pub const MODULE: Module = Module {
     }],
     routes,
     services,
+    isolation: super::isolation::ISOLATION,
     ..Module::named("bio")
 };
 

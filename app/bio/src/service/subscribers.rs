@@ -1,13 +1,12 @@
 //! Email addresses visitors leave in a page's signup form, one per address per workspace. Each
-//! becomes a CRM contact with source "bio" and an entry on its timeline; when the plan's contact
-//! limit is reached it waits in the CRM and becomes a contact once there is room.
+//! goes to the module that keeps contacts (the CRM, through `ContactIntake`) with source "bio"
+//! and an entry on its timeline; when the plan's contact limit is reached it waits there and
+//! becomes a contact once there is room.
 
 use app_core::error::AppError;
-use crm::model::Source;
-use crm::service::waiting::capture_or_wait;
 use identity::model::{email_problem, normalize_email};
 use mongodb::bson::{doc, DateTime};
-use platform::AppState;
+use platform::{AppState, Capture};
 use serde::{Deserialize, Serialize};
 use workspaces::WorkspaceScope;
 
@@ -55,16 +54,17 @@ pub async fn subscribe(
         )
         .upsert(true)
         .await?;
-    let scope = WorkspaceScope::system(workspace_id);
-    capture_or_wait(
-        state,
-        &scope,
-        &email,
-        Source::Bio,
-        "bio.email_captured",
-        &format!("Signed up on {page_path}"),
-    )
-    .await?;
+    if let Some(intake) = state.contact_intake() {
+        let summary = format!("Signed up on {page_path}");
+        let capture = Capture {
+            workspace_id,
+            email: &email,
+            source: "bio",
+            kind: "bio.email_captured",
+            summary: &summary,
+        };
+        intake.capture(state, capture).await?;
+    }
     Ok(())
 }
 

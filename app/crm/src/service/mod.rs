@@ -14,6 +14,8 @@ pub mod export;
 pub mod fields;
 pub mod import_csv;
 pub mod imports;
+pub mod intake;
+pub mod isolation;
 pub mod module;
 pub mod people;
 pub mod pipelines;

@@ -17,6 +17,8 @@ pub const MODULE: Module = Module {
         count: count_contacts,
     }],
     routes,
+    isolation: super::isolation::ISOLATION,
+    contact_intake: Some(&super::intake::Intake),
     ..Module::named("crm")
 };
 

@@ -9,6 +9,7 @@ pub mod email_tokens;
 pub mod emails;
 pub mod google;
 pub mod google_link;
+pub mod isolation;
 pub mod jwt;
 pub mod links;
 pub mod mfa;

@@ -11,6 +11,7 @@ pub const MODULE: Module = Module {
     indexes: super::indexes,
     routes,
     services,
+    isolation: super::isolation::ISOLATION,
     ..Module::named("identity")
 };
 

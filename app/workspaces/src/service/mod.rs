@@ -2,6 +2,7 @@
 
 pub mod audit;
 pub mod invitations;
+pub mod isolation;
 pub mod logo;
 pub mod members;
 pub mod module;

@@ -16,6 +16,7 @@ pub const MODULE: Module = Module {
         count: count_seats,
     }],
     routes,
+    isolation: super::isolation::ISOLATION,
     ..Module::named("workspaces")
 };
 

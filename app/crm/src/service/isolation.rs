@@ -1,9 +1,11 @@
-//! The CRM's rows of the isolation matrix.
+//! Who may call each server function of the CRM: this module's rows of the isolation matrix (see
+//! [`IsolationRow`]).
 
-use super::matrix::{Access::*, Entry};
+use platform::{Access::Workspace, IsolationRow};
 
-/// CRM server functions and who may call them.
-pub const CRM: &[Entry] = &[
+/// Every server function of the module, its access rule and arguments that succeed for an
+/// allowed caller.
+pub const ISOLATION: &[IsolationRow] = &[
     (
         "list_contacts",
         Workspace("viewer"),

@@ -1,0 +1,32 @@
+//! Billing's pages, each downloaded when first visited: a workspace's plan under
+//! `/app/:handle/billing` and plan administration under `/admin`.
+
+use leptos::prelude::*;
+use leptos_router::any_nested_route::{AnyNestedRoute, IntoAnyNestedRoute};
+use leptos_router::components::Route;
+use leptos_router::{path, Lazy};
+
+ui::lazy_page! {
+    BillingPlan => crate::BillingPage;
+    BillingAdminPlans => crate::AdminPlansPage;
+    BillingAdminSubscriptions => crate::AdminSubscriptionsPage;
+}
+
+/// A workspace's billing page, inside the signed-in layout.
+#[component(transparent)]
+pub fn BillingRoutes() -> AnyNestedRoute {
+    view! { <Route path=path!(":handle/billing") view={Lazy::<BillingPlan>::new()}/> }
+        .into_inner()
+        .into_any_nested_route()
+}
+
+/// Plan administration, inside the `/admin` layout.
+#[component(transparent)]
+pub fn AdminRoutes() -> AnyNestedRoute {
+    view! {
+        <Route path=path!("plans") view={Lazy::<BillingAdminPlans>::new()}/>
+        <Route path=path!("subscriptions") view={Lazy::<BillingAdminSubscriptions>::new()}/>
+    }
+    .into_inner()
+    .into_any_nested_route()
+}

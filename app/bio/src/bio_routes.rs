@@ -1,0 +1,22 @@
+//! The link-in-bio pages under `/app/:handle/bio`, each downloaded when first visited.
+
+use leptos::prelude::*;
+use leptos_router::any_nested_route::{AnyNestedRoute, IntoAnyNestedRoute};
+use leptos_router::components::Route;
+use leptos_router::{path, Lazy};
+
+ui::lazy_page! {
+    BioBuilder => crate::BioBuilderPage;
+    BioAnalytics => crate::BioAnalyticsPage;
+}
+
+/// The builder and analytics routes, inside the signed-in layout.
+#[component(transparent)]
+pub fn BioRoutes() -> AnyNestedRoute {
+    view! {
+        <Route path=path!(":handle/bio") view={Lazy::<BioBuilder>::new()}/>
+        <Route path=path!(":handle/bio/analytics") view={Lazy::<BioAnalytics>::new()}/>
+    }
+    .into_inner()
+    .into_any_nested_route()
+}

@@ -1,0 +1,44 @@
+//! Account pages, each downloaded when first visited: signing up and in, and the signed-in
+//! person's settings under `/settings`.
+
+use leptos::prelude::*;
+use leptos_router::any_nested_route::{AnyNestedRoute, IntoAnyNestedRoute};
+use leptos_router::components::Route;
+use leptos_router::{path, Lazy};
+
+ui::lazy_page! {
+    IdentityRegister => crate::RegisterPage;
+    IdentityLogin => crate::LoginPage;
+    IdentityLoginCode => crate::LoginCodePage;
+    IdentityVerifyEmail => crate::VerifyEmailPage;
+    IdentityForgotPassword => crate::ForgotPasswordPage;
+    IdentityResetPassword => crate::ResetPasswordPage;
+    IdentitySettings => crate::SettingsPage;
+    IdentitySecurity => crate::SecurityPage;
+}
+
+/// Sign-up, sign-in, email verification and password reset.
+#[component(transparent)]
+pub fn AccountRoutes() -> AnyNestedRoute {
+    view! {
+        <Route path=path!("/register") view={Lazy::<IdentityRegister>::new()}/>
+        <Route path=path!("/login") view={Lazy::<IdentityLogin>::new()}/>
+        <Route path=path!("/login/code") view={Lazy::<IdentityLoginCode>::new()}/>
+        <Route path=path!("/verify-email") view={Lazy::<IdentityVerifyEmail>::new()}/>
+        <Route path=path!("/forgot-password") view={Lazy::<IdentityForgotPassword>::new()}/>
+        <Route path=path!("/reset-password") view={Lazy::<IdentityResetPassword>::new()}/>
+    }
+    .into_inner()
+    .into_any_nested_route()
+}
+
+/// Profile and security settings, inside the `/settings` layout.
+#[component(transparent)]
+pub fn SettingsRoutes() -> AnyNestedRoute {
+    view! {
+        <Route path=path!("") view={Lazy::<IdentitySettings>::new()}/>
+        <Route path=path!("security") view={Lazy::<IdentitySecurity>::new()}/>
+    }
+    .into_inner()
+    .into_any_nested_route()
+}
