@@ -89,6 +89,7 @@ pub fn App() -> impl IntoView {
                 </ParentRoute>
                 <ParentRoute path=path!("/admin") view=layout::AppLayout>
                     <billing::AdminRoutes/>
+                    <identity::AdminRoutes/>
                 </ParentRoute>
                 <ParentRoute path=path!("/settings") view=layout::AppLayout>
                     <identity::SettingsRoutes/>

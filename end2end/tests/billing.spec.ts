@@ -217,6 +217,12 @@ test("an admin sees the impact of a plan change before saving it, then gives a w
   // The workspace's owner sees it in the audit log.
   await owner.goto(`/app/${handle}/audit`);
   await expect(owner.getByText(/Platform admin: Gave Max for free for 30 days/)).toBeVisible();
+
+  // The job queue: every email so far went out through a send_email job, none died.
+  await page.goto("/admin/jobs");
+  const queue = page.getByRole("table", { name: "Jobs by kind and status" });
+  await expect(queue.getByRole("rowheader", { name: "send_email" })).toBeVisible();
+  await expect(page.getByText("None: every job finished or is still being retried.")).toBeVisible();
 });
 
 test("the free plan's seat limit is explained where it is hit, with the way to upgrade", async ({ page }) => {

@@ -1,5 +1,5 @@
 //! Account pages, each downloaded when first visited: signing up and in, and the signed-in
-//! person's settings under `/settings`.
+//! person's settings under `/settings`, and the job queue under `/admin`.
 
 use leptos::prelude::*;
 use leptos_router::any_nested_route::{AnyNestedRoute, IntoAnyNestedRoute};
@@ -15,6 +15,7 @@ ui::lazy_page! {
     IdentityResetPassword => crate::ResetPasswordPage;
     IdentitySettings => crate::SettingsPage;
     IdentitySecurity => crate::SecurityPage;
+    IdentityAdminJobs => crate::JobsAdminPage;
 }
 
 /// Sign-up, sign-in, email verification and password reset.
@@ -41,4 +42,12 @@ pub fn SettingsRoutes() -> AnyNestedRoute {
     }
     .into_inner()
     .into_any_nested_route()
+}
+
+/// The background job queue, inside the `/admin` layout.
+#[component(transparent)]
+pub fn AdminRoutes() -> AnyNestedRoute {
+    view! { <Route path=path!("jobs") view={Lazy::<IdentityAdminJobs>::new()}/> }
+        .into_inner()
+        .into_any_nested_route()
 }

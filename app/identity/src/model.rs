@@ -261,3 +261,38 @@ mod tests {
         assert_eq!(describe_device(""), "A browser on an unknown system");
     }
 }
+
+/// How many jobs of one kind are in one status, for `/admin/jobs`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct JobCount {
+    /// The job kind (`send_email`, `billing.grace_ended`).
+    pub kind: String,
+    /// `queued`, `running`, `failed`, `done` or `dead`.
+    pub status: String,
+    /// How many.
+    pub count: u64,
+}
+
+/// A job that failed its last attempt, waiting for an admin.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DeadJob {
+    /// Job id.
+    pub id: String,
+    /// Its kind.
+    pub kind: String,
+    /// Why its last attempt failed.
+    pub error: String,
+    /// Attempts made.
+    pub attempts: u32,
+    /// When it died, RFC 3339.
+    pub died_at: String,
+}
+
+/// The queue as `/admin/jobs` shows it.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct JobsOverview {
+    /// Counts by kind and status (only the non-zero ones).
+    pub counts: Vec<JobCount>,
+    /// The latest dead jobs.
+    pub dead: Vec<DeadJob>,
+}

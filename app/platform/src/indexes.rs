@@ -45,6 +45,7 @@ pub fn expiring(field: &str, name: &str) -> IndexModel {
 /// The indexes of the platform's own collections and of every module in `modules`.
 pub fn of(modules: &[super::Module]) -> Vec<CollectionIndexes> {
     let mut all = super::rate_limit::indexes();
+    all.extend(super::jobs::indexes());
     all.extend(modules.iter().flat_map(|m| (m.indexes)()));
     all
 }

@@ -6,6 +6,7 @@ pub mod clock;
 pub mod config;
 pub mod db;
 pub mod indexes;
+pub mod jobs;
 pub mod mailer;
 pub mod module;
 pub mod rate_limit;

@@ -3,7 +3,10 @@
 
 use super::config::{AppEnv, Config};
 use super::db::Db;
+use super::jobs::{Enqueue, JobKind};
+use super::state::AppState;
 use app_core::error::AppError;
+use futures_util::future::BoxFuture;
 use lettre::message::{header::ContentType, Mailbox, MultiPart, SinglePart};
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 use mongodb::bson::{doc, DateTime, Document};
@@ -124,6 +127,58 @@ impl Mailer {
                 service: "Email".into(),
             }
         })
+    }
+}
+
+/// Every email the app sends goes through this job: a refused or unreachable SMTP server is
+/// retried with backoff, and a message that never left shows as a dead job to admins. A crash
+/// between sending and recording it sends the message twice, which is the lesser harm.
+pub const SEND_EMAIL: JobKind = JobKind {
+    name: "send_email",
+    run: send_job,
+    max_attempts: 8,
+};
+
+fn send_job<'a>(state: &'a AppState, payload: &'a Document) -> BoxFuture<'a, Result<(), String>> {
+    Box::pin(async move {
+        let field = |name: &str| {
+            payload
+                .get_str(name)
+                .map(str::to_owned)
+                .map_err(|e| e.to_string())
+        };
+        let email = Email {
+            to: field("to")?,
+            subject: field("subject")?,
+            text: field("text")?,
+            html: field("html")?,
+        };
+        state.mailer.send(email).await.map_err(|e| match e {
+            AppError::Unavailable { service } => format!("{service} is unavailable"),
+            other => other.to_string(),
+        })
+    })
+}
+
+impl AppState {
+    /// Queues `email` for sending (see [`SEND_EMAIL`]). Refuses at once, with the same errors as
+    /// sending would, when mail cannot leave this server or the address is not one.
+    pub async fn send_email(&self, email: Email) -> Result<(), AppError> {
+        if !self.mailer.is_available() {
+            return Err(AppError::Unavailable {
+                service: "Email (SMTP_URL is not configured)".into(),
+            });
+        }
+        if email.to.parse::<Mailbox>().is_err() {
+            return Err(AppError::invalid("email", "Enter a valid email address."));
+        }
+        let payload = doc! {
+            "to": email.to, "subject": email.subject, "text": email.text, "html": email.html,
+        };
+        self.jobs
+            .enqueue(SEND_EMAIL.name, payload, Enqueue::default())
+            .await
+            .map(|_| ())
     }
 }
 

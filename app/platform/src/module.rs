@@ -1,10 +1,12 @@
 //! How a module describes itself to the server, once: its indexes, what it counts against plan
-//! limits, its plain routes, its own services and who may call each of its server functions.
+//! limits, its plain routes, its own services, its background jobs and who may call each of its
+//! server functions.
 //! `server` assembles the list; nothing below a module names it.
 
 use super::config::Config;
 use super::db::Db;
 use super::indexes::CollectionIndexes;
+use super::jobs::JobKind;
 use super::state::AppState;
 use app_core::error::AppError;
 use axum::Router;
@@ -68,6 +70,8 @@ pub struct Module {
     pub isolation: &'static [IsolationRow],
     /// Where captured visitors become contacts, from the one module that keeps them (the CRM).
     pub contact_intake: Option<&'static dyn ContactIntake>,
+    /// The kinds of background job it runs.
+    pub jobs: &'static [JobKind],
 }
 
 impl Module {
@@ -82,6 +86,7 @@ impl Module {
             plan_rules: None,
             isolation: &[],
             contact_intake: None,
+            jobs: &[],
         }
     }
 }

@@ -4,6 +4,7 @@ use super::assets::Assets;
 use super::clock::Clock;
 use super::config::Config;
 use super::db::Db;
+use super::jobs::Jobs;
 use super::mailer::Mailer;
 use super::module::{ContactIntake, Module, PlanRules, Services};
 use super::rate_limit::Limits;
@@ -25,8 +26,10 @@ pub struct AppState {
     pub assets: Arc<Assets>,
     /// The time, adjustable in tests.
     pub clock: Clock,
-    /// Outgoing email.
+    /// Outgoing email; send through [`AppState::send_email`].
     pub mailer: Mailer,
+    /// The background job queue.
+    pub jobs: Jobs,
     /// Request limits, counted in the database across replicas.
     pub limits: Arc<Limits>,
     /// The modules, as they described themselves.
@@ -53,6 +56,8 @@ impl AppState {
         }
         let clock = Clock::default();
         let limits = Arc::new(Limits::new(&db, &clock, config.auth_rate_limit));
+        let kinds = modules.iter().flat_map(|m| m.jobs.iter().copied());
+        let jobs = Jobs::new(&db, &clock, kinds.chain([super::mailer::SEND_EMAIL]));
         Ok(AppState {
             leptos_options,
             config: Arc::new(config),
@@ -60,6 +65,7 @@ impl AppState {
             assets,
             clock,
             mailer,
+            jobs,
             limits,
             modules: modules.into(),
             services: Arc::new(services),

@@ -41,6 +41,12 @@ pub const ADMIN: &[NavItem] = &[
         Some("/admin/subscriptions"),
         IconName::Receipt,
     ),
+    NavItem::new(
+        Section::Platform,
+        "Jobs",
+        Some("/admin/jobs"),
+        IconName::Bolt,
+    ),
 ];
 
 /// Every group with its destinations, available ones first.

@@ -8,6 +8,7 @@ use common::billing::{billing, checkout, paid_plan, post_signed, post_webhook, s
 use common::fake_stripe::{PaidApp, WEBHOOK_SECRET};
 use common::people::{invite, signed_up, unique, workspace};
 use serde_json::{json, Value};
+use std::time::Duration;
 use stripe_webhook::Webhook;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -103,6 +104,7 @@ async fn webhooks_are_verified_and_each_event_counts_once_in_any_order() {
         (b["plan"]["key"].as_str(), b["restricted"].as_bool()),
         (Some("pro"), Some(false))
     );
+    p.app.settle_jobs().await;
     let mails = common::mail::all_to(&email);
     let failures = mails
         .iter()
@@ -120,11 +122,20 @@ async fn webhooks_are_verified_and_each_event_counts_once_in_any_order() {
         (b["status"].as_str(), b["grace_until"].as_str()),
         (Some("active"), None)
     );
+    p.app.settle_jobs().await;
     let recovered = common::mail::all_to(&email)
         .iter()
         .filter(|m| m.subject.starts_with("Payment received"))
         .count();
     assert_eq!(recovered, 1);
+    // Paid in time: when the grace period would have ended, nobody is told features paused.
+    p.app.state.clock.advance(Duration::from_secs(15 * 86_400));
+    p.app.settle_jobs().await;
+    let paused = common::mail::all_to(&email)
+        .iter()
+        .filter(|m| m.subject.starts_with("Paid features paused"))
+        .count();
+    assert_eq!(paused, 0);
     p.app.cleanup().await;
 }
 
@@ -132,7 +143,7 @@ async fn webhooks_are_verified_and_each_event_counts_once_in_any_order() {
 async fn an_overdue_payment_past_its_grace_period_limits_the_workspace_to_free_until_paid() {
     let p = PaidApp::start(&[("BILLING_GRACE_DAYS", "0")]).await;
     paid_plan(&p.app, "team", "20", "10").await;
-    let (mut owner, _) = signed_up(&p.app, "owner").await;
+    let (mut owner, owner_email) = signed_up(&p.app, "owner").await;
     let ws = workspace(&mut owner, &unique("grace")).await;
     let url = checkout(&mut owner, &ws, "team", "month").await;
     p.stripe.pay(&url).await;
@@ -152,6 +163,9 @@ async fn an_overdue_payment_past_its_grace_period_limits_the_workspace_to_free_u
         (Some("free"), Some(true))
     );
     assert_eq!(b["paid_plan"]["key"], "team");
+    // The grace period's end, a scheduled job, told the owner.
+    let paused = common::mail::latest_starting(&owner_email, "Paid features paused").await;
+    assert!(paused.text.contains("read-only"), "{}", paused.text);
     let refused = invite(&mut owner, &ws, &seat(9)).await;
     assert_eq!(
         refused.status,

@@ -18,6 +18,7 @@ mod health;
 mod identity;
 mod indexes;
 mod isolation;
+mod jobs;
 mod lifecycle;
 mod mfa;
 mod pages;

@@ -180,6 +180,7 @@ async fn the_dev_mailbox_exists_only_in_development() {
         ],
     )
     .await;
+    dev.settle_jobs().await;
     // Asked from this machine, as a developer's browser does.
     let mut req = axum::http::Request::get("/dev/mailbox")
         .body(axum::body::Body::empty())

@@ -1,4 +1,5 @@
-//! The billing emails owners receive: a failed payment and its recovery.
+//! The billing emails owners receive: a failed payment, the end of its grace period, and its
+//! recovery.
 
 use mongodb::bson::DateTime;
 use platform::mailer::Email;
@@ -50,6 +51,20 @@ pub fn payment_failed(workspace: &str, link: &str, grace_until: DateTime) -> Mes
         button: "Update payment",
         outro: "Your card will be retried automatically. You can also pay now from the billing page."
             .into(),
+    }
+}
+
+/// "Paid features are paused": the grace period ended without a payment.
+pub fn grace_ended(workspace: &str, link: &str) -> Message {
+    Message {
+        subject: format!("Paid features paused for {workspace}"),
+        intro: format!(
+            "The payment for {workspace} is still overdue, so its paid features are now read-only. \
+             Nothing is deleted: everything comes back as soon as the payment goes through."
+        ),
+        link: link.to_owned(),
+        button: "Update payment",
+        outro: "Your card will keep being retried automatically.".into(),
     }
 }
 

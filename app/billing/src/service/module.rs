@@ -14,6 +14,7 @@ pub const MODULE: Module = Module {
     services,
     plan_rules: Some(&Rules),
     isolation: super::isolation::ISOLATION,
+    jobs: &[super::subscriptions::GRACE_ENDED],
     ..Module::named("billing")
 };
 

@@ -8,9 +8,11 @@ use super::entitlements::entitlements_of;
 use super::plans;
 use crate::model::{BillingView, Interval, LIVE_STATUSES};
 use app_core::error::AppError;
-use mongodb::bson::{doc, DateTime};
+use futures_util::future::BoxFuture;
+use mongodb::bson::{doc, DateTime, Document};
 use mongodb::options::ReturnDocument;
 use mongodb::Collection;
+use platform::jobs::{Enqueue, JobKind};
 use platform::{AppState, Db};
 use serde::{Deserialize, Serialize};
 use std::time::Duration;
@@ -277,6 +279,7 @@ async fn update_grace(
                 emails::payment_failed(ws, link, grace_until)
             })
             .await;
+            schedule_grace_end(state, workspace_id, grace_until).await?;
         }
     } else {
         let ended = coll
@@ -290,6 +293,56 @@ async fn update_grace(
         }
     }
     Ok(())
+}
+
+/// Tells the owners when the grace period ends, if it has not been paid by then.
+pub const GRACE_ENDED: JobKind = JobKind {
+    name: "billing.grace_ended",
+    run: grace_ended,
+    max_attempts: 5,
+};
+
+async fn schedule_grace_end(
+    state: &AppState,
+    workspace_id: &str,
+    grace_until: DateTime,
+) -> Result<(), AppError> {
+    let key = format!(
+        "{}:{workspace_id}:{}",
+        GRACE_ENDED.name,
+        grace_until.timestamp_millis()
+    );
+    let payload = doc! { "workspace_id": workspace_id, "grace_until": grace_until };
+    let options = Enqueue {
+        key: Some(&key),
+        run_at: Some(grace_until),
+    };
+    state
+        .jobs
+        .enqueue(GRACE_ENDED.name, payload, options)
+        .await?;
+    Ok(())
+}
+
+fn grace_ended<'a>(
+    state: &'a AppState,
+    payload: &'a Document,
+) -> BoxFuture<'a, Result<(), String>> {
+    Box::pin(async move {
+        let workspace_id = payload.get_str("workspace_id").map_err(|e| e.to_string())?;
+        let grace_until = payload
+            .get_datetime("grace_until")
+            .map_err(|e| e.to_string())?;
+        // Paid meanwhile (the grace period was cleared), or overdue again later (a new one).
+        let still = subscriptions(&state.db)
+            .find_one(doc! { "_id": workspace_id, "grace_until": grace_until })
+            .await
+            .map_err(|e| e.to_string())?;
+        if still.is_some() {
+            notify_owners(state, workspace_id, emails::grace_ended).await;
+        }
+        Ok(())
+    })
 }
 
 /// Emails every owner of the workspace. A failure to send is logged: the banner in the app
@@ -315,7 +368,7 @@ async fn notify_owners(
     };
     let message = compose(&ws.name, &link);
     for user in owners {
-        if let Err(e) = state.mailer.send(message.to(&user.email, &user.name)).await {
+        if let Err(e) = state.send_email(message.to(&user.email, &user.name)).await {
             tracing::warn!(error = %e, workspace = workspace_id, "billing email not sent");
         }
     }

@@ -2,10 +2,12 @@
 //! guards a credential, and delegates to the service.
 
 mod account;
+mod jobs;
 mod links;
 mod mfa;
 
 pub use account::*;
+pub use jobs::*;
 pub use links::*;
 pub use mfa::*;
 

@@ -82,8 +82,7 @@ pub async fn request_email_change(
     .await?;
     let link = format!("{}/verify-email?token={token}", state.config.base_url);
     state
-        .mailer
-        .send(emails::confirm_new_email(new_email, &user.name, &link))
+        .send_email(emails::confirm_new_email(new_email, &user.name, &link))
         .await
 }
 
@@ -133,8 +132,7 @@ pub async fn confirm_email_change(
     )
     .await?;
     if let Err(e) = state
-        .mailer
-        .send(emails::email_changed(&user.email, &user.name, &t.email))
+        .send_email(emails::email_changed(&user.email, &user.name, &t.email))
         .await
     {
         tracing::warn!(error = %e, "could not notify the old address of an email change");

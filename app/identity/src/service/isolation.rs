@@ -8,6 +8,9 @@ use platform::{Access::*, IsolationRow};
 pub const ISOLATION: &[IsolationRow] = &[
     // Identity
     ("register", Public, &[]),
+    ("admin_jobs", Admin, &[]),
+    ("admin_retry_job", Admin, &[("id", "x")]),
+    ("admin_discard_job", Admin, &[("id", "x")]),
     ("login", Public, &[]),
     ("login_code", Public, &[]),
     ("logout", Public, &[]),

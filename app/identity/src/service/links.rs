@@ -40,8 +40,7 @@ pub async fn send_verification(
         )
         .await?;
     state
-        .mailer
-        .send(emails::verify_email(&user.email, &user.name, &link))
+        .send_email(emails::verify_email(&user.email, &user.name, &link))
         .await
 }
 
@@ -127,8 +126,7 @@ pub async fn request_password_reset(state: &AppState, email: &str) -> Result<(),
             .await?;
             let link = format!("{}/reset-password?token={token}", state.config.base_url);
             state
-                .mailer
-                .send(emails::reset_password(&user.email, &user.name, &link))
+                .send_email(emails::reset_password(&user.email, &user.name, &link))
                 .await
         }
         .await;

@@ -65,8 +65,7 @@ async fn send(
         .unwrap_or_default();
     let link = format!("{}/invite?token={token}", state.config.base_url);
     state
-        .mailer
-        .send(invitation_email(
+        .send_email(invitation_email(
             &inv.email, &inviter, &ws.name, inv.role, &link,
         ))
         .await

@@ -85,6 +85,17 @@ pub async fn latest(to: &str, subject: &str) -> Mail {
     .await
 }
 
+/// Waits (bounded) for a message to `to` whose subject starts with `prefix`; the newest such.
+pub async fn latest_starting(to: &str, prefix: &str) -> Mail {
+    wait_until(to, &format!("email \"{prefix}…\""), |mails| {
+        mails
+            .into_iter()
+            .rev()
+            .find(|m| m.subject.starts_with(prefix))
+    })
+    .await
+}
+
 /// How many messages `to` has received.
 pub async fn count(to: &str) -> usize {
     let owned = to.to_owned();

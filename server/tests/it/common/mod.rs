@@ -1,6 +1,7 @@
 //! Shared test harness: a real router on the test MongoDB, one fresh database per test.
 
-use app::platform::{AppState, Config};
+use app::platform::jobs::{Worker, WorkerOptions};
+use app::platform::{AppState, Config, Module};
 use axum::body::Body;
 use axum::http::{Request, Response};
 use leptos::config::LeptosOptions;
@@ -63,6 +64,17 @@ pub fn leptos_options(site_root: &Path) -> LeptosOptions {
         .build()
 }
 
+/// The worker's pace in tests: quick retries, so a test sees a failed job come back, and leases
+/// longer than any test moves the clock, so a job in flight is never taken twice.
+pub fn worker_options() -> WorkerOptions {
+    WorkerOptions {
+        lease: std::time::Duration::from_secs(365 * 86_400),
+        poll: std::time::Duration::from_millis(100),
+        backoff: std::time::Duration::from_millis(200),
+        ..WorkerOptions::default()
+    }
+}
+
 /// One test's app: the real router over a fresh database that is dropped at the end.
 pub struct TestApp {
     pub state: AppState,
@@ -88,9 +100,22 @@ impl TestApp {
 
     /// Builds the app with extra configuration, indexes ensured when the database is up.
     pub async fn start_with(uri: &str, extra: &[(&str, &str)]) -> Self {
+        Self::start_with_modules(uri, extra, Vec::new(), true).await
+    }
+
+    /// Builds the app with every module and `more` (test-only modules) on database `uri`, with
+    /// a job worker running in the background or not (a test then runs jobs itself).
+    pub async fn start_with_modules(
+        uri: &str,
+        extra: &[(&str, &str)],
+        more: Vec<Module>,
+        worker: bool,
+    ) -> Self {
         let site = tempdir::TempSite::new();
         let config = config(uri, &fresh_db_name("app"), extra);
-        let state = AppState::new(config, leptos_options(site.path()), server::modules())
+        let mut modules = server::modules();
+        modules.extend(more);
+        let state = AppState::new(config, leptos_options(site.path()), modules)
             .await
             .expect("state");
         if uri == mongodb_uri() {
@@ -102,6 +127,10 @@ impl TestApp {
                 .expect("free plan");
         }
         let router = server::router(state.clone());
+        if worker {
+            // Jobs run as in the server; the worker stops with the test's runtime.
+            tokio::spawn(Worker::new(state.clone(), worker_options()).run(std::future::pending()));
+        }
         TestApp {
             state,
             router,
@@ -121,6 +150,26 @@ impl TestApp {
             req = req.header(*k, *v);
         }
         self.request(req.body(Body::empty()).unwrap()).await
+    }
+
+    /// Waits until no job is due or running (at most 10 s), so what they send has been sent.
+    pub async fn settle_jobs(&self) {
+        use mongodb::bson::doc;
+        let busy = doc! { "$or": [
+            { "status": "running" },
+            { "status": { "$in": ["queued", "failed"] }, "run_at": { "$lte": self.state.clock.now() } },
+        ] };
+        for _ in 0..200 {
+            let n = app::platform::jobs::jobs(&self.state.db)
+                .count_documents(busy.clone())
+                .await
+                .expect("jobs");
+            if n == 0 {
+                return;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        }
+        panic!("jobs still due or running after 10 s");
     }
 
     /// Drops the test's database.

@@ -51,6 +51,7 @@ async fn resending_an_invitation_in_a_loop_is_held_to_one_a_minute_and_a_daily_c
         assert!(sent <= 50, "no daily cap");
     }
     assert_eq!(sent, 50);
+    app.settle_jobs().await;
     assert_eq!(mail::count(&target).await, 50);
     app.state.clock.advance(Duration::from_secs(24 * 3600));
     assert_eq!(resend(&mut owner, &ws, &id).await.status, StatusCode::OK);

@@ -1,0 +1,165 @@
+use super::super::clock::Clock;
+use super::super::db::Db;
+use super::kind::JobKind;
+use super::model::{jobs, Job, Status};
+use app_core::error::AppError;
+use mongodb::bson::{self, doc, DateTime, Document};
+use std::collections::HashMap;
+use std::sync::Arc;
+use tokio::sync::Notify;
+
+/// Options of one enqueue.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Enqueue<'a> {
+    /// Enqueueing the same key again gives the one job already there (done or not).
+    pub key: Option<&'a str>,
+    /// Not before this time (now when `None`).
+    pub run_at: Option<DateTime>,
+}
+
+/// The queue: enqueue jobs, and what the admin screen reads and does.
+#[derive(Clone)]
+pub struct Jobs {
+    db: Db,
+    clock: Clock,
+    kinds: Arc<HashMap<&'static str, JobKind>>,
+    wake: Arc<Notify>,
+}
+
+impl std::fmt::Debug for Jobs {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let mut kinds: Vec<_> = self.kinds.keys().collect();
+        kinds.sort();
+        f.debug_struct("Jobs").field("kinds", &kinds).finish()
+    }
+}
+
+impl Jobs {
+    /// The queue over `db`, knowing `kinds`.
+    pub fn new(db: &Db, clock: &Clock, kinds: impl IntoIterator<Item = JobKind>) -> Self {
+        Jobs {
+            db: db.clone(),
+            clock: clock.clone(),
+            kinds: Arc::new(kinds.into_iter().map(|k| (k.name, k)).collect()),
+            wake: Arc::new(Notify::new()),
+        }
+    }
+
+    /// The kind named `name`, if a module declared it.
+    pub fn kind(&self, name: &str) -> Option<&JobKind> {
+        self.kinds.get(name)
+    }
+
+    /// Every declared kind's name.
+    pub fn kind_names(&self) -> Vec<&'static str> {
+        let mut names: Vec<_> = self.kinds.keys().copied().collect();
+        names.sort_unstable();
+        names
+    }
+
+    /// Resolves when a job was enqueued on this replica since the last call.
+    pub(super) async fn woken(&self) {
+        self.wake.notified().await
+    }
+
+    /// Enqueues a `kind` job with `payload`; returns its id.
+    pub async fn enqueue(
+        &self,
+        kind: &str,
+        payload: Document,
+        options: Enqueue<'_>,
+    ) -> Result<String, AppError> {
+        let Some(kind) = self.kinds.get(kind) else {
+            tracing::error!(kind, "enqueue of an undeclared job kind");
+            return Err(AppError::Internal);
+        };
+        let now = self.clock.now();
+        let id = match options.key {
+            Some(key) => format!("key:{key}"),
+            None => app_core::ids::new_id(),
+        };
+        let job = Job {
+            id: id.clone(),
+            kind: kind.name.to_owned(),
+            payload,
+            run_at: options.run_at.unwrap_or(now),
+            status: Status::Queued,
+            attempts: 0,
+            locked_until: None,
+            locked_by: None,
+            last_error: None,
+            created_at: now,
+            finished_at: None,
+            expires_at: None,
+        };
+        let mut fields = bson::to_document(&job).map_err(|e| {
+            tracing::error!(error = %e, "job not serialisable");
+            AppError::Internal
+        })?;
+        fields.remove("_id");
+        let result = jobs(&self.db)
+            .update_one(doc! { "_id": &id }, doc! { "$setOnInsert": fields })
+            .upsert(true)
+            .await;
+        match result.map_err(AppError::from) {
+            // Two replicas enqueued the same key at once: the other one's insert won.
+            Ok(_) | Err(AppError::Conflict { .. }) => {}
+            Err(e) => return Err(e),
+        }
+        self.wake.notify_one();
+        Ok(id)
+    }
+
+    /// The number of jobs of each kind in each status, for the admin screen.
+    pub async fn counts(&self) -> Result<Vec<(String, Status, u64)>, AppError> {
+        let mut out = Vec::new();
+        for kind in self.kind_names() {
+            for status in Status::ALL {
+                let n = jobs(&self.db)
+                    .count_documents(doc! { "kind": kind, "status": status.as_str() })
+                    .await?;
+                if n > 0 {
+                    out.push((kind.to_owned(), status, n));
+                }
+            }
+        }
+        Ok(out)
+    }
+
+    /// Up to `limit` dead jobs, the latest first.
+    pub async fn dead(&self, limit: i64) -> Result<Vec<Job>, AppError> {
+        use futures_util::TryStreamExt;
+        Ok(jobs(&self.db)
+            .find(doc! { "status": Status::Dead.as_str() })
+            .sort(doc! { "finished_at": -1 })
+            .limit(limit)
+            .await?
+            .try_collect()
+            .await?)
+    }
+
+    /// Gives a dead job a fresh set of attempts, now. Returns whether it was dead.
+    pub async fn retry(&self, id: &str) -> Result<bool, AppError> {
+        let r = jobs(&self.db)
+            .update_one(
+                doc! { "_id": id, "status": Status::Dead.as_str() },
+                doc! { "$set": {
+                    "status": Status::Queued.as_str(), "attempts": 0, "run_at": self.clock.now(),
+                    "finished_at": null,
+                } },
+            )
+            .await?;
+        if r.modified_count > 0 {
+            self.wake.notify_one();
+        }
+        Ok(r.modified_count > 0)
+    }
+
+    /// Deletes a dead job. Returns whether it was dead.
+    pub async fn discard(&self, id: &str) -> Result<bool, AppError> {
+        let r = jobs(&self.db)
+            .delete_one(doc! { "_id": id, "status": Status::Dead.as_str() })
+            .await?;
+        Ok(r.deleted_count > 0)
+    }
+}
