@@ -6,7 +6,8 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 CACHE="${MEWAYZ_CACHE:-$HOME/.cache/mewayz}"
 TOOLS="$CACHE/tools"
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$CACHE/target}"
-export PATH="$HOME/.cargo/bin:$TOOLS/node/node_modules/.bin:$PATH"
+# scripts/bin first: its wasm-opt skips the small chunks of a split build.
+export PATH="$ROOT/scripts/bin:$HOME/.cargo/bin:$TOOLS/node/node_modules/.bin:$PATH"
 export MEWAYZ_SECANTUSD="$TOOLS/venv/bin/secantusd-py"
 
 # Pinned versions (TOOLCHAIN.md explains each).

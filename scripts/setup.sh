@@ -53,7 +53,7 @@ if [ "$mode" = test ]; then
 fi
 
 if [ "$mode" = release ] || [ "$mode" = bench ]; then
-  if ! command -v wasm-opt >/dev/null; then
+  if [ ! -x "$TOOLS/node/node_modules/.bin/wasm-opt" ]; then
     say "installing binaryen $BINARYEN_VERSION (wasm-opt for release builds)"
     mkdir -p "$TOOLS/node"
     (cd "$TOOLS/node" && npm install --no-audit --no-fund --loglevel=error "binaryen@$BINARYEN_VERSION")

@@ -70,10 +70,15 @@ fn set_page_csp(state: &platform::AppState) {
 pub fn App() -> impl IntoView {
     provide_meta_context();
     ui::toast::provide_toasts();
+    // A page's code may still be downloading after a click: show that something is coming.
+    let (routing, set_routing) = signal(false);
 
     view! {
         <Title formatter=|page: String| if page.is_empty() { "Mewayz".to_owned() } else { format!("{page} · Mewayz") }/>
-        <Router>
+        <Router set_is_routing=set_routing>
+            <Show when=move || routing.get()>
+                <div class="route-progress" role="progressbar" aria-label="Loading the page"></div>
+            </Show>
             <Routes fallback=|| view! { <ui::NotFoundPage/> }>
                 <Route path=path!("/") view=landing::LandingPage/>
                 <identity::AccountRoutes/>

@@ -16,7 +16,7 @@ async function toPlanStep(page: Page, tag: string): Promise<string> {
   await page.goto("/register");
   await hydrated(page);
   await page.getByLabel("Name").fill("Paula Payer");
-  await page.getByLabel("Email").fill(uniqueEmail(tag));
+  await page.getByRole("textbox", { name: "Email", exact: true }).fill(uniqueEmail(tag));
   await page.getByLabel("Password").fill(PASSWORD);
   await page.getByRole("button", { name: "Create account" }).click();
   await expect(page).toHaveURL(/\/onboarding$/);

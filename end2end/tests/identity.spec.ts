@@ -11,7 +11,7 @@ async function signUp(page: Page, email: string, name = "Anna Example") {
   await page.goto("/register");
   await hydrated(page);
   await page.getByLabel("Name").fill(name);
-  await page.getByLabel("Email").fill(email);
+  await page.getByRole("textbox", { name: "Email", exact: true }).fill(email);
   await page.getByLabel("Password").fill(PASSWORD);
   await page.getByRole("button", { name: "Create account" }).click();
   await expect(page).toHaveURL(/\/onboarding$/);
@@ -19,7 +19,7 @@ async function signUp(page: Page, email: string, name = "Anna Example") {
 
 async function logIn(page: Page, email: string, password = PASSWORD) {
   await hydrated(page);
-  await page.getByLabel("Email").fill(email);
+  await page.getByRole("textbox", { name: "Email", exact: true }).fill(email);
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Log in" }).click();
 }
@@ -55,13 +55,13 @@ test("mistakes are explained next to the field and nothing typed is lost", async
   await page.goto("/register");
   await hydrated(page);
   await page.getByLabel("Name").fill("Bo");
-  await page.getByLabel("Email").fill("bo-at-example");
+  await page.getByRole("textbox", { name: "Email", exact: true }).fill("bo-at-example");
   await page.getByLabel("Password").fill("short");
   await page.getByRole("button", { name: "Create account" }).click();
   await expect(page.getByText("Enter a valid email address, like name@example.com.")).toBeVisible();
   await expect(page.getByText("Use at least 10 characters.")).toBeVisible();
-  await expect(page.getByLabel("Email")).toHaveAttribute("aria-invalid", "true");
-  await expect(page.getByLabel("Email")).toHaveValue("bo-at-example");
+  await expect(page.getByRole("textbox", { name: "Email", exact: true })).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByRole("textbox", { name: "Email", exact: true })).toHaveValue("bo-at-example");
   await expect(page.getByLabel("Name")).toHaveValue("Bo");
   await expect(page).toHaveURL(/\/register$/);
 
@@ -79,7 +79,7 @@ test("reset a forgotten password from the emailed link", async ({ page, request 
   await page.getByRole("link", { name: "Forgot your password?" }).click();
   await expect(page).toHaveURL(/\/forgot-password$/);
   await hydrated(page);
-  await page.getByLabel("Email").fill(email);
+  await page.getByRole("textbox", { name: "Email", exact: true }).fill(email);
   await page.getByRole("button", { name: "Send reset link" }).click();
   await expect(page.getByText("If an account exists for that email")).toBeVisible();
 

@@ -13,7 +13,7 @@ async function logOutAndIn(page: Page, email: string) {
   await page.getByRole("button", { name: "Log out", exact: true }).click();
   await expect(page).toHaveURL(/\/login$/);
   await hydrated(page);
-  await page.getByLabel("Email").fill(email);
+  await page.getByRole("textbox", { name: "Email", exact: true }).fill(email);
   await page.getByLabel("Password").fill(PASSWORD);
   await page.getByRole("button", { name: "Log in" }).click();
   await expect(page).toHaveURL(/\/login\/code$/);
@@ -25,7 +25,7 @@ test("turn on two-step verification, then log in with a code and with a recovery
   await page.goto("/register");
   await hydrated(page);
   await page.getByLabel("Name").fill("Mo Factor");
-  await page.getByLabel("Email").fill(email);
+  await page.getByRole("textbox", { name: "Email", exact: true }).fill(email);
   await page.getByLabel("Password").fill(PASSWORD);
   await page.getByRole("button", { name: "Create account" }).click();
   await expect(page).toHaveURL(/\/onboarding$/);

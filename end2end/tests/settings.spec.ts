@@ -12,7 +12,7 @@ test("change the name and the password from settings", async ({ page }) => {
   await page.goto("/register");
   await hydrated(page);
   await page.getByLabel("Name").fill("Sett Ings");
-  await page.getByLabel("Email").fill(email);
+  await page.getByRole("textbox", { name: "Email", exact: true }).fill(email);
   await page.getByLabel("Password").fill(PASSWORD);
   await page.getByRole("button", { name: "Create account" }).click();
   await expect(page).toHaveURL(/\/onboarding$/);

@@ -52,7 +52,7 @@ test("the signed-in layout uses a bottom bar on phones and a sidebar on wide scr
   await page.goto("/register");
   await page.locator("body[data-hydrated]").waitFor({ state: "attached" });
   await page.getByLabel("Name").fill("Layout Tester");
-  await page.getByLabel("Email").fill(uniqueEmail("layout"));
+  await page.getByRole("textbox", { name: "Email", exact: true }).fill(uniqueEmail("layout"));
   await page.getByLabel("Password").fill("a perfectly long passphrase");
   await page.getByRole("button", { name: "Create account" }).click();
   await expect(page).toHaveURL(/\/onboarding$/);

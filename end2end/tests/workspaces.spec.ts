@@ -12,7 +12,7 @@ async function signUp(page: Page, email: string, name: string, path = "/register
   await page.goto(path);
   await hydrated(page);
   await page.getByLabel("Name").fill(name);
-  await page.getByLabel("Email").fill(email);
+  await page.getByRole("textbox", { name: "Email", exact: true }).fill(email);
   await page.getByLabel("Password").fill(PASSWORD);
   await page.getByRole("button", { name: "Create account" }).click();
 }
@@ -76,7 +76,7 @@ test("set up a workspace, invite a viewer who joins from the mailbox, and read t
   await guest.getByRole("link", { name: "Create an account to join" }).click();
   await hydrated(guest);
   await guest.getByLabel("Name").fill("Vera Viewer");
-  await guest.getByLabel("Email").fill(viewer);
+  await guest.getByRole("textbox", { name: "Email", exact: true }).fill(viewer);
   await guest.getByLabel("Password").fill(PASSWORD);
   await guest.getByRole("button", { name: "Create account" }).click();
   await expect(guest).toHaveURL(/\/invite\?token=/);
