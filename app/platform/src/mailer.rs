@@ -9,10 +9,10 @@ use app_core::error::AppError;
 use futures_util::future::BoxFuture;
 use lettre::message::{header::ContentType, Mailbox, MultiPart, SinglePart};
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
-use mongodb::bson::{doc, DateTime, Document};
+use mongodb::bson::{self, doc, DateTime, Document};
 
-/// One message to send.
-#[derive(Debug, Clone)]
+/// One message to send (also the payload of a [`SEND_EMAIL`] job).
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Email {
     /// Recipient address.
     pub to: String,
@@ -92,14 +92,9 @@ impl Mailer {
                 tracing::info!(to = %email.to, subject = %email.subject, "email kept in /dev/mailbox (no SMTP_URL)");
                 return Ok(());
             }
-            return Err(AppError::Unavailable {
-                service: "Email (SMTP_URL is not configured)".into(),
-            });
+            return Err(not_configured());
         };
-        let to: Mailbox = email
-            .to
-            .parse()
-            .map_err(|_| AppError::invalid("email", "Enter a valid email address."))?;
+        let to = mailbox(&email.to)?;
         let message = Message::builder()
             .from(self.from.clone())
             .to(to)
@@ -165,21 +160,28 @@ impl AppState {
     /// sending would, when mail cannot leave this server or the address is not one.
     pub async fn send_email(&self, email: Email) -> Result<(), AppError> {
         if !self.mailer.is_available() {
-            return Err(AppError::Unavailable {
-                service: "Email (SMTP_URL is not configured)".into(),
-            });
+            return Err(not_configured());
         }
-        if email.to.parse::<Mailbox>().is_err() {
-            return Err(AppError::invalid("email", "Enter a valid email address."));
-        }
-        let payload = doc! {
-            "to": email.to, "subject": email.subject, "text": email.text, "html": email.html,
-        };
+        mailbox(&email.to)?;
+        let payload = bson::to_document(&email).map_err(|_| AppError::Internal)?;
         self.jobs
             .enqueue(SEND_EMAIL.name, payload, Enqueue::default())
             .await
             .map(|_| ())
     }
+}
+
+/// Mail cannot leave this server.
+fn not_configured() -> AppError {
+    AppError::Unavailable {
+        service: "Email (SMTP_URL is not configured)".into(),
+    }
+}
+
+/// `to` as an SMTP mailbox, or the field error a person sees.
+fn mailbox(to: &str) -> Result<Mailbox, AppError> {
+    to.parse()
+        .map_err(|_| AppError::invalid("email", "Enter a valid email address."))
 }
 
 /// `s` made safe to put in HTML text or a quoted attribute.

@@ -23,24 +23,27 @@ pub struct Jobs {
     db: Db,
     clock: Clock,
     kinds: Arc<HashMap<&'static str, JobKind>>,
+    names: Arc<[&'static str]>,
     wake: Arc<Notify>,
 }
 
 impl std::fmt::Debug for Jobs {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let mut kinds: Vec<_> = self.kinds.keys().collect();
-        kinds.sort();
-        f.debug_struct("Jobs").field("kinds", &kinds).finish()
+        f.debug_struct("Jobs").field("kinds", &self.names).finish()
     }
 }
 
 impl Jobs {
     /// The queue over `db`, knowing `kinds`.
     pub fn new(db: &Db, clock: &Clock, kinds: impl IntoIterator<Item = JobKind>) -> Self {
+        let kinds: HashMap<_, _> = kinds.into_iter().map(|k| (k.name, k)).collect();
+        let mut names: Vec<_> = kinds.keys().copied().collect();
+        names.sort_unstable();
         Jobs {
             db: db.clone(),
             clock: clock.clone(),
-            kinds: Arc::new(kinds.into_iter().map(|k| (k.name, k)).collect()),
+            kinds: Arc::new(kinds),
+            names: names.into(),
             wake: Arc::new(Notify::new()),
         }
     }
@@ -50,11 +53,9 @@ impl Jobs {
         self.kinds.get(name)
     }
 
-    /// Every declared kind's name.
-    pub fn kind_names(&self) -> Vec<&'static str> {
-        let mut names: Vec<_> = self.kinds.keys().copied().collect();
-        names.sort_unstable();
-        names
+    /// Every declared kind's name, sorted.
+    pub fn kind_names(&self) -> &[&'static str] {
+        &self.names
     }
 
     /// Resolves when a job was enqueued on this replica since the last call.
@@ -110,19 +111,36 @@ impl Jobs {
         Ok(id)
     }
 
-    /// The number of jobs of each kind in each status, for the admin screen.
+    /// The number of jobs of each kind in each status, by kind then status, for the admin
+    /// screen: one grouped query.
     pub async fn counts(&self) -> Result<Vec<(String, Status, u64)>, AppError> {
-        let mut out = Vec::new();
-        for kind in self.kind_names() {
-            for status in Status::ALL {
-                let n = jobs(&self.db)
-                    .count_documents(doc! { "kind": kind, "status": status.as_str() })
-                    .await?;
-                if n > 0 {
-                    out.push((kind.to_owned(), status, n));
-                }
-            }
-        }
+        use futures_util::TryStreamExt;
+        let groups: Vec<Document> = jobs(&self.db)
+            .aggregate(vec![
+                doc! { "$match": { "kind": { "$in": self.kind_names() } } },
+                doc! { "$group": {
+                    "_id": { "kind": "$kind", "status": "$status" }, "n": { "$sum": 1 },
+                } },
+            ])
+            .await?
+            .try_collect()
+            .await?;
+        let mut out: Vec<_> = groups
+            .iter()
+            .filter_map(|g| {
+                let id = g.get_document("_id").ok()?;
+                let status = bson::from_bson(id.get("status")?.clone()).ok()?;
+                let n = g
+                    .get_i32("n")
+                    .map(i64::from)
+                    .or_else(|_| g.get_i64("n"))
+                    .ok()?;
+                Some((id.get_str("kind").ok()?.to_owned(), status, n as u64))
+            })
+            .collect();
+        out.sort_by_key(|(kind, status, _)| {
+            (kind.clone(), Status::ALL.iter().position(|s| s == status))
+        });
         Ok(out)
     }
 
