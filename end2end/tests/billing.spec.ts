@@ -2,14 +2,11 @@ import { expect, Page, test } from "@playwright/test";
 import { callApi, verifyEmail } from "./api";
 import { uniqueEmail } from "./mail";
 import { totp } from "./totp";
+import { hydrated } from "./hydrated";
 
 // The local Stripe that `make test` starts (end2end/fakes/stripe.mjs).
 const STRIPE = process.env.STRIPE_URL ?? "http://127.0.0.1:12111";
 const PASSWORD = "a perfectly long passphrase";
-
-async function hydrated(page: Page) {
-  await page.locator("body[data-hydrated]").waitFor({ state: "attached" });
-}
 
 /** Signs up and walks the wizard to its plan step; returns the workspace handle. */
 async function toPlanStep(page: Page, tag: string): Promise<string> {

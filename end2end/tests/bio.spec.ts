@@ -1,12 +1,9 @@
 import { expect, Locator, Page, test } from "@playwright/test";
 import { callApi } from "./api";
 import { uniqueEmail } from "./mail";
+import { hydrated } from "./hydrated";
 
 const PASSWORD = "a perfectly long passphrase";
-
-async function hydrated(page: Page) {
-  await page.locator("body[data-hydrated]").waitFor({ state: "attached" });
-}
 
 /** A signed-in account with a workspace, through the same server functions the forms post to. */
 async function workspace(page: Page, tag: string): Promise<string> {

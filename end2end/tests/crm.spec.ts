@@ -2,12 +2,9 @@ import { expect, Locator, Page, test } from "@playwright/test";
 import { readFileSync } from "node:fs";
 import { callApi } from "./api";
 import { uniqueEmail } from "./mail";
+import { hydrated } from "./hydrated";
 
 const PASSWORD = "a perfectly long passphrase";
-
-async function hydrated(page: Page) {
-  await page.locator("body[data-hydrated]").waitFor({ state: "attached" });
-}
 
 const post = (page: Page, fn: string, form: Record<string, string>) => callApi(page.request, fn, form);
 

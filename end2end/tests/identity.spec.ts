@@ -1,11 +1,8 @@
 import { expect, Page, test } from "@playwright/test";
 import { linkIn, mailTo, uniqueEmail } from "./mail";
+import { hydrated } from "./hydrated";
 
 const PASSWORD = "a perfectly long passphrase";
-
-async function hydrated(page: Page) {
-  await page.locator("body[data-hydrated]").waitFor({ state: "attached" });
-}
 
 async function signUp(page: Page, email: string, name = "Anna Example") {
   await page.goto("/register");

@@ -1,12 +1,9 @@
 import { expect, Page, test } from "@playwright/test";
 import { uniqueEmail } from "./mail";
 import { totp } from "./totp";
+import { hydrated } from "./hydrated";
 
 const PASSWORD = "a perfectly long passphrase";
-
-async function hydrated(page: Page) {
-  await page.locator("body[data-hydrated]").waitFor({ state: "attached" });
-}
 
 async function logOutAndIn(page: Page, email: string) {
   await page.goto("/app/more");

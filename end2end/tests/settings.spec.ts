@@ -1,11 +1,8 @@
-import { expect, Page, test } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { uniqueEmail } from "./mail";
+import { hydrated } from "./hydrated";
 
 const PASSWORD = "a perfectly long passphrase";
-
-async function hydrated(page: Page) {
-  await page.locator("body[data-hydrated]").waitFor({ state: "attached" });
-}
 
 test("change the name and the password from settings", async ({ page }) => {
   const email = uniqueEmail("settings");

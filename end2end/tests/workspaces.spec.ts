@@ -1,12 +1,9 @@
 import { Browser, expect, Page, test } from "@playwright/test";
 import { callApi } from "./api";
 import { linkIn, mailTo, uniqueEmail } from "./mail";
+import { hydrated } from "./hydrated";
 
 const PASSWORD = "a perfectly long passphrase";
-
-async function hydrated(page: Page) {
-  await page.locator("body[data-hydrated]").waitFor({ state: "attached" });
-}
 
 async function signUp(page: Page, email: string, name: string, path = "/register") {
   await page.goto(path);

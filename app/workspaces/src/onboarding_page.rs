@@ -6,6 +6,8 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use ui::Field;
 
+/// The id of the step's own form, which its Continue button (outside it) submits.
+const STEP_FORM: &str = "wizard-step";
 const STEP_LABELS: [&str; 5] = ["Name", "Goals", "Modules", "Plan", "Done"];
 
 /// `/onboarding`: the setup wizard. Each step saves on the server, so a reload, or a return days
@@ -79,11 +81,14 @@ fn Wizard(
             </ActionForm>
         }
     };
+    let next = || view! { <button type="submit" form=STEP_FORM class="button button-primary">"Continue"</button> };
     let body = match state.step.as_str() {
         "goals" => view! {
             <h1 id="wizard-title">"What do you want to do first?"</h1>
             <p class="muted">"We will suggest the right modules. Pick any."</p>
-            <ActionForm action=goals attr:class="form">
+            // The row of buttons sits after the form: Back and Skip are forms of their own, and a
+            // form inside a form is dropped by the HTML parser (breaking hydration and no-JS use).
+            <ActionForm action=goals attr:class="form" attr:id=STEP_FORM>
                 <FormError error=goals_error/>
                 <fieldset class="choice-list">
                     <legend class="visually-hidden">"Goals"</legend>
@@ -94,15 +99,15 @@ fn Wizard(
                         }
                     }).collect_view()}
                 </fieldset>
-                <div class="wizard-actions">{back("workspace")}{skip("modules")}<button type="submit" class="button button-primary">"Continue"</button></div>
             </ActionForm>
+            <div class="wizard-actions">{back("workspace")}{skip("modules")}{next()}</div>
         }.into_any(),
         "modules" => {
             let enabled = workspace.as_ref().map(|w| w.modules.clone()).unwrap_or_default();
             view! {
                 <h1 id="wizard-title">"Choose your modules"</h1>
                 <p class="muted">"You can switch modules on and off later in settings."</p>
-                <ActionForm action=modules attr:class="form">
+                <ActionForm action=modules attr:class="form" attr:id=STEP_FORM>
                     <FormError error=modules_error/>
                     <fieldset class="choice-list">
                         <legend class="visually-hidden">"Modules"</legend>
@@ -116,17 +121,17 @@ fn Wizard(
                             }
                         }).collect_view()}
                     </fieldset>
-                    <div class="wizard-actions">{back("goals")}{skip("plan")}<button type="submit" class="button button-primary">"Continue"</button></div>
                 </ActionForm>
+                <div class="wizard-actions">{back("goals")}{skip("plan")}{next()}</div>
             }.into_any()
         }
         "plan" => view! {
             <h1 id="wizard-title">"Choose a plan"</h1>
             {plans.run(workspace.as_ref().map(|w| w.id.clone()).unwrap_or_default())}
-            <ActionForm action=go attr:class="form">
+            <ActionForm action=go attr:class="form" attr:id=STEP_FORM>
                 <input type="hidden" name="step" value="done"/>
-                <div class="wizard-actions">{back("modules")}<button type="submit" class="button button-primary">"Continue with Free"</button></div>
             </ActionForm>
+            <div class="wizard-actions">{back("modules")}<button type="submit" form=STEP_FORM class="button button-primary">"Continue with Free"</button></div>
         }.into_any(),
         "done" => {
             let handle = workspace.as_ref().map(|w| w.handle.clone()).unwrap_or_default();

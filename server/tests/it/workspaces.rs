@@ -51,6 +51,9 @@ async fn the_wizard_resumes_where_it_was_left_and_lands_on_the_dashboard() {
     // A new browser (or a return days later) sees the same step.
     let state = c.call("get_wizard", &[]).await.json();
     assert_eq!(state["step"], "goals");
+    let page = c.get("/onboarding").await;
+    assert!(page.body.contains("What do you want to do first?"));
+    assert_eq!(page.form_depth(), 1, "{}", page.body);
     assert_eq!(state["workspace"]["handle"], handle.as_str());
     let a = c
         .call(
@@ -70,6 +73,12 @@ async fn the_wizard_resumes_where_it_was_left_and_lands_on_the_dashboard() {
         )
         .await;
     assert_eq!(a.status, StatusCode::OK, "{}", a.body);
+    for (step, heading) in [("modules", "Choose your modules"), ("plan", "Choose a plan")] {
+        c.call("wizard_go", &[("step", step)]).await;
+        let page = c.get("/onboarding").await;
+        assert!(page.body.contains(heading), "{step}");
+        assert_eq!(page.form_depth(), 1, "{step}: {}", page.body);
+    }
     // Going back to step 1 edits the same workspace instead of creating another.
     c.call("wizard_go", &[("step", "workspace")]).await;
     c.call(

@@ -43,6 +43,22 @@ impl Answer {
             .unwrap_or_default()
     }
 
+    /// How deeply `<form>`s nest in an HTML body: 1 is right. The HTML parser drops a form
+    /// inside a form, so a page with 2 works only when script builds it.
+    pub fn form_depth(&self) -> usize {
+        let (mut depth, mut deepest) = (0usize, 0);
+        for (i, _) in self.body.match_indices('<') {
+            let rest = &self.body[i + 1..];
+            if rest.starts_with("form") && rest[4..].starts_with([' ', '>']) {
+                depth += 1;
+                deepest = deepest.max(depth);
+            } else if rest.starts_with("/form>") {
+                depth = depth.saturating_sub(1);
+            }
+        }
+        deepest
+    }
+
     /// Where a server function redirected.
     pub fn location(&self) -> Option<&str> {
         self.headers
