@@ -122,10 +122,13 @@ test("build a page, reorder it three ways, theme and publish it, and count a cli
   await expect(pub).toHaveURL(/\/login$/);
   await visitor.close();
 
-  // The click is counted against the link.
+  // The click is counted against the link, within seconds (events are written in batches).
   await page.getByRole("link", { name: "Analytics" }).click();
   await expect(page.getByRole("heading", { name: "Bio analytics" })).toBeVisible();
-  await expect(page.getByRole("row", { name: /First/ })).toContainText("1");
+  await expect(async () => {
+    await page.reload();
+    await expect(page.getByRole("row", { name: /First/ })).toContainText("1", { timeout: 1_000 });
+  }).toPass({ timeout: 20_000 });
   const clicks = page.getByRole("definition").nth(2);
   await expect(clicks).toHaveText("1");
 });

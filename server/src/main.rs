@@ -1,4 +1,3 @@
-use app::platform::jobs::{Worker, WorkerOptions};
 use app::platform::{indexes, AppState, Config};
 use std::process::ExitCode;
 
@@ -59,22 +58,8 @@ async fn run(config: Config) -> Result<(), String> {
             tracing::error!(error = %e, "could not create the free plan");
         }
     });
-    // The signal stops both the requests and the job worker, which drain side by side.
-    let (stop_tx, stop_rx) = tokio::sync::watch::channel(false);
-    let worker_options = WorkerOptions {
-        drain: grace,
-        ..WorkerOptions::default()
-    };
-    let worker = tokio::spawn(Worker::new(state.clone(), worker_options).run(async move {
-        let _ = { stop_rx }.wait_for(|stop| *stop).await;
-    }));
-    let stop = async move {
-        server::shutdown::signal().await;
-        let _ = stop_tx.send(true);
-    };
-    let app = server::router(state);
-    let served = server::shutdown::serve(listener, app, stop, grace).await;
-    let _ = worker.await;
+    let served =
+        server::shutdown::run_app(state, listener, server::shutdown::signal(), grace).await;
     served.map_err(|e| e.to_string())?;
     tracing::info!("stopped");
     Ok(())

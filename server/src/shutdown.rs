@@ -1,5 +1,7 @@
 //! Serving until SIGTERM or SIGINT, then draining in-flight requests for a bounded time.
 
+use app::platform::jobs::{Worker, WorkerOptions};
+use app::platform::AppState;
 use axum::Router;
 use std::sync::Arc;
 use std::time::Duration;
@@ -53,4 +55,49 @@ pub async fn serve(
             Ok(())
         }
     }
+}
+
+/// Runs the app on `listener` with its job worker, event writer and cache-invalidation feed
+/// until `stop` resolves. Then
+/// requests and running jobs drain side by side for at most `grace`, and the events the
+/// requests recorded are written before this returns.
+pub async fn run_app(
+    state: AppState,
+    listener: TcpListener,
+    stop: impl std::future::Future<Output = ()> + Send + 'static,
+    grace: Duration,
+) -> std::io::Result<()> {
+    let (stop_tx, stop_rx) = tokio::sync::watch::channel(false);
+    let stopped = |mut rx: tokio::sync::watch::Receiver<bool>| async move {
+        let _ = rx.wait_for(|stop| *stop).await;
+    };
+    let worker_options = WorkerOptions {
+        drain: grace,
+        ..WorkerOptions::default()
+    };
+    let worker =
+        tokio::spawn(Worker::new(state.clone(), worker_options).run(stopped(stop_rx.clone())));
+    let events = state.events.clone();
+    let writing = stopped(stop_rx.clone());
+    let writer = tokio::spawn(async move { events.run(writing).await });
+    let feed = tokio::spawn(app::platform::invalidate::watch(
+        state.clone(),
+        stopped(stop_rx),
+    ));
+    let events = state.events.clone();
+    let stop = async move {
+        stop.await;
+        let _ = stop_tx.send(true);
+    };
+    let served = serve(listener, super::router(state), stop, grace).await;
+    let _ = writer.await;
+    match events.flush().await {
+        Ok(n) => tracing::info!(events = n, "events written at shutdown"),
+        Err(e) => {
+            tracing::error!(error = %e, lost = events.waiting(), "events not written at shutdown")
+        }
+    }
+    let _ = worker.await;
+    let _ = feed.await;
+    served
 }

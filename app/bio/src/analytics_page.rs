@@ -48,7 +48,7 @@ pub fn BioAnalyticsPage() -> impl IntoView {
                         <h1>"Bio analytics"</h1>
                         <a class="button button-ghost" href=back>"Back to the builder"</a>
                     </div>
-                    <p class="muted">{page.public_url.clone()}</p>
+                    <p class="muted">{page.public_url.clone()}" · Visits and clicks show here within a few seconds."</p>
                     <RangeForm slug=slug.clone() from=stats.from.clone() to=stats.to.clone()/>
                     <StatsBody stats/>
                     {can_reset.then(|| view! { <ResetStats workspace_id=ws.id.clone() page_id=page.id.clone() reset/> })}

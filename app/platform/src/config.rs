@@ -79,6 +79,9 @@ pub struct Config {
     pub stripe: Option<StripeConfig>,
     /// `BILLING_GRACE_DAYS`: how long paid features stay usable after a failed payment.
     pub billing_grace_days: u32,
+    /// `EVENTS_RETENTION_DAYS`: how long raw visitor events are kept (their daily and hourly
+    /// sums stay for good).
+    pub events_retention_days: u32,
 }
 
 /// The Stripe account the app bills through.
@@ -330,6 +333,18 @@ impl Config {
             }
         };
 
+        let events_retention_days = match get("EVENTS_RETENTION_DAYS").map(|v| v.parse::<u32>()) {
+            None => 90,
+            Some(Ok(n)) if (1..=3650).contains(&n) => n,
+            Some(_) => {
+                err.invalid.push((
+                    "EVENTS_RETENTION_DAYS",
+                    "must be a whole number of days from 1 to 3650".into(),
+                ));
+                90
+            }
+        };
+
         if !err.missing.is_empty() || !err.invalid.is_empty() {
             return Err(err);
         }
@@ -357,6 +372,7 @@ impl Config {
             google,
             stripe,
             billing_grace_days,
+            events_retention_days,
         })
     }
 

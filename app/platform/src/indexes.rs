@@ -46,6 +46,8 @@ pub fn expiring(field: &str, name: &str) -> IndexModel {
 pub fn of(modules: &[super::Module]) -> Vec<CollectionIndexes> {
     let mut all = super::rate_limit::indexes();
     all.extend(super::jobs::indexes());
+    all.extend(super::events::indexes());
+    all.extend(super::invalidate::indexes());
     all.extend(modules.iter().flat_map(|m| (m.indexes)()));
     all
 }

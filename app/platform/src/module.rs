@@ -6,7 +6,8 @@
 use super::config::Config;
 use super::db::Db;
 use super::indexes::CollectionIndexes;
-use super::jobs::JobKind;
+use super::invalidate::CacheScope;
+use super::jobs::{JobKind, Schedule};
 use super::state::AppState;
 use app_core::error::AppError;
 use axum::Router;
@@ -72,6 +73,10 @@ pub struct Module {
     pub contact_intake: Option<&'static dyn ContactIntake>,
     /// The kinds of background job it runs.
     pub jobs: &'static [JobKind],
+    /// Its recurring jobs (their kinds are among `jobs`).
+    pub schedules: &'static [Schedule],
+    /// The caches it keeps, which every replica's copy forgets when one announces a change.
+    pub caches: &'static [CacheScope],
 }
 
 impl Module {
@@ -87,6 +92,8 @@ impl Module {
             isolation: &[],
             contact_intake: None,
             jobs: &[],
+            schedules: &[],
+            caches: &[],
         }
     }
 }

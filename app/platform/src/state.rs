@@ -4,6 +4,7 @@ use super::assets::Assets;
 use super::clock::Clock;
 use super::config::Config;
 use super::db::Db;
+use super::events::{self, EventBuffer};
 use super::jobs::Jobs;
 use super::mailer::Mailer;
 use super::module::{ContactIntake, Module, PlanRules, Services};
@@ -30,6 +31,10 @@ pub struct AppState {
     pub mailer: Mailer,
     /// The background job queue.
     pub jobs: Jobs,
+    /// What visitors do, on its way to the database.
+    pub events: Arc<EventBuffer>,
+    /// Whether other replicas' cache invalidations reach this one.
+    pub feed: Arc<super::invalidate::Feed>,
     /// Request limits, counted in the database across replicas.
     pub limits: Arc<Limits>,
     /// The modules, as they described themselves.
@@ -57,7 +62,14 @@ impl AppState {
         let clock = Clock::default();
         let limits = Arc::new(Limits::new(&db, &clock, config.auth_rate_limit));
         let kinds = modules.iter().flat_map(|m| m.jobs.iter().copied());
-        let jobs = Jobs::new(&db, &clock, kinds.chain([super::mailer::SEND_EMAIL]));
+        let schedules = modules.iter().flat_map(|m| m.schedules.iter().copied());
+        let jobs = Jobs::new(
+            &db,
+            &clock,
+            kinds.chain([super::mailer::SEND_EMAIL, events::ROLLUP, events::PRUNE]),
+            schedules.chain([events::PRUNE_DAILY]),
+        )?;
+        let buffer = EventBuffer::new(&db, &clock, &jobs, events::CAPACITY);
         Ok(AppState {
             leptos_options,
             config: Arc::new(config),
@@ -66,6 +78,8 @@ impl AppState {
             clock,
             mailer,
             jobs,
+            events: Arc::new(buffer),
+            feed: Arc::default(),
             limits,
             modules: modules.into(),
             services: Arc::new(services),

@@ -1,13 +1,16 @@
 //! Link in bio over HTTP: the builder's saves and publishing, the public page visitors get,
-//! and the addresses it refuses.
+//! the addresses it refuses, and a publish reaching another replica's cache.
 
 use crate::common;
 
+use app::platform::invalidate::live;
 use axum::http::{header, StatusCode};
 use common::bio::{link, open, publish, save, visit, PHONE};
+use common::client::Client;
 use common::people::{signed_up, unique, workspace};
-use common::TestApp;
+use common::{TestApp, BASE_URL};
 use serde_json::json;
+use std::time::Duration;
 
 #[tokio::test]
 async fn a_published_page_shows_its_live_blocks_in_order_as_plain_html() {
@@ -229,5 +232,55 @@ async fn a_page_of_ten_links_fits_in_fourteen_kilobytes_compressed() {
         .await
         .unwrap();
     assert!(bytes.len() <= 14 * 1024, "{} bytes compressed", bytes.len());
+    app.cleanup().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_publish_on_one_replica_is_served_by_the_other_at_once() {
+    let app = TestApp::start().await;
+    let other = app.replica().await;
+    let (mut c, _) = signed_up(&app, "twin").await;
+    let handle = unique("twin");
+    let ws = workspace(&mut c, &handle).await;
+    publish(
+        &mut c,
+        &ws,
+        json!([link("a", "First", "https://a.example")]),
+    )
+    .await;
+    let page = |r: &TestApp| {
+        let path = format!("/@{handle}");
+        let router = r.router.clone();
+        async move {
+            let mut visitor = Client::new(router, BASE_URL);
+            visit(&mut visitor, &path, PHONE).await.body
+        }
+    };
+    // Both replicas' feeds are open: entries are then kept for minutes, so only the
+    // announcement can make the other one show a change.
+    for _ in 0..100 {
+        if live(&app.state) && live(&other.state) {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    assert!(live(&other.state), "change streams reach the replica");
+    assert!(page(&other).await.contains("First"));
+
+    publish(
+        &mut c,
+        &ws,
+        json!([link("a", "Second", "https://a.example")]),
+    )
+    .await;
+    let mut seen = String::new();
+    for _ in 0..50 {
+        seen = page(&other).await;
+        if seen.contains("Second") {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    assert!(seen.contains("Second"), "{seen}");
     app.cleanup().await;
 }

@@ -53,6 +53,7 @@ async fn views_clicks_and_unique_visitors_are_counted_and_bots_are_not() {
         404
     );
 
+    app.settle_events().await;
     let s = stats(&mut c, &ws, &page_id).await;
     assert_eq!(
         (
@@ -85,6 +86,7 @@ async fn views_clicks_and_unique_visitors_are_counted_and_bots_are_not() {
     .await;
     let again = visit(&mut visitor, &format!("/l/{page_id}/shop"), DESKTOP).await;
     assert_eq!(again.location(), Some("https://shop.example/y"));
+    app.settle_events().await;
     let s = stats(&mut c, &ws, &page_id).await;
     assert_eq!(
         s["links"][0],
@@ -109,6 +111,7 @@ async fn views_clicks_and_unique_visitors_are_counted_and_bots_are_not() {
         )
         .await;
     assert_eq!(a.status, StatusCode::OK, "{}", a.body);
+    app.settle_events().await;
     let s = stats(&mut c, &ws, &page_id).await;
     assert_eq!(
         (s["views"].as_u64(), s["clicks"].as_u64()),
@@ -132,6 +135,7 @@ async fn visitors_are_the_same_within_a_day_and_new_the_next() {
         .clock
         .advance(std::time::Duration::from_secs(86_400));
     visit(&mut visitor, &format!("/@{handle}"), PHONE).await;
+    app.settle_events().await;
     let s = stats(&mut c, &ws, &page_id).await;
     assert_eq!(
         (s["views"].as_u64(), s["visitors"].as_u64()),
@@ -142,7 +146,7 @@ async fn visitors_are_the_same_within_a_day_and_new_the_next() {
         use futures_util::TryStreamExt;
         app.state
             .db
-            .collection::<mongodb::bson::Document>("bio_events")
+            .collection::<mongodb::bson::Document>("events")
             .find(mongodb::bson::doc! {})
             .await
             .unwrap()
@@ -187,6 +191,7 @@ async fn the_signup_form_keeps_addresses_without_javascript() {
     );
     let shown = visit(&mut visitor, &format!("/@{handle}?signup=ok"), PHONE).await;
     assert!(shown.body.contains("Thanks! You are subscribed."));
+    app.settle_events().await;
     let s = stats(&mut c, &ws, &page_id).await;
     assert_eq!(
         s["subscribers"], 1,

@@ -1,12 +1,14 @@
 //! The job queue as replicas share it: one run per job across workers, retries with backoff, a
 //! dead letter after the limit, a job whose worker died finished by another, idempotency keys,
-//! shutdown handing leases back, and email sent through it.
+//! shutdown handing leases back, a cron schedule firing once per tick across workers, and email
+//! sent through it.
 
 use crate::common::{mongodb_uri, worker_options, TestApp};
-use app::platform::jobs::{jobs, Enqueue, JobKind, Status, Worker, WorkerOptions};
+use app::platform::jobs::{jobs, Enqueue, JobKind, Schedule, Status, Worker, WorkerOptions};
 use app::platform::mailer::Email;
 use app::platform::{AppState, Module};
 use futures_util::future::BoxFuture;
+use futures_util::TryStreamExt;
 use mongodb::bson::{doc, Document};
 use std::time::Duration;
 
@@ -35,6 +37,33 @@ const TEST_JOBS: Module = Module {
     jobs: &[COUNT, FAIL, HANG_ONCE],
     ..Module::named("test_jobs")
 };
+
+/// Records the tick it was run for.
+const TICK: JobKind = JobKind {
+    name: "test.tick",
+    run: tick,
+    max_attempts: 3,
+};
+
+/// Every minute, on the minute.
+const TICKING: Module = Module {
+    jobs: &[TICK],
+    schedules: &[Schedule {
+        kind: "test.tick",
+        cron: "* * * * *",
+        time_zone: "UTC",
+    }],
+    ..Module::named("test_ticking")
+};
+
+fn tick<'a>(state: &'a AppState, payload: &'a Document) -> BoxFuture<'a, Result<(), String>> {
+    Box::pin(async move {
+        let at = payload.get_datetime("tick").map_err(|e| e.to_string())?;
+        let runs = state.db.collection::<Document>(RUNS);
+        runs.insert_one(doc! { "tick": at }).await.unwrap();
+        Ok(())
+    })
+}
 
 async fn record(state: &AppState, payload: &Document) -> u64 {
     let n = payload.get_i32("n").unwrap_or_default();
@@ -312,5 +341,54 @@ async fn an_email_that_cannot_leave_is_retried_and_shows_as_failed() {
         .expect("one send_email job");
     assert_eq!((j.status, j.attempts), (Status::Failed, 1));
     assert_eq!(j.last_error.as_deref(), Some("Email is unavailable"));
+    app.cleanup().await;
+}
+
+#[tokio::test]
+async fn a_schedule_fires_once_per_tick_across_two_workers() {
+    let app = TestApp::start_with_modules(&mongodb_uri(), &[], vec![TICKING], false).await;
+    let (a, b) = (worker(&app), worker(&app));
+    let minute = Duration::from_secs(60);
+    for _ in 0..3 {
+        // Both replicas schedule the next tick and both try to run what is due.
+        tokio::join!(a.enqueue_ticks(), b.enqueue_ticks());
+        let drain = |w: Worker| async move { while w.run_one().await.unwrap() {} };
+        tokio::join!(drain(a.clone()), drain(b.clone()));
+        app.state.clock.advance(minute);
+    }
+    tokio::join!(a.enqueue_ticks(), b.enqueue_ticks());
+    let drain = |w: Worker| async move { while w.run_one().await.unwrap() {} };
+    tokio::join!(drain(a.clone()), drain(b.clone()));
+
+    let ticks: Vec<i64> = app
+        .state
+        .db
+        .collection::<Document>(RUNS)
+        .find(doc! {})
+        .await
+        .unwrap()
+        .try_collect::<Vec<_>>()
+        .await
+        .unwrap()
+        .iter()
+        .map(|d| d.get_datetime("tick").unwrap().timestamp_millis())
+        .collect();
+    // Three minutes passed: three ticks, each run once, each on a minute, one minute apart.
+    assert_eq!(ticks.len(), 3, "{ticks:?}");
+    assert!(ticks.iter().all(|t| t % 60_000 == 0), "{ticks:?}");
+    let mut sorted = ticks.clone();
+    sorted.sort_unstable();
+    sorted.dedup();
+    assert_eq!(sorted.len(), 3, "each tick once: {ticks:?}");
+    assert!(
+        sorted.windows(2).all(|w| w[1] - w[0] == 60_000),
+        "{ticks:?}"
+    );
+    // The next one waits, queued once.
+    let queued = jobs(&app.state.db)
+        .count_documents(doc! { "kind": "test.tick", "status": "queued" })
+        .await
+        .unwrap();
+    assert_eq!(queued, 1);
     app.cleanup().await;
 }

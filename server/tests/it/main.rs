@@ -13,6 +13,7 @@ mod crm_contacts;
 mod crm_deals;
 mod crm_intake;
 mod drain;
+mod events;
 mod google;
 mod health;
 mod identity;

@@ -73,7 +73,10 @@ async fn the_wizard_resumes_where_it_was_left_and_lands_on_the_dashboard() {
         )
         .await;
     assert_eq!(a.status, StatusCode::OK, "{}", a.body);
-    for (step, heading) in [("modules", "Choose your modules"), ("plan", "Choose a plan")] {
+    for (step, heading) in [
+        ("modules", "Choose your modules"),
+        ("plan", "Choose a plan"),
+    ] {
         c.call("wizard_go", &[("step", step)]).await;
         let page = c.get("/onboarding").await;
         assert!(page.body.contains(heading), "{step}");

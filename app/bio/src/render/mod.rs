@@ -13,7 +13,8 @@ use escape::esc;
 pub struct RenderCtx<'a> {
     /// Now, as `YYYY-MM-DDTHH:MM:SSZ`: scheduled links outside their window are left out.
     pub now: &'a str,
-    /// The nonce the page's `<style>` carries (the page's CSP allows only it).
+    /// The nonce the page's `<style>` carries in the builder's preview (whose CSP allows it);
+    /// empty on the public page, whose CSP allows its style by hash.
     pub nonce: &'a str,
     /// In the builder: embeds become placeholders and forms do not post.
     pub preview: bool,
@@ -77,10 +78,13 @@ pub fn render_page(page: &PageContent, ctx: &RenderCtx) -> String {
             ));
         }
     }
+    let nonce = match ctx.nonce {
+        "" => String::new(),
+        n => format!(" nonce=\"{}\"", esc(n)),
+    };
     html.push_str(&format!(
-        "<meta name=\"theme-color\" content=\"{}\"><style nonce=\"{}\">{}</style></head>",
+        "<meta name=\"theme-color\" content=\"{}\"><style{nonce}>{}</style></head>",
         esc(&page.theme.bg_color),
-        esc(ctx.nonce),
         css::stylesheet(&page.theme)
     ));
     let style_class = match page.theme.button_style.as_str() {

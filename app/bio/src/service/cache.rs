@@ -1,25 +1,64 @@
-//! A short-lived, per-process memory of published pages and of today's visitor salt, so a
-//! visitor's request costs one database write (the view) instead of four round trips.
+//! This replica's copy of published pages as served (their HTML and headers) and of today's
+//! visitor salt, so a visit costs no database round trip. Bounded by size; a workspace's pages
+//! are forgotten when any replica announces a change to them or to the workspace
+//! (`platform::invalidate`), and at the latest when they expire: after a few minutes while
+//! change streams are live, after a second when not, and when a scheduled link starts or ends.
 
-use super::pages::PageDoc;
-use std::collections::HashMap;
-use std::sync::Mutex;
-use std::time::{Duration, Instant};
-use workspaces::service::store::Workspace;
+use axum::body::Bytes;
+use http::HeaderValue;
+use std::sync::{Arc, Mutex};
+use std::time::Instant;
 
-/// How long another replica's publish may take to show here; this replica forgets at once.
-const FRESH_FOR: Duration = Duration::from_secs(5);
-/// Entries kept at most; beyond, the cache starts over (a crude bound, enough for hot pages).
-const MAX_ENTRIES: usize = 10_000;
+/// The HTML kept at most, in bytes.
+const MAX_BYTES: u64 = 64 * 1024 * 1024;
 
-/// A published page (or its absence) as last read, by handle and slug.
-type Entry = (Instant, Option<(Workspace, PageDoc)>);
+/// A published page as visitors get it.
+#[derive(Debug)]
+pub struct Served {
+    /// Owner.
+    pub workspace_id: String,
+    /// The page.
+    pub page_id: String,
+    /// The whole document.
+    pub html: Bytes,
+    /// Its `Content-Security-Policy`.
+    pub csp: HeaderValue,
+}
+
+/// What a handle and slug led to when last looked up.
+#[derive(Debug)]
+struct Entry {
+    until: Instant,
+    /// When a scheduled link next appears or goes (`YYYY-MM-DDTHH:MM:SSZ`), if ever.
+    changes_at: Option<String>,
+    /// The workspace, when the handle is one (its announcements clear this entry).
+    workspace_id: Option<String>,
+    served: Option<Arc<Served>>,
+}
 
 /// The cache, one per process, among the bio module's services in `AppState`.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct BioCache {
-    pages: Mutex<HashMap<(String, String), Entry>>,
+    pages: moka::sync::Cache<(String, String), Arc<Entry>>,
     salt: Mutex<Option<(String, String)>>,
+}
+
+impl Default for BioCache {
+    fn default() -> Self {
+        BioCache {
+            pages: moka::sync::Cache::builder()
+                .max_capacity(MAX_BYTES)
+                .weigher(|(h, s): &(String, String), e: &Arc<Entry>| {
+                    let html = e.served.as_ref().map_or(0, |s| s.html.len());
+                    (h.len() + s.len() + html + 256)
+                        .try_into()
+                        .unwrap_or(u32::MAX)
+                })
+                .support_invalidation_closures()
+                .build(),
+            salt: Mutex::default(),
+        }
+    }
 }
 
 /// The bio module's cache.
@@ -29,31 +68,48 @@ pub fn of(state: &platform::AppState) -> &BioCache {
         .expect("the bio module registers its cache")
 }
 
+/// Forgets the pages of workspace `key`: the module's answer to an announced change.
+pub fn forget(state: &platform::AppState, key: &str) {
+    of(state).forget(key);
+}
+
 impl BioCache {
-    /// The page at `handle`/`slug` if read less than a few seconds ago.
-    pub fn page(&self, handle: &str, slug: &str) -> Option<Option<(Workspace, PageDoc)>> {
-        let pages = self.pages.lock().ok()?;
-        let (at, found) = pages.get(&(handle.to_owned(), slug.to_owned()))?;
-        (at.elapsed() < FRESH_FOR).then(|| found.clone())
+    /// The page at `handle`/`slug` as last served, if still good at `now` (canonical time):
+    /// `Some(None)` means it was not there.
+    pub fn page(&self, handle: &str, slug: &str, now: &str) -> Option<Option<Arc<Served>>> {
+        let e = self.pages.get(&(handle.to_owned(), slug.to_owned()))?;
+        let fresh = e.until > Instant::now() && e.changes_at.as_deref().is_none_or(|c| now < c);
+        fresh.then(|| e.served.clone())
     }
 
-    /// Remembers what was read for `handle`/`slug`.
-    pub fn remember(&self, handle: &str, slug: &str, found: Option<(Workspace, PageDoc)>) {
-        if let Ok(mut pages) = self.pages.lock() {
-            if pages.len() >= MAX_ENTRIES {
-                pages.clear();
-            }
-            pages.insert(
-                (handle.to_owned(), slug.to_owned()),
-                (Instant::now(), found),
-            );
-        }
+    /// Remembers what `handle`/`slug` led to, for `fresh_for`, or until `changes_at`.
+    pub fn remember(
+        &self,
+        handle: &str,
+        slug: &str,
+        workspace_id: Option<String>,
+        served: Option<Arc<Served>>,
+        changes_at: Option<String>,
+        fresh_for: std::time::Duration,
+    ) {
+        let entry = Entry {
+            until: Instant::now() + fresh_for,
+            changes_at,
+            workspace_id,
+            served,
+        };
+        self.pages
+            .insert((handle.to_owned(), slug.to_owned()), Arc::new(entry));
     }
 
-    /// Forgets every page of `handle`, after a publish, unpublish or delete.
-    pub fn forget(&self, handle: &str) {
-        if let Ok(mut pages) = self.pages.lock() {
-            pages.retain(|(h, _), _| h != handle);
+    /// Forgets every page of workspace `workspace_id`.
+    pub fn forget(&self, workspace_id: &str) {
+        let id = workspace_id.to_owned();
+        let cleared = self
+            .pages
+            .invalidate_entries_if(move |_, e| e.workspace_id.as_deref() == Some(id.as_str()));
+        if cleared.is_err() {
+            self.pages.invalidate_all();
         }
     }
 

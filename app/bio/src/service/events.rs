@@ -1,46 +1,19 @@
-//! Views and clicks of public pages, one document each, never counting bots, and at most
-//! [`platform::rate_limit::VIEWS_PER_MINUTE`] a minute per client and workspace so that
-//! reloading a page in a loop cannot fill the database.
+//! Views and clicks of public pages, through the platform's event pipeline, never counting bots,
+//! and at most [`platform::rate_limit::VIEWS_PER_MINUTE`] a minute per client and workspace so
+//! that reloading a page in a loop cannot fill the database.
 
 use super::visitors::{day_of, device, is_bot, referrer, visitor};
 use app_core::error::AppError;
 use http::HeaderMap;
-use mongodb::bson::{doc, DateTime};
-use mongodb::Collection;
-use platform::{AppState, Db};
-use serde::{Deserialize, Serialize};
+use mongodb::bson::doc;
+use platform::events::{events, rollups, Event, VIEW};
+use platform::AppState;
 use workspaces::WorkspaceScope;
 
-/// Collection name.
-pub const EVENTS: &str = "bio_events";
-
-/// One view or click.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct Event {
-    /// Owner.
-    pub workspace_id: String,
-    /// The page.
-    pub page_id: String,
-    /// `view` or `click`.
-    pub kind: String,
-    /// The clicked block (its id survives reordering and edits).
-    pub block_id: Option<String>,
-    /// UTC day, `YYYY-MM-DD`.
-    pub day: String,
-    /// The day's visitor hash.
-    pub visitor: String,
-    /// Referring host or `Direct`.
-    pub referrer: String,
-    /// `mobile`, `tablet` or `desktop`.
-    pub device: String,
-    /// When.
-    pub at: DateTime,
-}
-
-/// Typed collection.
-pub fn events(db: &Db) -> Collection<Event> {
-    db.collection(EVENTS)
-}
+/// The surface name of bio pages in events and rollups; the item is the page id.
+pub const SURFACE: &str = "bio";
+/// A click on a block; its target is the block id (which survives reordering and edits).
+pub const CLICK: &str = "click";
 
 /// What a public request tells about its visitor.
 pub struct Hit<'a> {
@@ -83,31 +56,32 @@ pub async fn record(
         Err(e) => return Err(e),
     }
     let at = state.clock.now();
-    let day = day_of(at);
     let ua = hit.header("user-agent").unwrap_or("");
     let event = Event {
+        id: None,
         workspace_id: workspace_id.to_owned(),
-        page_id: page_id.to_owned(),
-        kind: if block_id.is_some() { "click" } else { "view" }.into(),
-        block_id: block_id.map(Into::into),
-        visitor: visitor(state, &day, workspace_id, hit.ip, ua).await?,
-        day,
+        surface: SURFACE.into(),
+        item: page_id.to_owned(),
+        kind: if block_id.is_some() { CLICK } else { VIEW }.into(),
+        target: block_id.map(Into::into),
+        visitor: visitor(state, &day_of(at), workspace_id, hit.ip, ua).await?,
         referrer: referrer(hit.header("referer"), &state.config.base_url),
         device: device(ua).into(),
         at,
+        rolled: false,
+        batch: None,
     };
-    events(&state.db).insert_one(&event).await?;
-    Ok(true)
+    Ok(state.events.record(event))
 }
 
-/// Deletes every view and click of a page.
+/// Deletes every view and click of a page, raw and summed.
 pub async fn reset(
     state: &AppState,
     scope: &WorkspaceScope,
     page_id: &str,
 ) -> Result<(), AppError> {
-    events(&state.db)
-        .delete_many(scope.filter_with(doc! { "page_id": page_id }))
-        .await?;
+    let of_page = scope.filter_with(doc! { "surface": SURFACE, "item": page_id });
+    events(&state.db).delete_many(of_page.clone()).await?;
+    rollups(&state.db).delete_many(of_page).await?;
     Ok(())
 }

@@ -28,14 +28,6 @@ pub fn indexes() -> Vec<CollectionIndexes> {
             )],
         },
         CollectionIndexes {
-            collection: events::EVENTS,
-            indexes: vec![index(
-                doc! { "workspace_id": 1, "page_id": 1, "day": 1 },
-                "page_day",
-                false,
-            )],
-        },
-        CollectionIndexes {
             collection: visitors::SALTS,
             indexes: vec![expiring("expires_at", "expires_ttl")],
         },

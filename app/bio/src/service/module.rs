@@ -1,12 +1,16 @@
 //! The bio module as the server assembles it.
 
-use super::cache::BioCache;
+use super::cache::{self, BioCache};
 use super::{pages, public, qr};
 use app_core::error::AppError;
 use axum::routing::get;
 use axum::Router;
 use futures_util::future::BoxFuture;
+use platform::invalidate::CacheScope;
 use platform::{AppState, Config, Db, Module, Services, UsageCounter};
+
+/// The name of the public-page cache in announcements; keys are workspace ids.
+pub const CACHE: &str = "bio";
 
 /// Link-in-bio pages: the builder's data, the public pages and their analytics.
 pub const MODULE: Module = Module {
@@ -18,6 +22,17 @@ pub const MODULE: Module = Module {
     routes,
     services,
     isolation: super::isolation::ISOLATION,
+    // Pages show the workspace's name and live at its handle: its changes clear them too.
+    caches: &[
+        CacheScope {
+            name: CACHE,
+            forget: cache::forget,
+        },
+        CacheScope {
+            name: workspaces::service::workspaces::CACHE,
+            forget: cache::forget,
+        },
+    ],
     ..Module::named("bio")
 };
 

@@ -298,7 +298,7 @@ pub async fn publish(
             field: None,
             message: "The page changed while publishing. Publish again.".into(),
         })?;
-    super::cache::of(state).forget(&ws.handle);
+    platform::invalidate::invalidate(state, super::module::CACHE, &ws.id).await;
     Ok(view(doc, &ws.handle, state))
 }
 
@@ -319,7 +319,7 @@ pub async fn unpublish(
         .ok_or_else(|| AppError::NotFound {
             what: "That page".into(),
         })?;
-    super::cache::of(state).forget(&ws.handle);
+    platform::invalidate::invalidate(state, super::module::CACHE, &ws.id).await;
     Ok(view(doc, &ws.handle, state))
 }
 
@@ -338,7 +338,7 @@ pub async fn delete(
             "The main page cannot be deleted. Unpublish it instead.",
         ));
     }
-    super::cache::of(state).forget(&workspace(state, scope).await?.handle);
+    platform::invalidate::invalidate(state, super::module::CACHE, scope.workspace_id()).await;
     crate::service::events::reset(state, scope, page_id).await
 }
 
@@ -349,27 +349,22 @@ pub async fn count(state: &AppState, workspace_id: &str) -> Result<u64, AppError
         .await?)
 }
 
-/// A published page by the workspace's handle and its slug, for visitors. Read through the
-/// process's short-lived cache, which this process's publishes clear at once.
+/// The workspace at `handle` (any case) and its published page at `slug`, for visitors: `None`
+/// when there is no such workspace, `Some((ws, None))` when the page is not published.
 pub async fn published(
     state: &AppState,
     handle: &str,
     slug: &str,
-) -> Result<Option<(Workspace, PageDoc)>, AppError> {
+) -> Result<Option<(Workspace, Option<PageDoc>)>, AppError> {
     let handle = handle.to_ascii_lowercase();
-    if let Some(found) = super::cache::of(state).page(&handle, slug) {
-        return Ok(found);
-    }
-    let found = match workspaces(&state.db)
+    let Some(ws) = workspaces(&state.db)
         .find_one(doc! { "handle": &handle })
         .await?
-    {
-        None => None,
-        Some(ws) => pages(&state.db)
-            .find_one(doc! { "workspace_id": &ws.id, "slug": slug, "published": { "$ne": null } })
-            .await?
-            .map(|p| (ws, p)),
+    else {
+        return Ok(None);
     };
-    super::cache::of(state).remember(&handle, slug, found.clone());
-    Ok(found)
+    let page = pages(&state.db)
+        .find_one(doc! { "workspace_id": &ws.id, "slug": slug, "published": { "$ne": null } })
+        .await?;
+    Ok(Some((ws, page)))
 }

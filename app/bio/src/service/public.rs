@@ -1,6 +1,7 @@
 //! The visitor-facing routes: the page at `/@handle[/slug]`, its signup form posts, and the
 //! `/l/<page>/<block>` redirect that counts a click. Plain HTML, no WASM, no cookies.
 
+use super::cache::{self, Served};
 use super::events::{record, Hit};
 use super::pages::{pages, public_path, public_url, published};
 use super::subscribers::subscribe;
@@ -13,8 +14,9 @@ use http::{header, HeaderValue, StatusCode};
 use mongodb::bson::{doc, DateTime};
 use platform::request::ClientInfo;
 use platform::AppState;
-use rand::RngCore;
 use serde::Deserialize;
+use sha2::{Digest, Sha256};
+use std::sync::Arc;
 
 /// `now` as `YYYY-MM-DDTHH:MM:SSZ`, the form schedules are stored in.
 pub fn canonical_time(at: DateTime) -> String {
@@ -23,14 +25,35 @@ pub fn canonical_time(at: DateTime) -> String {
         .unwrap_or_default()
 }
 
-/// The policy of a public page: only its own `<style>`, images, the three players' frames, and
-/// forms posting back here. No script at all.
-fn csp(nonce: &str) -> String {
-    format!(
-        "default-src 'none'; style-src 'nonce-{nonce}'; img-src 'self' https: data:; \
+/// The policy of a public page: only its own `<style>` (by its hash, so the document is the
+/// same for every visitor and can be kept), images, the three players' frames, and forms posting
+/// back here. No script at all.
+fn csp(style: &str) -> HeaderValue {
+    let hash = base64::engine::general_purpose::STANDARD.encode(Sha256::digest(style.as_bytes()));
+    let policy = format!(
+        "default-src 'none'; style-src 'sha256-{hash}'; img-src 'self' https: data:; \
          frame-src https://www.youtube-nocookie.com https://open.spotify.com https://www.tiktok.com; \
          form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
-    )
+    );
+    HeaderValue::from_str(&policy).unwrap_or(HeaderValue::from_static("default-src 'none'"))
+}
+
+/// When a scheduled link of `content` next appears or goes after `now`, if ever.
+fn next_change(content: &crate::model::PageContent, now: &str) -> Option<String> {
+    content
+        .blocks
+        .iter()
+        .filter_map(|b| match &b.kind {
+            BlockKind::Link {
+                starts_at, ends_at, ..
+            } => Some([starts_at, ends_at]),
+            _ => None,
+        })
+        .flatten()
+        .filter_map(|t| t.as_deref())
+        .filter(|t| *t > now)
+        .min()
+        .map(str::to_owned)
 }
 
 /// Records the request as a view (or a click on `block_id`). A visit that cannot be counted
@@ -103,39 +126,89 @@ async fn serve(
     q: PageQuery,
     req: Request,
 ) -> Response {
-    let (ws, page) = match published(&state, &handle, &slug).await {
-        Ok(Some(found)) => found,
-        Ok(None) => return not_found(),
-        Err(e) => return unavailable(e),
+    let handle = handle.to_ascii_lowercase();
+    let now = canonical_time(state.clock.now());
+    // After a signup the form shows its result: that page is the visitor's own, not kept.
+    let keep = q.signup.is_none();
+    let cache = cache::of(&state);
+    let served = match cache.page(&handle, &slug, &now).filter(|_| keep) {
+        Some(hit) => hit,
+        None => match render(&state, &handle, &slug, &now, q.signup.as_deref()).await {
+            Ok((workspace_id, served, changes_at)) => {
+                if keep {
+                    let fresh_for = match workspace_id {
+                        Some(_) => platform::invalidate::fresh_for(&state),
+                        None => platform::invalidate::FRESH_FOR_FALLBACK,
+                    };
+                    cache.remember(
+                        &handle,
+                        &slug,
+                        workspace_id,
+                        served.clone(),
+                        changes_at,
+                        fresh_for,
+                    );
+                }
+                served
+            }
+            Err(e) => return unavailable(e),
+        },
     };
-    let Some(content) = page.published.as_ref() else {
+    let Some(served) = served else {
         return not_found();
     };
-    count(&state, req, &ws.id, &page.id, None).await;
-    let mut nonce = [0u8; 16];
-    rand::rng().fill_bytes(&mut nonce);
-    let nonce = base64::engine::general_purpose::STANDARD.encode(nonce);
-    let canonical = public_url(&state, &ws.handle, &page.slug);
+    count(&state, req, &served.workspace_id, &served.page_id, None).await;
+    let mut res = Response::new(axum::body::Body::from(served.html.clone()));
+    let h = res.headers_mut();
+    h.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("text/html; charset=utf-8"),
+    );
+    h.insert(header::CONTENT_SECURITY_POLICY, served.csp.clone());
+    res
+}
+
+/// Reads and renders the page at `handle`/`slug`: its workspace (when the handle is one), the
+/// page as served (when published) and when its schedule next changes it.
+async fn render(
+    state: &AppState,
+    handle: &str,
+    slug: &str,
+    now: &str,
+    signup: Option<&str>,
+) -> Result<(Option<String>, Option<Arc<Served>>, Option<String>), app_core::error::AppError> {
+    let Some((ws, page)) = published(state, handle, slug).await? else {
+        return Ok((None, None, None));
+    };
+    let Some((page, content)) = page.and_then(|p| p.published.clone().map(|c| (p, c))) else {
+        return Ok((Some(ws.id), None, None));
+    };
+    let canonical = public_url(state, &ws.handle, &page.slug);
     let path = public_path(&ws.handle, &page.slug);
-    let now = canonical_time(state.clock.now());
     let html = render_page(
-        content,
+        &content,
         &RenderCtx {
-            now: &now,
-            nonce: &nonce,
+            now,
+            nonce: "",
             preview: false,
             canonical_url: &canonical,
             fallback_title: &ws.name,
             click_base: &format!("/l/{}", page.id),
             subscribe_action: &path,
-            capture_result: q.signup.as_deref(),
+            capture_result: signup,
         },
     );
-    let mut res = ([(header::CONTENT_TYPE, "text/html; charset=utf-8")], html).into_response();
-    if let Ok(v) = HeaderValue::from_str(&csp(&nonce)) {
-        res.headers_mut().insert(header::CONTENT_SECURITY_POLICY, v);
-    }
-    res
+    let served = Served {
+        workspace_id: ws.id.clone(),
+        page_id: page.id.clone(),
+        html: html.into(),
+        csp: csp(&crate::render::css::stylesheet(&content.theme)),
+    };
+    Ok((
+        Some(ws.id),
+        Some(Arc::new(served)),
+        next_change(&content, now),
+    ))
 }
 
 /// The signup form's fields.
@@ -169,8 +242,8 @@ pub async fn extra_signup(
 
 async fn signup(state: AppState, handle: String, slug: String, form: Signup, ip: &str) -> Response {
     let (ws, page) = match published(&state, &handle, &slug).await {
-        Ok(Some(found)) => found,
-        Ok(None) => return not_found(),
+        Ok(Some((ws, Some(page)))) => (ws, page),
+        Ok(_) => return not_found(),
         Err(e) => return unavailable(e),
     };
     let now = canonical_time(state.clock.now());

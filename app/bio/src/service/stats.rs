@@ -1,13 +1,15 @@
-//! A page's numbers over a range of days, computed by the database from the event documents.
+//! A page's numbers over a range of days, read from the daily rollups of its events.
 
-use super::events::events;
+use super::events::{CLICK, SURFACE};
 use super::pages;
 use super::visitors::day_of;
 use crate::model::{permille, BioStats, DayCount, LinkStat, NamedCount};
 use app_core::error::AppError;
 use futures_util::TryStreamExt;
-use mongodb::bson::{doc, DateTime, Document};
+use mongodb::bson::{doc, DateTime};
+use platform::events::{decode_key, rollups, Rollup, VIEW};
 use platform::AppState;
+use std::collections::BTreeMap;
 use workspaces::WorkspaceScope;
 
 const DAY_MS: i64 = 86_400_000;
@@ -42,42 +44,10 @@ fn range(state: &AppState, from: &str, to: &str) -> Result<(DateTime, DateTime),
     Ok((from, to))
 }
 
-async fn group(
-    state: &AppState,
-    filter: Document,
-    key: Document,
-) -> Result<Vec<(Document, u64)>, AppError> {
-    let rows: Vec<Document> = events(&state.db)
-        .aggregate(vec![
-            doc! { "$match": filter },
-            doc! { "$group": { "_id": key, "n": { "$sum": 1 } } },
-        ])
-        .await?
-        .try_collect()
-        .await?;
-    Ok(rows
+fn named(counts: BTreeMap<String, u64>, top: usize) -> Vec<NamedCount> {
+    let mut out: Vec<NamedCount> = counts
         .into_iter()
-        .map(|r| {
-            let n = r
-                .get_i32("n")
-                .map(|n| n as i64)
-                .or_else(|_| r.get_i64("n"))
-                .unwrap_or(0);
-            (
-                r.get_document("_id").cloned().unwrap_or_default(),
-                n.max(0) as u64,
-            )
-        })
-        .collect())
-}
-
-fn named(rows: Vec<(Document, u64)>, field: &str, top: usize) -> Vec<NamedCount> {
-    let mut out: Vec<NamedCount> = rows
-        .into_iter()
-        .map(|(k, count)| NamedCount {
-            name: k.get_str(field).unwrap_or("Unknown").to_owned(),
-            count,
-        })
+        .map(|(name, count)| NamedCount { name, count })
         .collect();
     out.sort_by(|a, b| b.count.cmp(&a.count).then(a.name.cmp(&b.name)));
     out.truncate(top);
@@ -96,55 +66,52 @@ pub async fn stats(
     let (from, to) = range(state, from, to)?;
     let page = pages::get(state, scope, page_id).await?;
     let (from_day, to_day) = (day_of(from), day_of(to));
-    let base = scope
-        .filter_with(doc! { "page_id": page_id, "day": { "$gte": &from_day, "$lte": &to_day } });
-    let with = |more: Document| {
-        let mut f = base.clone();
-        f.extend(more);
-        f
-    };
+    let daily: Vec<Rollup> = rollups(&state.db)
+        .find(scope.filter_with(doc! {
+            "surface": SURFACE, "item": page_id, "hourly": false,
+            "period": { "$gte": &from_day, "$lte": &to_day },
+        }))
+        .await?
+        .try_collect()
+        .await?;
 
-    let per_day = group(state, base.clone(), doc! { "day": "$day", "kind": "$kind" }).await?;
-    let mut days: Vec<DayCount> = (0..=(to.timestamp_millis() - from.timestamp_millis()) / DAY_MS)
-        .map(|i| DayCount {
-            day: day_of(DateTime::from_millis(from.timestamp_millis() + i * DAY_MS)),
-            views: 0,
-            clicks: 0,
+    let days: Vec<DayCount> = (0..=(to.timestamp_millis() - from.timestamp_millis()) / DAY_MS)
+        .map(|i| {
+            let day = day_of(DateTime::from_millis(from.timestamp_millis() + i * DAY_MS));
+            let r = daily.iter().find(|r| r.period == day);
+            DayCount {
+                views: r.map_or(0, |r| r.count(VIEW)),
+                clicks: r.map_or(0, |r| r.count(CLICK)),
+                day,
+            }
         })
         .collect();
-    for (k, n) in per_day {
-        if let Some(d) = days
-            .iter_mut()
-            .find(|d| k.get_str("day") == Ok(d.day.as_str()))
-        {
-            match k.get_str("kind") {
-                Ok("view") => d.views += n,
-                Ok("click") => d.clicks += n,
-                _ => {}
-            }
-        }
-    }
     let views: u64 = days.iter().map(|d| d.views).sum();
     let clicks: u64 = days.iter().map(|d| d.clicks).sum();
-    let visitors = group(
-        state,
-        with(doc! { "kind": "view" }),
-        doc! { "day": "$day", "v": "$visitor" },
-    )
-    .await?
-    .len() as u64;
+    // Distinct per day, summed: a visitor is unlinkable from one day to the next.
+    let visitors: u64 = daily.iter().map(|r| r.visitors.max(0) as u64).sum();
+
+    let mut clicked: BTreeMap<String, u64> = BTreeMap::new();
+    let (mut referrers, mut devices) = (BTreeMap::new(), BTreeMap::new());
+    for r in &daily {
+        for (block, n) in r.targets_of(CLICK) {
+            *clicked.entry(block).or_default() += n;
+        }
+        for (k, n) in &r.referrers {
+            *referrers.entry(decode_key(k)).or_default() += (*n).max(0) as u64;
+        }
+        for (k, n) in &r.devices {
+            let name = match decode_key(k).as_str() {
+                "mobile" => "Phone",
+                "tablet" => "Tablet",
+                _ => "Desktop",
+            };
+            *devices.entry(name.to_owned()).or_default() += (*n).max(0) as u64;
+        }
+    }
 
     // Every clickable block of the page, clicked or not, then blocks deleted since.
-    let clicked: Vec<(String, u64)> = group(
-        state,
-        with(doc! { "kind": "click" }),
-        doc! { "b": "$block_id" },
-    )
-    .await?
-    .into_iter()
-    .map(|(k, n)| (k.get_str("b").unwrap_or_default().to_owned(), n))
-    .collect();
-    let clicks_of = |id: &str| clicked.iter().find(|(b, _)| b == id).map_or(0, |(_, n)| *n);
+    let clicks_of = |id: &str| clicked.get(id).copied().unwrap_or(0);
     let mut links: Vec<LinkStat> = page
         .draft
         .blocks
@@ -153,9 +120,9 @@ pub async fn stats(
         .map(|b| (b.id.clone(), b.kind.name()))
         .chain(
             clicked
-                .iter()
-                .filter(|(id, _)| !page.draft.blocks.iter().any(|b| &b.id == id))
-                .map(|(id, _)| (id.clone(), "Removed block".to_owned())),
+                .keys()
+                .filter(|id| !page.draft.blocks.iter().any(|b| &b.id == *id))
+                .map(|id| (id.clone(), "Removed block".to_owned())),
         )
         .map(|(id, label)| {
             let n = clicks_of(&id);
@@ -169,35 +136,8 @@ pub async fn stats(
         .collect();
     // Stable: equal counts keep the page's order.
     links.sort_by_key(|l| std::cmp::Reverse(l.clicks));
-
-    let referrers = named(
-        group(
-            state,
-            with(doc! { "kind": "view" }),
-            doc! { "r": "$referrer" },
-        )
-        .await?,
-        "r",
-        10,
-    );
-    let mut devices = named(
-        group(
-            state,
-            with(doc! { "kind": "view" }),
-            doc! { "d": "$device" },
-        )
-        .await?,
-        "d",
-        3,
-    );
-    for d in &mut devices {
-        d.name = match d.name.as_str() {
-            "mobile" => "Phone",
-            "tablet" => "Tablet",
-            _ => "Desktop",
-        }
-        .into();
-    }
+    let referrers = named(referrers, 10);
+    let devices = named(devices, 3);
     Ok(BioStats {
         from: from_day,
         to: to_day,

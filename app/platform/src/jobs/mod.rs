@@ -8,9 +8,11 @@
 mod kind;
 mod model;
 mod queue;
+mod schedule;
 mod worker;
 
 pub use kind::{Handler, JobKind};
 pub use model::{indexes, jobs, Job, Status, JOBS};
 pub use queue::{Enqueue, Jobs};
+pub use schedule::{Schedule, Ticks};
 pub use worker::{Worker, WorkerOptions};

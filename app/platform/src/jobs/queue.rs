@@ -2,6 +2,7 @@ use super::super::clock::Clock;
 use super::super::db::Db;
 use super::kind::JobKind;
 use super::model::{jobs, Job, Status};
+use super::schedule::{Schedule, Ticks};
 use app_core::error::AppError;
 use mongodb::bson::{self, doc, DateTime, Document};
 use std::collections::HashMap;
@@ -24,6 +25,7 @@ pub struct Jobs {
     clock: Clock,
     kinds: Arc<HashMap<&'static str, JobKind>>,
     names: Arc<[&'static str]>,
+    schedules: Arc<[Ticks]>,
     wake: Arc<Notify>,
 }
 
@@ -34,18 +36,37 @@ impl std::fmt::Debug for Jobs {
 }
 
 impl Jobs {
-    /// The queue over `db`, knowing `kinds`.
-    pub fn new(db: &Db, clock: &Clock, kinds: impl IntoIterator<Item = JobKind>) -> Self {
+    /// The queue over `db`, knowing `kinds` and running `schedules`; refuses a schedule whose
+    /// expression or zone is wrong or whose kind is not among `kinds`.
+    pub fn new(
+        db: &Db,
+        clock: &Clock,
+        kinds: impl IntoIterator<Item = JobKind>,
+        schedules: impl IntoIterator<Item = Schedule>,
+    ) -> Result<Self, String> {
         let kinds: HashMap<_, _> = kinds.into_iter().map(|k| (k.name, k)).collect();
         let mut names: Vec<_> = kinds.keys().copied().collect();
         names.sort_unstable();
-        Jobs {
+        let schedules = schedules
+            .into_iter()
+            .map(|s| match kinds.contains_key(s.kind) {
+                true => Ticks::new(s),
+                false => Err(format!("schedule of {}: no such job kind", s.kind)),
+            })
+            .collect::<Result<Arc<[Ticks]>, String>>()?;
+        Ok(Jobs {
             db: db.clone(),
             clock: clock.clone(),
             kinds: Arc::new(kinds),
             names: names.into(),
+            schedules,
             wake: Arc::new(Notify::new()),
-        }
+        })
+    }
+
+    /// The schedules, checked.
+    pub fn schedules(&self) -> &[Ticks] {
+        &self.schedules
     }
 
     /// The kind named `name`, if a module declared it.

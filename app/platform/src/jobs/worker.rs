@@ -1,12 +1,15 @@
 use super::super::state::AppState;
 use super::kind::JobKind;
 use super::model::{jobs, Job, Status};
+use super::queue::Enqueue;
 use app_core::error::AppError;
 use futures_util::FutureExt;
 use mongodb::bson::{doc, DateTime};
 use mongodb::options::ReturnDocument;
+use std::collections::HashMap;
 use std::future::Future;
 use std::panic::AssertUnwindSafe;
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 use tokio::task::JoinSet;
 
@@ -47,6 +50,8 @@ pub struct Worker {
     state: AppState,
     id: String,
     options: WorkerOptions,
+    /// The tick of each schedule this worker enqueued last.
+    ticks: Arc<Mutex<HashMap<&'static str, jiff::Timestamp>>>,
 }
 
 impl Worker {
@@ -56,6 +61,7 @@ impl Worker {
             state,
             id: app_core::ids::new_id(),
             options,
+            ticks: Arc::default(),
         }
     }
 
@@ -65,6 +71,7 @@ impl Worker {
         tokio::pin!(stop);
         let mut running = JoinSet::new();
         loop {
+            self.enqueue_ticks().await;
             while running.len() < self.options.concurrency {
                 match self.lease().await {
                     Ok(Some(job)) => {
@@ -112,6 +119,47 @@ impl Worker {
                 Ok(true)
             }
             None => Ok(false),
+        }
+    }
+
+    /// Enqueues the next tick of every schedule whose last enqueued tick has come (or that has
+    /// none yet), under a key naming the tick: every replica does this and the key makes one job.
+    pub async fn enqueue_ticks(&self) {
+        let now = jiff::Timestamp::from_millisecond(self.state.clock.now().timestamp_millis())
+            .unwrap_or_default();
+        for ticks in self.state.jobs.schedules() {
+            let kind = ticks.schedule.kind;
+            let last = self.ticks.lock().ok().and_then(|t| t.get(kind).copied());
+            let after = match last {
+                Some(last) if last > now => continue,
+                Some(last) => last,
+                None => now,
+            };
+            let Some(tick) = ticks.next_after(after) else {
+                continue;
+            };
+            let at = DateTime::from_millis(tick.as_millisecond());
+            let key = format!("{kind}@{tick}");
+            let options = Enqueue {
+                key: Some(&key),
+                run_at: Some(at),
+            };
+            match self
+                .state
+                .jobs
+                .enqueue(kind, doc! { "tick": at }, options)
+                .await
+            {
+                Ok(_) => {
+                    if let Ok(mut t) = self.ticks.lock() {
+                        t.insert(kind, tick);
+                    }
+                }
+                Err(e) if !self.state.db.schema_ready() => {
+                    tracing::debug!(error = %e, kind, "could not schedule a tick yet")
+                }
+                Err(e) => tracing::warn!(error = %e, kind, "could not schedule a tick"),
+            }
         }
     }
 

@@ -14,6 +14,10 @@ pub const CURRENCIES: &[&str] = &[
     "BRL", "MXN", "ZAR", "NGN", "KES", "SGD", "AED",
 ];
 
+/// The name announced when a workspace's public identity (name, handle) changes, for modules
+/// that cache what they show under it; the key is the workspace id.
+pub const CACHE: &str = "workspace";
+
 /// Why `tz` is not an IANA zone name, if it is not (shape check; the browser offers the list).
 pub fn time_zone_problem(tz: &str) -> Option<&'static str> {
     let ok = tz == "UTC"
@@ -192,6 +196,7 @@ pub async fn update_settings(
         Err(e) => return Err(e),
     }
     let after = get(state, scope).await?;
+    platform::invalidate::invalidate(state, CACHE, scope.workspace_id()).await;
     let mut changes = Vec::new();
     for (what, a, b) in [
         ("name", &before.name, &after.name),

@@ -130,7 +130,39 @@ impl TestApp {
         if worker {
             // Jobs run as in the server; the worker stops with the test's runtime.
             tokio::spawn(Worker::new(state.clone(), worker_options()).run(std::future::pending()));
+            let events = state.events.clone();
+            tokio::spawn(async move { events.run(std::future::pending()).await });
+            tokio::spawn(app::platform::invalidate::watch(
+                state.clone(),
+                std::future::pending(),
+            ));
         }
+        TestApp {
+            state,
+            router,
+            site,
+        }
+    }
+
+    /// A second server process on the same database (its own caches, buffer and worker), as
+    /// another replica behind the load balancer.
+    pub async fn replica(&self) -> TestApp {
+        let site = tempdir::TempSite::new();
+        let state = AppState::new(
+            (*self.state.config).clone(),
+            leptos_options(site.path()),
+            server::modules(),
+        )
+        .await
+        .expect("state");
+        let router = server::router(state.clone());
+        tokio::spawn(Worker::new(state.clone(), worker_options()).run(std::future::pending()));
+        let events = state.events.clone();
+        tokio::spawn(async move { events.run(std::future::pending()).await });
+        tokio::spawn(app::platform::invalidate::watch(
+            state.clone(),
+            std::future::pending(),
+        ));
         TestApp {
             state,
             router,
@@ -170,6 +202,15 @@ impl TestApp {
             tokio::time::sleep(std::time::Duration::from_millis(50)).await;
         }
         panic!("jobs still due or running after 10 s");
+    }
+
+    /// Writes the buffered visitor events and folds them into the rollups, as the pipeline does
+    /// within seconds, so what the analytics read is up to date.
+    pub async fn settle_events(&self) {
+        self.state.events.flush().await.expect("events written");
+        app::platform::events::roll_up(&self.state)
+            .await
+            .expect("rolled up");
     }
 
     /// Drops the test's database.

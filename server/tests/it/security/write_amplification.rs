@@ -34,10 +34,11 @@ async fn a_flood_of_page_views_from_one_address_records_a_bounded_number() {
         let a = visit(&mut visitor, &format!("/@{handle}"), PHONE).await;
         assert_eq!(a.status, StatusCode::OK, "the page is always served");
     }
+    app.settle_events().await;
     let recorded = app
         .state
         .db
-        .collection::<Document>("bio_events")
+        .collection::<Document>("events")
         .count_documents(doc! { "workspace_id": &ws })
         .await
         .unwrap();

@@ -1,0 +1,175 @@
+//! The event pipeline as replicas share it: views served by two processes arrive in the rollups
+//! exactly, including the ones still buffered when a process is told to stop; a full buffer
+//! drops and counts instead of making visitors wait; rollups that run twice at once count once.
+
+use crate::common::bio::{link, publish, stats, PHONE};
+use crate::common::people::{signed_up, unique, workspace};
+use crate::common::{mongodb_uri, TestApp};
+use app::platform::events::{events, roll_up, rollups, Event, EventBuffer, VIEW};
+use app::platform::AppState;
+use axum::body::Body;
+use axum::http::{header, Request, StatusCode};
+use futures_util::TryStreamExt;
+use mongodb::bson::{doc, DateTime};
+use serde_json::json;
+use std::io::{Read, Write};
+use std::time::Duration;
+
+/// A view of `path` by visitor `n`, as the proxy in front reports it.
+fn view(path: &str, n: u32) -> Request<Body> {
+    Request::get(path)
+        .header(header::USER_AGENT, PHONE)
+        .header(
+            "x-forwarded-for",
+            format!("10.0.{}.{}", n / 250, n % 250 + 1),
+        )
+        .body(Body::empty())
+        .unwrap()
+}
+
+/// The same over a real connection to a running server.
+fn view_over_tcp(addr: std::net::SocketAddr, path: &str, n: u32) -> u16 {
+    let mut s = std::net::TcpStream::connect(addr).unwrap();
+    write!(
+        s,
+        "GET {path} HTTP/1.0\r\nHost: {addr}\r\nUser-Agent: {PHONE}\r\nX-Forwarded-For: 10.1.{}.{}\r\nConnection: close\r\n\r\n",
+        n / 250,
+        n % 250 + 1
+    )
+    .unwrap();
+    let mut raw = String::new();
+    s.read_to_string(&mut raw).unwrap();
+    raw.split_whitespace().nth(1).unwrap().parse().unwrap()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn views_on_two_replicas_arrive_in_the_rollups_exactly_even_after_a_shutdown() {
+    let app = TestApp::start_with(&mongodb_uri(), &[("TRUSTED_PROXY_HOPS", "1")]).await;
+    let (mut c, _) = signed_up(&app, "pipe").await;
+    let handle = unique("pipe");
+    let ws = workspace(&mut c, &handle).await;
+    let page = publish(&mut c, &ws, json!([link("a", "A", "https://a.example")])).await;
+    let page_id = page["id"].as_str().unwrap().to_owned();
+    let path = format!("/@{handle}");
+
+    // Replica one serves 30 visitors in process.
+    for n in 0..30 {
+        assert_eq!(app.request(view(&path, n)).await.status(), StatusCode::OK);
+    }
+
+    // Replica two, on the same database, serves 40 over HTTP and is then told to stop: what it
+    // still holds is written on the way out.
+    let options = app.state.leptos_options.clone();
+    let second = AppState::new((*app.state.config).clone(), options, server::modules())
+        .await
+        .unwrap();
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+    let running = tokio::spawn(server::shutdown::run_app(
+        second,
+        listener,
+        async {
+            let _ = stopped.await;
+        },
+        Duration::from_secs(5),
+    ));
+    let visits = tokio::task::spawn_blocking(move || {
+        (0..40)
+            .map(|n| view_over_tcp(addr, &path, n))
+            .collect::<Vec<_>>()
+    });
+    assert!(visits.await.unwrap().iter().all(|s| *s == 200));
+    stop.send(()).unwrap();
+    running.await.unwrap().unwrap();
+
+    app.settle_events().await;
+    let s = stats(&mut c, &ws, &page_id).await;
+    assert_eq!(
+        (s["views"].as_u64(), s["visitors"].as_u64()),
+        (Some(70), Some(70)),
+        "{s}"
+    );
+    // The hours add up to the day.
+    let hourly: Vec<_> = rollups(&app.state.db)
+        .find(doc! { "item": &page_id, "hourly": true })
+        .await
+        .unwrap()
+        .try_collect()
+        .await
+        .unwrap();
+    assert_eq!(hourly.iter().map(|r| r.count(VIEW)).sum::<u64>(), 70);
+    app.cleanup().await;
+}
+
+fn event(n: u32) -> Event {
+    Event {
+        id: None,
+        workspace_id: "w1".into(),
+        surface: "test".into(),
+        item: "i1".into(),
+        kind: VIEW.into(),
+        target: None,
+        visitor: format!("v{}", n % 7),
+        referrer: "instagram.com".into(),
+        device: "mobile".into(),
+        at: DateTime::now(),
+        rolled: false,
+        batch: None,
+    }
+}
+
+#[tokio::test]
+async fn a_full_buffer_keeps_a_sample_and_counts_the_rest() {
+    let app = TestApp::start().await;
+    let s = &app.state;
+    let buffer = EventBuffer::new(&s.db, &s.clock, &s.jobs, 8);
+    let kept = (0..20).filter(|n| buffer.record(event(*n))).count();
+    // Six freely, then every other one until eight, then none.
+    assert_eq!(kept, 8);
+    assert_eq!(buffer.dropped(), 12);
+    assert_eq!(buffer.flush().await.unwrap(), 8);
+    assert_eq!(buffer.waiting(), 0);
+    assert_eq!(
+        events(&s.db).count_documents(doc! {}).await.unwrap(),
+        8,
+        "what was kept is written"
+    );
+    app.cleanup().await;
+}
+
+#[tokio::test]
+async fn rollups_running_twice_at_once_count_each_event_once() {
+    let app = TestApp::start_with_modules(&mongodb_uri(), &[], Vec::new(), false).await;
+    let s = &app.state;
+    for round in 0..3 {
+        for n in 0..700 {
+            s.events.record(event(round * 1000 + n));
+        }
+        s.events.flush().await.unwrap();
+        let (a, b) = tokio::join!(roll_up(s), roll_up(s));
+        assert!(a.is_ok() && b.is_ok());
+    }
+    let day: Vec<_> = rollups(&s.db)
+        .find(doc! { "item": "i1", "hourly": false })
+        .await
+        .unwrap()
+        .try_collect()
+        .await
+        .unwrap();
+    let views: u64 = day.iter().map(|r| r.count(VIEW)).sum();
+    assert_eq!(views, 2100);
+    // Seven distinct visitors a day, however often they came.
+    assert!(day.iter().all(|r| r.visitors == 7), "{day:?}");
+    let from_instagram: i64 = day
+        .iter()
+        .map(|r| r.referrers.get("instagram%2Ecom").copied().unwrap_or(0))
+        .sum();
+    assert_eq!(from_instagram, 2100);
+    let waiting = events(&s.db)
+        .count_documents(doc! { "rolled": false })
+        .await
+        .unwrap();
+    assert_eq!(waiting, 0);
+    app.cleanup().await;
+}
