@@ -35,7 +35,7 @@ nginx_port=$(free_port)
 pids+=("$(start_database "$db_port" :memory: "$run_dir/db.log")")
 (
   leptos_build_env
-  export APP_ENV=production LEPTOS_SITE_ADDR="127.0.0.1:$app_port" RUST_LOG=warn
+  export APP_ENV=production LEPTOS_SITE_ADDR="127.0.0.1:$app_port" RUST_LOG="${RUST_LOG:-warn}" MEDIA_DIR="$run_dir/media"
   export MONGODB_URI="mongodb://127.0.0.1:$db_port/?directConnection=true" MONGODB_DB=bench
   export APP_SECRET="$(python3 -c 'import secrets; print(secrets.token_urlsafe(48))')" APP_BASE_URL="http://127.0.0.1:$app_port"
   # wrk plays many visitors behind one proxy (see visitors.lua), as production runs behind one.
@@ -141,23 +141,46 @@ rps() { awk '/Requests\/sec/ { print $2 }' "$1"; }
 say "loading nginx (static file) for ${DURATION}s"
 load "http://127.0.0.1:$nginx_port/" >"$run_dir/nginx.out"
 nginx_rps=$(rps "$run_dir/nginx.out")
+# The server's memory and the CPU time it and the database spend under the load.
+db_pid=${pids[0]}
+app_pid=${pids[1]}
+rss_mb() { ps -o rss= -p "$1" | awk '{ printf "%.0f", $1 / 1024 }'; }
+cpu_s() { ps -o times= -p "$1" | tr -d ' '; }
+rss_idle=$(rss_mb "$app_pid")
+app_cpu0=$(cpu_s "$app_pid")
+db_cpu0=$(cpu_s "$db_pid")
 say "loading the app (/@$handle, each request renders and records a view) for ${DURATION}s"
 load "$page_url" >"$run_dir/app.out"
+rss_end=$(rss_mb "$app_pid")
+app_cpu=$(( $(cpu_s "$app_pid") - app_cpu0 ))
+db_cpu=$(( $(cpu_s "$db_pid") - db_cpu0 ))
 app_rps=$(rps "$run_dir/app.out")
 requests=$(awk '/requests in/ { print $1 }' "$run_dir/app.out")
-# What the app recorded, read back through the analytics API as the owner sees it.
-recorded=$(python3 - "$base" "$run_dir" <<'PY'
-import datetime, json, sys, urllib.request, urllib.parse, http.cookiejar
-base, run_dir = sys.argv[1], sys.argv[2]
+# What the app recorded, read back through the analytics API as the owner sees it, once the
+# event buffer has been written and rolled up: the count stops moving.
+say "waiting for the views to arrive in analytics"
+read -r recorded settle_s < <(python3 - "$base" "$run_dir" "$requests" <<'PY'
+import datetime, json, sys, time, urllib.request, urllib.parse, http.cookiejar
+base, run_dir, requests = sys.argv[1], sys.argv[2], int(sys.argv[3])
 jar = http.cookiejar.MozillaCookieJar(f"{run_dir}/cookies.txt")
 jar.load(ignore_discard=True, ignore_expires=True)
 web = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
 ids = json.load(open(f"{run_dir}/page.json"))
 today = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d")
 form = urllib.parse.urlencode(dict(ids, **{"from": today, "to": today})).encode()
-req = urllib.request.Request(f"{base}/api/get_bio_stats", data=form,
-                             headers={"accept": "application/json", "origin": base})
-print(json.loads(web.open(req).read())["views"])
+def views():
+    req = urllib.request.Request(f"{base}/api/get_bio_stats", data=form,
+                                 headers={"accept": "application/json", "origin": base})
+    return json.loads(web.open(req).read())["views"]
+start, last, still = time.time(), -1, 0
+while time.time() - start < 300:
+    n = views()
+    still = still + 1 if n == last else 0
+    last = n
+    if n >= requests or (n > 0 and still >= 30):
+        break
+    time.sleep(1)
+print(last, round(time.time() - start))
 PY
 )
 
@@ -169,6 +192,12 @@ printf '%-34s %12s\n' "ratio (app / nginx)" "$ratio"
 printf '\npage: %s bytes raw, %s gzip, %s brotli (budget: 14336 compressed)\n' "$raw" "$gzip_size" "$br_size"
 printf 'dashboard first download: %s bytes compressed JS + WASM in %s files (budget: 256000)\n' "$first_bytes" "$first_files"
 printf 'machine: %s cores, %s connections, %ss each, database: SecantusDB in memory\n' "$(nproc)" "$CONNECTIONS" "$DURATION"
-printf 'views recorded: %s of %s requests (10,000 visitors, at most 60 counted a minute each)\n' "$recorded" "$requests"
-[ "$recorded" -gt 0 ] || { echo "the load recorded no views: the bench would measure a page that does nothing" >&2; exit 1; }
+printf 'server memory: %s MB idle, %s MB at the end of the load; CPU during it: server %ss, database %ss\n' "$rss_idle" "$rss_end" "$app_cpu" "$db_cpu"
+printf 'views recorded: %s of %s requests, in analytics %ss after the load (10,000 visitors, at most 60 counted a minute each)\n' "$recorded" "$requests" "$settle_s"
+# Every request came from a browser under its visitor's limit: each one must be counted.
+[ "$recorded" -ge "$requests" ] || {
+  echo "only $recorded of $requests views arrived in analytics; the server said:" >&2
+  tail -n 20 "$run_dir/server.log" >&2
+  exit 1
+}
 [ "$gzip_size" -le 14336 ] || { echo "the page is over its 14 KB compressed budget" >&2; exit 1; }

@@ -63,7 +63,7 @@ node end2end/fakes/stripe.mjs "$stripe_port" "http://127.0.0.1:$app_port/webhook
 pids+=("$!")
 wait_for_port "$stripe_port" 30
 (
-  export APP_ENV=test MONGODB_DB="e2e_$$" LEPTOS_SITE_ADDR="127.0.0.1:$app_port"
+  export APP_ENV=test MONGODB_DB="e2e_$$" LEPTOS_SITE_ADDR="127.0.0.1:$app_port" MEDIA_DIR="$run_dir/media"
   export STRIPE_SECRET_KEY=sk_test_e2e STRIPE_WEBHOOK_SECRET=whsec_e2e STRIPE_API_BASE="http://127.0.0.1:$stripe_port/"
   export ADMIN_EMAILS=platform-admin@example.com,admin-desktop@example.com,admin-mobile@example.com
   export APP_BASE_URL="http://127.0.0.1:$app_port" RUST_LOG="${RUST_LOG:-warn}"

@@ -41,6 +41,7 @@ pub fn router(state: AppState) -> Router {
         .route("/healthz", get(health::healthz))
         .route("/readyz", get(health::readyz))
         .route("/sw.js", get(service_worker::script))
+        .route("/media/{*key}", get(app::platform::media::serve))
         .leptos_routes_with_context(&state, routes, context, move || shell(options.clone()))
         .fallback_service(static_files::site(state.clone()));
     for module in state.modules.iter() {

@@ -48,6 +48,7 @@ pub fn of(modules: &[super::Module]) -> Vec<CollectionIndexes> {
     all.extend(super::jobs::indexes());
     all.extend(super::events::indexes());
     all.extend(super::invalidate::indexes());
+    all.extend(super::media::indexes());
     all.extend(modules.iter().flat_map(|m| (m.indexes)()));
     all
 }

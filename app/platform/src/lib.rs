@@ -10,6 +10,7 @@ pub mod indexes;
 pub mod invalidate;
 pub mod jobs;
 pub mod mailer;
+pub mod media;
 pub mod module;
 pub mod rate_limit;
 pub mod request;

@@ -168,7 +168,8 @@ pub struct Limits {
     /// limit.
     pub signups: RateLimiter,
     /// Recorded views and clicks of public pages per client and workspace; the page is served
-    /// either way.
+    /// either way. Counted here up to the limit before the shared counter hears of it: a view
+    /// costs no database round trip, and a client gets at most the limit on each replica.
     pub views: RateLimiter,
     /// Invitation emails per workspace per day, so no account can mail strangers in a loop.
     pub invitation_emails: RateLimiter,
@@ -186,7 +187,8 @@ impl Limits {
         Limits {
             auth: RateLimiter::new(db, clock, "auth", auth_per_minute, minute),
             signups: RateLimiter::new(db, clock, "signup", 10, minute),
-            views: RateLimiter::new(db, clock, "view", VIEWS_PER_MINUTE, minute).batched(10),
+            views: RateLimiter::new(db, clock, "view", VIEWS_PER_MINUTE, minute)
+                .batched(VIEWS_PER_MINUTE),
             invitation_emails: RateLimiter::new(
                 db,
                 clock,

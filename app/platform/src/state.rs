@@ -33,6 +33,8 @@ pub struct AppState {
     pub jobs: Jobs,
     /// What visitors do, on its way to the database.
     pub events: Arc<EventBuffer>,
+    /// Uploaded files.
+    pub media: super::media::Media,
     /// Whether other replicas' cache invalidations reach this one.
     pub feed: Arc<super::invalidate::Feed>,
     /// Request limits, counted in the database across replicas.
@@ -69,7 +71,8 @@ impl AppState {
             kinds.chain([super::mailer::SEND_EMAIL, events::ROLLUP, events::PRUNE]),
             schedules.chain([events::PRUNE_DAILY]),
         )?;
-        let buffer = EventBuffer::new(&db, &clock, &jobs, events::CAPACITY);
+        let buffer = EventBuffer::new(&db, &jobs, events::CAPACITY);
+        let media = super::media::Media::from_config(&config, &db, &clock)?;
         Ok(AppState {
             leptos_options,
             config: Arc::new(config),
@@ -79,6 +82,7 @@ impl AppState {
             mailer,
             jobs,
             events: Arc::new(buffer),
+            media,
             feed: Arc::default(),
             limits,
             modules: modules.into(),

@@ -59,6 +59,7 @@ fn SettingsForms(ws: WorkspaceView) -> impl IntoView {
             "type" => "Use a PNG, JPEG, WebP or GIF image.",
             "too_big" => "Use an image of at most 1 MB.",
             "missing" => "Choose an image first.",
+            "storage" => "Your plan's storage is full. Delete files or upgrade to add more.",
             _ => "The upload did not work. Try again.",
         })
     };

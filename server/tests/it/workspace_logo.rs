@@ -72,6 +72,24 @@ async fn logos_are_checked_by_their_bytes_and_only_admins_may_upload() {
         served.headers["cache-control"],
         "public, max-age=31536000, immutable"
     );
+    assert!(
+        url.starts_with(&format!("/media/{ws}/")) && url.ends_with(".png"),
+        "{url}"
+    );
+    // Another replica serves the same file, from the store they share.
+    let other = app.replica().await;
+    let there = other.client().get(&url).await;
+    assert_eq!(there.status, StatusCode::OK);
+    assert_eq!(there.body, served.body);
+    // Its size and dimensions are known, and it counts against the plan's storage.
+    let file = app::platform::media::files(&app.state.db)
+        .find_one(mongodb::bson::doc! { "_id": url.trim_start_matches("/media/") })
+        .await
+        .unwrap()
+        .expect("a file record");
+    assert_eq!((file.width, file.height), (Some(192), Some(192)));
+    assert_eq!(file.bytes as usize, png.len());
+    assert_eq!(app.state.media.megabytes_used(&ws).await.unwrap(), 1);
 
     // Outsiders and viewers are refused; nothing changes.
     assert_eq!(
@@ -109,4 +127,23 @@ async fn logos_are_checked_by_their_bytes_and_only_admins_may_upload() {
         Some(url.as_str())
     );
     app.cleanup().await;
+}
+
+#[tokio::test]
+async fn with_a_cdn_media_addresses_send_the_browser_there() {
+    let app = TestApp::start_with(
+        &crate::common::mongodb_uri(),
+        &[("MEDIA_CDN_URL", "https://cdn.example/m/")],
+    )
+    .await;
+    let a = app.client().get("/media/w1/0123abcd.png").await;
+    assert_eq!(a.status, StatusCode::PERMANENT_REDIRECT);
+    assert_eq!(a.location(), Some("https://cdn.example/m/w1/0123abcd.png"));
+    let missing = TestApp::start().await;
+    assert_eq!(
+        missing.client().get("/media/w1/nothing.png").await.status,
+        StatusCode::NOT_FOUND
+    );
+    app.cleanup().await;
+    missing.cleanup().await;
 }

@@ -68,8 +68,6 @@ pub async fn record(
         referrer: referrer(hit.header("referer"), &state.config.base_url),
         device: device(ua).into(),
         at,
-        rolled: false,
-        batch: None,
     };
     Ok(state.events.record(event))
 }

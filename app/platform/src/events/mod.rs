@@ -1,18 +1,20 @@
 //! One buffered pipeline for what visitors do on public surfaces (views, clicks, signups, later
 //! bookings and purchases). A request adds its event to this replica's in-memory buffer and goes
-//! on: the buffer is written with one `insert_many` every second (or sooner when it fills), and
-//! once more at graceful shutdown. A buffer that cannot keep up keeps a sample and counts what it
-//! dropped; it never makes a visitor wait. A job then folds the raw events into small daily and
-//! hourly rollups per workspace, surface and item, which dashboards read; raw events are kept for
-//! `EVENTS_RETENTION_DAYS`.
+//! on; it never waits. Every second (sooner when it fills, and once more at graceful shutdown) the
+//! buffer queues one job carrying the exact sums of what was recorded, by daily and hourly rollup
+//! per workspace, surface and item, and writes the raw events with one `insert_many`. The job adds
+//! the sums to the rollups, which dashboards read. Raw events are kept for
+//! `EVENTS_RETENTION_DAYS`; a buffer that cannot write them fast enough keeps a sample and counts
+//! what it dropped, while the sums stay exact.
 
 mod buffer;
 mod model;
 mod rollup;
+mod sums;
 
 pub use buffer::{EventBuffer, CAPACITY};
 pub use model::{
     decode_key, encode_key, events, indexes, rollups, Event, Rollup, EVENTS, ROLLUPS, VIEW,
     VISITORS,
 };
-pub use rollup::{roll_up, PRUNE, PRUNE_DAILY, ROLLUP};
+pub use rollup::{apply, PRUNE, PRUNE_DAILY, ROLLUP};

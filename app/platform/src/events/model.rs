@@ -40,12 +40,6 @@ pub struct Event {
     pub device: String,
     /// When.
     pub at: DateTime,
-    /// Whether the rollups count it yet.
-    #[serde(default)]
-    pub rolled: bool,
-    /// The rollup batch that claimed it.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub batch: Option<String>,
 }
 
 /// The sums of one item over one UTC day or hour.
@@ -80,7 +74,7 @@ pub struct Rollup {
     /// Distinct visitors who viewed (daily rollups only).
     #[serde(default)]
     pub visitors: i64,
-    /// The last batches applied, so a batch run twice counts once.
+    /// The last batches (flushes) applied, so a batch run twice counts once.
     #[serde(default)]
     pub batches: Vec<String>,
 }
@@ -138,7 +132,6 @@ pub fn indexes() -> Vec<CollectionIndexes> {
         CollectionIndexes {
             collection: EVENTS,
             indexes: vec![
-                index(doc! { "rolled": 1, "batch": 1 }, "rolled_batch", false),
                 index(doc! { "at": 1 }, "at", false),
                 index(
                     doc! { "workspace_id": 1, "surface": 1, "item": 1 },

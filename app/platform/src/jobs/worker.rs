@@ -50,8 +50,8 @@ pub struct Worker {
     state: AppState,
     id: String,
     options: WorkerOptions,
-    /// The tick of each schedule this worker enqueued last.
-    ticks: Arc<Mutex<HashMap<&'static str, jiff::Timestamp>>>,
+    /// The tick this worker enqueued last, by schedule (its place in the list).
+    ticks: Arc<Mutex<HashMap<usize, jiff::Timestamp>>>,
 }
 
 impl Worker {
@@ -127,9 +127,9 @@ impl Worker {
     pub async fn enqueue_ticks(&self) {
         let now = jiff::Timestamp::from_millisecond(self.state.clock.now().timestamp_millis())
             .unwrap_or_default();
-        for ticks in self.state.jobs.schedules() {
+        for (i, ticks) in self.state.jobs.schedules().iter().enumerate() {
             let kind = ticks.schedule.kind;
-            let last = self.ticks.lock().ok().and_then(|t| t.get(kind).copied());
+            let last = self.ticks.lock().ok().and_then(|t| t.get(&i).copied());
             let after = match last {
                 Some(last) if last > now => continue,
                 Some(last) => last,
@@ -152,7 +152,7 @@ impl Worker {
             {
                 Ok(_) => {
                     if let Ok(mut t) = self.ticks.lock() {
-                        t.insert(kind, tick);
+                        t.insert(i, tick);
                     }
                 }
                 Err(e) if !self.state.db.schema_ready() => {

@@ -1,56 +1,20 @@
-//! Workspace logos: uploaded as a plain multipart form (works before the app has loaded), checked
-//! by their bytes, stored in the `media` collection and served at `/media/<id>`.
+//! Workspace logos: uploaded as a plain multipart form (works before the app has loaded) and
+//! kept in the platform's media store (checked by their bytes, counted in the plan's storage).
 
 use super::store::workspaces;
 use crate::model::Permission;
 use crate::WorkspaceScope;
 use app_core::error::AppError;
-use axum::body::Body;
 use axum::extract::{Multipart, Path, Request, State};
-use axum::http::{header, HeaderValue, StatusCode};
+use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use identity::service::Auth;
-use mongodb::bson::{doc, spec::BinarySubtype, Binary, DateTime};
+use mongodb::bson::doc;
 use platform::request::ClientInfo;
 use platform::AppState;
-use serde::{Deserialize, Serialize};
 
-/// Collection of uploaded images.
-pub const MEDIA: &str = "media";
 /// The largest logo accepted.
 pub const MAX_LOGO_BYTES: usize = 1024 * 1024;
-
-/// An uploaded image.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct Media {
-    /// Id, also its URL.
-    #[serde(rename = "_id")]
-    pub id: String,
-    /// Owning workspace.
-    pub workspace_id: String,
-    /// MIME type, from the bytes.
-    pub content_type: String,
-    /// The image.
-    pub data: Binary,
-    /// Upload time.
-    pub created_at: DateTime,
-}
-
-/// The image type of `bytes`, recognised by signature (never by the name or the browser's
-/// claim). SVG is refused: it can carry scripts.
-pub fn sniff_image(bytes: &[u8]) -> Option<&'static str> {
-    if bytes.starts_with(&[0x89, b'P', b'N', b'G', 0x0D, 0x0A, 0x1A, 0x0A]) {
-        Some("image/png")
-    } else if bytes.starts_with(&[0xFF, 0xD8, 0xFF]) {
-        Some("image/jpeg")
-    } else if bytes.len() > 12 && &bytes[..4] == b"RIFF" && &bytes[8..12] == b"WEBP" {
-        Some("image/webp")
-    } else if bytes.starts_with(b"GIF87a") || bytes.starts_with(b"GIF89a") {
-        Some("image/gif")
-    } else {
-        None
-    }
-}
 
 fn back(handle: &str, error: Option<&str>) -> Response {
     let mut to = format!("/app/{handle}/settings");
@@ -106,16 +70,31 @@ pub async fn upload(
             Err(_) => return back(&ws.handle, Some("too_big")),
         }
     }
+    // The form comes back with a code its page explains (the media store checks all of this
+    // again, and the plan's storage).
     if bytes.is_empty() {
         return back(&ws.handle, Some("missing"));
     }
     if bytes.len() > MAX_LOGO_BYTES {
         return back(&ws.handle, Some("too_big"));
     }
-    let Some(content_type) = sniff_image(&bytes) else {
-        return back(&ws.handle, Some("type"));
+    let stored = state
+        .media
+        .put_image(
+            &state,
+            scope.workspace_id(),
+            "logo",
+            bytes.into(),
+            MAX_LOGO_BYTES,
+        )
+        .await;
+    let file = match stored {
+        Ok(f) => f,
+        Err(AppError::Validation { .. }) => return back(&ws.handle, Some("type")),
+        Err(AppError::LimitReached { .. }) => return back(&ws.handle, Some("storage")),
+        Err(e) => return (e.status_code(), e.to_string()).into_response(),
     };
-    match store(&state, &scope, content_type, bytes, ws.logo_url.as_deref()).await {
+    match store(&state, &scope, &file.url(), ws.logo_url.as_deref()).await {
         Ok(()) => {
             let audit = crate::service::audit::record(
                 &state,
@@ -134,79 +113,25 @@ pub async fn upload(
     }
 }
 
+/// Points the workspace at its new logo and deletes the old one's file.
 async fn store(
     state: &AppState,
     scope: &WorkspaceScope,
-    content_type: &str,
-    bytes: Vec<u8>,
+    url: &str,
     old_url: Option<&str>,
 ) -> Result<(), AppError> {
-    let media = Media {
-        id: app_core::ids::new_id(),
-        workspace_id: scope.workspace_id().to_owned(),
-        content_type: content_type.to_owned(),
-        data: Binary {
-            subtype: BinarySubtype::Generic,
-            bytes,
-        },
-        created_at: state.clock.now(),
-    };
-    state
-        .db
-        .collection::<Media>(MEDIA)
-        .insert_one(&media)
-        .await?;
     workspaces(&state.db)
         .update_one(
             doc! { "_id": scope.workspace_id() },
-            doc! { "$set": { "logo_url": format!("/media/{}", media.id) } },
+            doc! { "$set": { "logo_url": url } },
         )
         .await?;
-    if let Some(old) = old_url.and_then(|u| u.strip_prefix("/media/")) {
-        state
-            .db
-            .collection::<Media>(MEDIA)
-            .delete_one(scope.filter_with(doc! { "_id": old }))
-            .await?;
-    }
-    Ok(())
-}
-
-/// `GET /media/{id}`: an uploaded image. Ids are never reused, so it may be cached for a year.
-pub async fn serve(State(state): State<AppState>, Path(id): Path<String>) -> Response {
-    match state
-        .db
-        .collection::<Media>(MEDIA)
-        .find_one(doc! { "_id": &id })
-        .await
+    if let Some(old) = old_url
+        .and_then(|u| u.strip_prefix("/media/"))
+        .filter(|old| Some(*old) != url.strip_prefix("/media/"))
     {
-        Ok(Some(m)) => {
-            let mut res = Response::new(Body::from(m.data.bytes));
-            let h = res.headers_mut();
-            if let Ok(v) = HeaderValue::from_str(&m.content_type) {
-                h.insert(header::CONTENT_TYPE, v);
-            }
-            h.insert(
-                header::CACHE_CONTROL,
-                HeaderValue::from_static("public, max-age=31536000, immutable"),
-            );
-            res
-        }
-        Ok(None) => (StatusCode::NOT_FOUND, "Not found").into_response(),
-        Err(e) => AppError::from(e).status_code().into_response(),
+        state.media.delete(scope.filter(), old).await?;
     }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::sniff_image;
-
-    #[test]
-    fn images_are_recognised_by_their_bytes() {
-        assert_eq!(sniff_image(b"\x89PNG\r\n\x1a\nrest"), Some("image/png"));
-        assert_eq!(sniff_image(b"\xFF\xD8\xFF\xE0"), Some("image/jpeg"));
-        assert_eq!(sniff_image(b"RIFF1234WEBPVP8 "), Some("image/webp"));
-        assert_eq!(sniff_image(b"<svg onload=alert(1)>"), None);
-        assert_eq!(sniff_image(b"GIF89a..."), Some("image/gif"));
-    }
+    platform::invalidate::invalidate(state, super::workspaces::CACHE, scope.workspace_id()).await;
+    Ok(())
 }

@@ -47,10 +47,6 @@ pub fn indexes() -> Vec<CollectionIndexes> {
             ],
         },
         CollectionIndexes {
-            collection: logo::MEDIA,
-            indexes: vec![index(doc! { "workspace_id": 1 }, "workspace", false)],
-        },
-        CollectionIndexes {
             collection: store::AUDIT_LOG,
             indexes: vec![index(
                 doc! { "workspace_id": 1, "at": -1 },

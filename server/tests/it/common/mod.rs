@@ -40,6 +40,7 @@ pub fn config(uri: &str, db: &str, extra: &[(&str, &str)]) -> Config {
         ("MONGODB_DB".into(), db.into()),
         ("APP_BASE_URL".into(), BASE_URL.into()),
         ("AUTH_RATE_LIMIT_PER_MINUTE".into(), "1000".into()),
+        ("MEDIA_DIR".into(), media_dir(db)),
     ];
     if let Ok(smtp) = std::env::var("MEWAYZ_TEST_SMTP_URL") {
         vars.push(("SMTP_URL".into(), smtp));
@@ -53,6 +54,15 @@ pub fn config(uri: &str, db: &str, extra: &[(&str, &str)]) -> Config {
         false,
     )
     .expect("test config")
+}
+
+/// The uploads folder of the app on database `db` (its replicas share it, as they would a bucket).
+pub fn media_dir(db: &str) -> String {
+    std::env::temp_dir()
+        .join("mewayz-test-media")
+        .join(db)
+        .to_string_lossy()
+        .into_owned()
 }
 
 /// Site options pointing at `site_root`.
@@ -128,14 +138,7 @@ impl TestApp {
         }
         let router = server::router(state.clone());
         if worker {
-            // Jobs run as in the server; the worker stops with the test's runtime.
-            tokio::spawn(Worker::new(state.clone(), worker_options()).run(std::future::pending()));
-            let events = state.events.clone();
-            tokio::spawn(async move { events.run(std::future::pending()).await });
-            tokio::spawn(app::platform::invalidate::watch(
-                state.clone(),
-                std::future::pending(),
-            ));
+            background(&state);
         }
         TestApp {
             state,
@@ -156,13 +159,7 @@ impl TestApp {
         .await
         .expect("state");
         let router = server::router(state.clone());
-        tokio::spawn(Worker::new(state.clone(), worker_options()).run(std::future::pending()));
-        let events = state.events.clone();
-        tokio::spawn(async move { events.run(std::future::pending()).await });
-        tokio::spawn(app::platform::invalidate::watch(
-            state.clone(),
-            std::future::pending(),
-        ));
+        background(&state);
         TestApp {
             state,
             router,
@@ -204,19 +201,30 @@ impl TestApp {
         panic!("jobs still due or running after 10 s");
     }
 
-    /// Writes the buffered visitor events and folds them into the rollups, as the pipeline does
-    /// within seconds, so what the analytics read is up to date.
+    /// Writes the buffered visitor events and waits for their rollup, as the pipeline does
+    /// within a second or two, so what the analytics read is up to date.
     pub async fn settle_events(&self) {
         self.state.events.flush().await.expect("events written");
-        app::platform::events::roll_up(&self.state)
-            .await
-            .expect("rolled up");
+        self.settle_jobs().await;
     }
 
-    /// Drops the test's database.
+    /// Drops the test's database and its uploads.
     pub async fn cleanup(self) {
         let _ = self.state.db.database().drop().await;
+        let _ = std::fs::remove_dir_all(media_dir(&self.state.config.mongodb_db));
     }
+}
+
+/// What runs beside the requests in the server: the job worker, the event writer and the cache
+/// invalidation feed. They stop with the test's runtime.
+fn background(state: &AppState) {
+    tokio::spawn(Worker::new(state.clone(), worker_options()).run(std::future::pending()));
+    let events = state.events.clone();
+    tokio::spawn(async move { events.run(std::future::pending()).await });
+    tokio::spawn(app::platform::invalidate::watch(
+        state.clone(),
+        std::future::pending(),
+    ));
 }
 
 /// Reads a whole response body as text.
