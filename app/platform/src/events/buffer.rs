@@ -72,7 +72,7 @@ impl EventBuffer {
         };
         w.sums.add(&event, &self.counted);
         let len = w.raw.len();
-        let keep = len < self.capacity * 3 / 4 || (len < self.capacity && n % 2 == 0);
+        let keep = len < self.capacity * 3 / 4 || (len < self.capacity && n.is_multiple_of(2));
         if !keep {
             self.dropped.fetch_add(1, Ordering::Relaxed);
             return false;
