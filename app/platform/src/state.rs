@@ -68,7 +68,12 @@ impl AppState {
         let jobs = Jobs::new(
             &db,
             &clock,
-            kinds.chain([super::mailer::SEND_EMAIL, events::ROLLUP, events::PRUNE]),
+            kinds.chain([
+                super::mailer::SEND_EMAIL,
+                events::ROLLUP,
+                events::PRUNE,
+                super::media::THUMBNAIL,
+            ]),
             schedules.chain([events::PRUNE_DAILY]),
         )?;
         let buffer = EventBuffer::new(&db, &jobs, events::CAPACITY);

@@ -147,3 +147,41 @@ async fn with_a_cdn_media_addresses_send_the_browser_there() {
     app.cleanup().await;
     missing.cleanup().await;
 }
+
+#[tokio::test]
+async fn a_large_image_gets_a_thumbnail_that_fits_its_box() {
+    let app = TestApp::start().await;
+    let (mut owner, _) = signed_up(&app, "thumb").await;
+    let handle = unique("thumb");
+    let ws = workspace(&mut owner, &handle).await;
+    let wide = image::RgbImage::from_fn(800, 400, |x, y| {
+        image::Rgb([(x % 256) as u8, (y % 256) as u8, 90])
+    });
+    let mut png = std::io::Cursor::new(Vec::new());
+    image::DynamicImage::ImageRgb8(wide)
+        .write_to(&mut png, image::ImageFormat::Png)
+        .unwrap();
+    let ok = upload(&mut owner, &ws, png.get_ref()).await;
+    assert_eq!(
+        ok.location(),
+        Some(format!("/app/{handle}/settings").as_str())
+    );
+    app.settle_jobs().await;
+
+    let file = app::platform::media::files(&app.state.db)
+        .find_one(mongodb::bson::doc! { "workspace_id": &ws })
+        .await
+        .unwrap()
+        .expect("a file record");
+    assert_eq!((file.width, file.height), (Some(800), Some(400)));
+    let thumb = file.thumbnail.expect("a thumbnail");
+    let served = app.get(&format!("/media/{thumb}"), &[]).await;
+    assert_eq!(served.status(), StatusCode::OK);
+    assert_eq!(served.headers()["content-type"], "image/jpeg");
+    let bytes = axum::body::to_bytes(served.into_body(), 1 << 20)
+        .await
+        .unwrap();
+    let small = image::load_from_memory(&bytes).unwrap();
+    assert_eq!((small.width(), small.height()), (320, 160));
+    app.cleanup().await;
+}

@@ -32,6 +32,16 @@ impl Kind {
         }
     }
 
+    /// The decoder that reads it.
+    pub fn format(self) -> image::ImageFormat {
+        match self {
+            Kind::Png => image::ImageFormat::Png,
+            Kind::Jpeg => image::ImageFormat::Jpeg,
+            Kind::Webp => image::ImageFormat::WebP,
+            Kind::Gif => image::ImageFormat::Gif,
+        }
+    }
+
     /// The kind a key's extension names.
     pub fn of_key(key: &str) -> Option<Kind> {
         match key.rsplit_once('.')?.1 {

@@ -4,12 +4,14 @@
 //! (never by its name or the browser's claim), counted against its workspace's plan storage, and
 //! stored under a content-hashed key; `/media/<key>` serves it with a year-long cache, or sends
 //! the browser to `MEDIA_CDN_URL` when one is set. Images keep their dimensions, so public pages
-//! can reserve their space.
+//! can reserve their space, and a job makes a thumbnail of each larger one.
 
 mod kind;
 mod serve;
 mod store;
+mod thumbnail;
 
 pub use kind::{sniff, Kind};
 pub use serve::serve;
 pub use store::{files, indexes, File, Media, FILES};
+pub use thumbnail::{thumbnail_key, THUMBNAIL, THUMBNAIL_SIZE};

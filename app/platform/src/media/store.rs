@@ -1,8 +1,10 @@
 use super::kind::{sniff, Kind};
+use super::thumbnail::THUMBNAIL;
 use crate::clock::Clock;
 use crate::config::Config;
 use crate::db::Db;
 use crate::indexes::{index, CollectionIndexes};
+use crate::jobs::Enqueue;
 use crate::state::AppState;
 use app_core::error::AppError;
 use axum::body::Bytes;
@@ -36,6 +38,9 @@ pub struct File {
     pub width: Option<u32>,
     /// Pixels down, for images.
     pub height: Option<u32>,
+    /// The key of its thumbnail, once made (images larger than the thumbnail box only).
+    #[serde(default)]
+    pub thumbnail: Option<String>,
     /// Upload time.
     pub created_at: DateTime,
 }
@@ -183,11 +188,35 @@ impl Media {
             bytes: bytes.len() as i64,
             width: Some(width),
             height: Some(height),
+            thumbnail: None,
             created_at: self.clock.now(),
         };
         // The object first: a record never points at nothing.
+        self.put_raw(&key, bytes.to_vec()).await?;
+        match files(&self.db)
+            .insert_one(&file)
+            .await
+            .map_err(AppError::from)
+        {
+            Ok(_) | Err(AppError::Conflict { .. }) => {}
+            Err(e) => return Err(e),
+        }
+        let thumbnail = format!("thumbnail:{key}");
+        let options = Enqueue {
+            key: Some(&thumbnail),
+            run_at: None,
+        };
+        let payload = doc! { "key": &key };
+        if let Err(e) = state.jobs.enqueue(THUMBNAIL.name, payload, options).await {
+            tracing::warn!(error = %e, key, "thumbnail not queued");
+        }
+        Ok(file)
+    }
+
+    /// Stores `bytes` at `key` as they are (for derived files such as thumbnails).
+    pub async fn put_raw(&self, key: &str, bytes: Vec<u8>) -> Result<(), AppError> {
         self.store
-            .put(&Path::from(key.as_str()), bytes.into())
+            .put(&Path::from(key), bytes.into())
             .await
             .map_err(|e| {
                 tracing::error!(error = %e, backend = self.backend, "media not stored");
@@ -195,14 +224,7 @@ impl Media {
                     service: "File storage".into(),
                 }
             })?;
-        match files(&self.db)
-            .insert_one(&file)
-            .await
-            .map_err(AppError::from)
-        {
-            Ok(_) | Err(AppError::Conflict { .. }) => Ok(file),
-            Err(e) => Err(e),
-        }
+        Ok(())
     }
 
     /// The bytes and type of `key`, if stored.
@@ -227,7 +249,10 @@ impl Media {
     pub async fn delete(&self, owner: Document, key: &str) -> Result<(), AppError> {
         let mut filter = owner;
         filter.insert("_id", key);
-        if files(&self.db).delete_one(filter).await?.deleted_count == 1 {
+        let Some(file) = files(&self.db).find_one_and_delete(filter).await? else {
+            return Ok(());
+        };
+        for key in std::iter::once(key).chain(file.thumbnail.as_deref()) {
             if let Err(e) = self.store.delete(&Path::from(key)).await {
                 tracing::warn!(error = %e, key, "media record deleted but not its object");
             }
@@ -250,13 +275,7 @@ fn unavailable(e: object_store::Error) -> AppError {
 
 /// An image's size in pixels, read from its header without decoding it.
 fn dimensions(bytes: &[u8], kind: Kind) -> Option<(u32, u32)> {
-    let format = match kind {
-        Kind::Png => image::ImageFormat::Png,
-        Kind::Jpeg => image::ImageFormat::Jpeg,
-        Kind::Webp => image::ImageFormat::WebP,
-        Kind::Gif => image::ImageFormat::Gif,
-    };
-    image::ImageReader::with_format(std::io::Cursor::new(bytes), format)
+    image::ImageReader::with_format(std::io::Cursor::new(bytes), kind.format())
         .into_dimensions()
         .ok()
 }
