@@ -71,7 +71,11 @@ impl Worker {
         tokio::pin!(stop);
         let mut running = JoinSet::new();
         loop {
-            self.enqueue_ticks().await;
+            // Ticks are written only once the indexes are in place: a collection created by an
+            // insert while start-up creates its indexes can make that fail and start over.
+            if self.state.db.schema_ready() {
+                self.enqueue_ticks().await;
+            }
             while running.len() < self.options.concurrency {
                 match self.lease().await {
                     Ok(Some(job)) => {
