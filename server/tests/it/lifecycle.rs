@@ -49,6 +49,7 @@ fn spawn_server(mongo_port: u16, http_port: u16, site: &std::path::Path, db: &st
         .env("LEPTOS_SITE_ROOT", site)
         .env("LEPTOS_SITE_ADDR", format!("127.0.0.1:{http_port}"))
         .env("SHUTDOWN_GRACE_SECS", "5")
+        .env("MEDIA_DIR", site.join("media"))
         .stdout(Stdio::null())
         .stderr(Stdio::null())
         .spawn()
