@@ -5,13 +5,12 @@
 
 use crate::common::bio::{link, publish, stats, PHONE};
 use crate::common::people::{signed_up, unique, workspace};
-use crate::common::{mongodb_uri, TestApp};
+use crate::common::{all, mongodb_uri, TestApp};
 use app::platform::events::{apply, events, rollups, Event, EventBuffer, VIEW};
 use app::platform::jobs::jobs;
 use app::platform::AppState;
 use axum::body::Body;
 use axum::http::{header, Request, StatusCode};
-use futures_util::TryStreamExt;
 use mongodb::bson::{doc, DateTime};
 use serde_json::json;
 use std::io::{Read, Write};
@@ -93,13 +92,11 @@ async fn views_on_two_replicas_arrive_in_the_rollups_exactly_even_after_a_shutdo
         "{s}"
     );
     // The hours add up to the day.
-    let hourly: Vec<_> = rollups(&app.state.db)
-        .find(doc! { "item": &page_id, "hourly": true })
-        .await
-        .unwrap()
-        .try_collect()
-        .await
-        .unwrap();
+    let hourly: Vec<_> = all(
+        &rollups(&app.state.db),
+        doc! { "item": &page_id, "hourly": true },
+    )
+    .await;
     assert_eq!(hourly.iter().map(|r| r.count(VIEW)).sum::<u64>(), 70);
     app.cleanup().await;
 }
@@ -120,13 +117,11 @@ fn event(n: u32) -> Event {
 }
 
 async fn day_views(app: &TestApp) -> (u64, Vec<i64>) {
-    let day: Vec<_> = rollups(&app.state.db)
-        .find(doc! { "item": "i1", "hourly": false })
-        .await
-        .unwrap()
-        .try_collect()
-        .await
-        .unwrap();
+    let day: Vec<_> = all(
+        &rollups(&app.state.db),
+        doc! { "item": "i1", "hourly": false },
+    )
+    .await;
     (
         day.iter().map(|r| r.count(VIEW)).sum(),
         day.iter().map(|r| r.visitors).collect(),
@@ -166,13 +161,7 @@ async fn a_rollup_run_twice_at_once_counts_each_event_once() {
         }
         s.events.flush().await.unwrap();
     }
-    let queued: Vec<_> = jobs(&s.db)
-        .find(doc! { "kind": "events.rollup" })
-        .await
-        .unwrap()
-        .try_collect()
-        .await
-        .unwrap();
+    let queued: Vec<_> = all(&jobs(&s.db), doc! { "kind": "events.rollup" }).await;
     assert_eq!(queued.len(), 3, "one rollup per flush");
     for job in &queued {
         // A worker that died after applying it, and another running it again meanwhile.
@@ -184,13 +173,8 @@ async fn a_rollup_run_twice_at_once_counts_each_event_once() {
     assert_eq!(views, 2100);
     // Seven distinct visitors a day, however often they came.
     assert!(visitors.iter().all(|v| *v == 7), "{visitors:?}");
-    let from_instagram: i64 = rollups(&s.db)
-        .find(doc! { "item": "i1", "hourly": false })
+    let from_instagram: i64 = all(&rollups(&s.db), doc! { "item": "i1", "hourly": false })
         .await
-        .unwrap()
-        .try_collect::<Vec<_>>()
-        .await
-        .unwrap()
         .iter()
         .map(|r| r.referrers.get("instagram%2Ecom").copied().unwrap_or(0))
         .sum();

@@ -3,12 +3,11 @@
 //! shutdown handing leases back, a cron schedule firing once per tick across workers, and email
 //! sent through it.
 
-use crate::common::{mongodb_uri, worker_options, TestApp};
+use crate::common::{all, mongodb_uri, worker_options, TestApp};
 use app::platform::jobs::{jobs, Enqueue, JobKind, Schedule, Status, Worker, WorkerOptions};
 use app::platform::mailer::Email;
 use app::platform::{AppState, Module};
 use futures_util::future::BoxFuture;
-use futures_util::TryStreamExt;
 use mongodb::bson::{doc, Document};
 use std::time::Duration;
 
@@ -360,16 +359,8 @@ async fn a_schedule_fires_once_per_tick_across_two_workers() {
     let drain = |w: Worker| async move { while w.run_one().await.unwrap() {} };
     tokio::join!(drain(a.clone()), drain(b.clone()));
 
-    let ticks: Vec<i64> = app
-        .state
-        .db
-        .collection::<Document>(RUNS)
-        .find(doc! {})
+    let ticks: Vec<i64> = all(&app.state.db.collection::<Document>(RUNS), doc! {})
         .await
-        .unwrap()
-        .try_collect::<Vec<_>>()
-        .await
-        .unwrap()
         .iter()
         .map(|d| d.get_datetime("tick").unwrap().timestamp_millis())
         .collect();

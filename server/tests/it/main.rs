@@ -22,6 +22,7 @@ mod isolation;
 mod jobs;
 mod lifecycle;
 mod mfa;
+mod onboarding;
 mod pages;
 mod plan_impact;
 mod plans;

@@ -227,6 +227,21 @@ fn background(state: &AppState) {
     ));
 }
 
+/// Every document of `collection` matching `filter`.
+pub async fn all<T>(collection: &mongodb::Collection<T>, filter: mongodb::bson::Document) -> Vec<T>
+where
+    T: serde::de::DeserializeOwned + Send + Sync,
+{
+    use futures_util::TryStreamExt;
+    collection
+        .find(filter)
+        .await
+        .expect("find")
+        .try_collect()
+        .await
+        .expect("documents")
+}
+
 /// Reads a whole response body as text.
 pub async fn text(res: Response<Body>) -> String {
     let bytes = axum::body::to_bytes(res.into_body(), 16 * 1024 * 1024)

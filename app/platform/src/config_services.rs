@@ -1,0 +1,92 @@
+//! The settings of the services the app talks to: uploads storage, payments, Google sign-in.
+
+use super::{ConfigError, Secret};
+
+/// Uploaded files' storage.
+#[derive(Debug, Clone)]
+pub struct MediaConfig {
+    /// `MEDIA_DIR`: the folder used when no S3 bucket is set (default `.data/media`). Replicas
+    /// share uploads only through S3 or a shared volume.
+    pub dir: String,
+    /// `MEDIA_S3_*`: an S3-compatible bucket; `None` unless `MEDIA_S3_BUCKET` is set.
+    pub s3: Option<S3Config>,
+    /// `MEDIA_CDN_URL`: a CDN in front of the store; `/media/<key>` then redirects to it.
+    pub cdn_url: Option<String>,
+}
+
+/// An S3-compatible bucket (AWS, R2, MinIO…).
+#[derive(Debug, Clone)]
+pub struct S3Config {
+    /// `MEDIA_S3_BUCKET`.
+    pub bucket: String,
+    /// `MEDIA_S3_REGION` (default `us-east-1`).
+    pub region: String,
+    /// `MEDIA_S3_ENDPOINT`: for stores other than AWS, like `https://<account>.r2.cloudflarestorage.com`.
+    pub endpoint: Option<String>,
+    /// `MEDIA_S3_ACCESS_KEY_ID`.
+    pub access_key_id: String,
+    /// `MEDIA_S3_SECRET_ACCESS_KEY`.
+    pub secret_access_key: Secret,
+}
+
+/// The Stripe account the app bills through.
+#[derive(Debug, Clone)]
+pub struct StripeConfig {
+    /// Secret API key (`sk_live_…` / `sk_test_…`).
+    pub secret_key: Secret,
+    /// Signing secret of the `/webhooks/stripe` endpoint (`whsec_…`).
+    pub webhook_secret: Secret,
+    /// Publishable key, for pages that load Stripe.js.
+    pub publishable_key: String,
+    /// API origin ending in `/`: Stripe's own by default, a local fake in tests.
+    pub api_base: String,
+}
+
+/// The OpenID Connect client registration for "Continue with Google".
+#[derive(Debug, Clone)]
+pub struct GoogleConfig {
+    /// The issuer; Google's by default, a local fake in tests.
+    pub issuer_url: String,
+    /// OAuth client id.
+    pub client_id: String,
+    /// OAuth client secret.
+    pub client_secret: Secret,
+}
+
+/// `MEDIA_*`: a bucket when its three settings are set, else the folder; mistakes go in `err`.
+pub(super) fn media(get: &impl Fn(&str) -> Option<String>, err: &mut ConfigError) -> MediaConfig {
+    let is_http = |u: &str| u.starts_with("http://") || u.starts_with("https://");
+    let s3 = match (
+        get("MEDIA_S3_BUCKET"),
+        get("MEDIA_S3_ACCESS_KEY_ID"),
+        get("MEDIA_S3_SECRET_ACCESS_KEY"),
+    ) {
+        (Some(bucket), Some(access_key_id), Some(secret)) => Some(S3Config {
+            bucket,
+            region: get("MEDIA_S3_REGION").unwrap_or_else(|| "us-east-1".into()),
+            endpoint: get("MEDIA_S3_ENDPOINT"),
+            access_key_id,
+            secret_access_key: Secret(secret),
+        }),
+        (None, None, None) => None,
+        _ => {
+            err.invalid.push((
+                "MEDIA_S3_BUCKET",
+                "MEDIA_S3_ACCESS_KEY_ID and MEDIA_S3_SECRET_ACCESS_KEY must be set together".into(),
+            ));
+            None
+        }
+    };
+    let cdn_url = get("MEDIA_CDN_URL").map(|u| u.trim_end_matches('/').to_owned());
+    if cdn_url.as_deref().is_some_and(|u| !is_http(u)) {
+        err.invalid.push((
+            "MEDIA_CDN_URL",
+            "must start with http:// or https://".into(),
+        ));
+    }
+    MediaConfig {
+        dir: get("MEDIA_DIR").unwrap_or_else(|| ".data/media".into()),
+        s3,
+        cdn_url,
+    }
+}
