@@ -1,4 +1,5 @@
 import { expect, Locator, Page, test } from "@playwright/test";
+import path from "node:path";
 import { callApi } from "./api";
 import { uniqueEmail } from "./mail";
 import { hydrated } from "./hydrated";
@@ -56,6 +57,15 @@ test("build a page, reorder it three ways, theme and publish it, and count a cli
   await hydrated(page);
   await expect(blocks(page)).toHaveCount(2);
 
+  // The header's photo, uploaded from the device: its address fills in and it shows.
+  await page.getByRole("button", { name: "Edit Bea's Studio (header)" }).click();
+  const chooser = page.waitForEvent("filechooser");
+  await page.getByRole("button", { name: "Upload photo" }).click();
+  await (await chooser).setFiles(path.resolve("../public/icons/icon-192.png"));
+  await expect(page.getByRole("textbox", { name: "Photo address" })).toHaveValue(/^\/media\/.+\.png$/);
+  await expect(page.locator(".image-field-preview")).toHaveJSProperty("naturalWidth", 192);
+  await page.getByRole("button", { name: "Edit Bea's Studio (header)" }).click();
+
   // The starter link becomes "First".
   await page.getByRole("button", { name: "Edit New link (link)" }).click();
   await page.getByRole("textbox", { name: "Title" }).fill("First");
@@ -112,6 +122,9 @@ test("build a page, reorder it three ways, theme and publish it, and count a cli
   const pub = await visitor.newPage();
   await pub.goto(`/@${handle}`);
   await expect(pub.getByRole("heading", { name: "Bea's Studio" })).toBeVisible();
+  const photo = await pub.locator("img.avatar").getAttribute("src");
+  const served = await pub.request.get(photo!);
+  expect([served.status(), served.headers()["content-type"]]).toEqual([200, "image/png"]);
   const links = pub.getByRole("link");
   await expect(links).toHaveText(["Second <script>alert(1)</script>", "First", "Made with Mewayz"]);
   await expect(pub.getByText("Thanks for visiting")).toBeVisible();

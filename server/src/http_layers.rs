@@ -10,8 +10,12 @@ use axum::http::{header, HeaderName, HeaderValue};
 use axum::middleware::{self, Next};
 use axum::response::Response;
 use axum::Router;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
 use tower_http::compression::CompressionLayer;
-use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
+use tower_http::request_id::{
+    MakeRequestId, PropagateRequestIdLayer, RequestId, SetRequestIdLayer,
+};
 use tower_http::trace::TraceLayer;
 
 /// Wraps `router` in the middleware stack. Axum applies later layers outside earlier ones, so
@@ -27,7 +31,33 @@ pub fn apply(router: Router<AppState>, state: AppState) -> Router<AppState> {
         .layer(middleware::from_fn_with_state(state, headers))
         .layer(PropagateRequestIdLayer::x_request_id())
         .layer(TraceLayer::new_for_http().make_span_with(request_span))
-        .layer(SetRequestIdLayer::x_request_id(MakeRequestUuid))
+        .layer(SetRequestIdLayer::x_request_id(RequestIds::default()))
+}
+
+/// Request ids as `<replica>-<n>`: a random prefix per process and a counter. A random UUID per
+/// request asked the kernel for randomness on every one.
+#[derive(Clone)]
+struct RequestIds {
+    replica: Arc<str>,
+    next: Arc<AtomicU64>,
+}
+
+impl Default for RequestIds {
+    fn default() -> Self {
+        RequestIds {
+            replica: format!("{:08x}", rand::random::<u32>()).into(),
+            next: Arc::default(),
+        }
+    }
+}
+
+impl MakeRequestId for RequestIds {
+    fn make_request_id<B>(&mut self, _: &Request<B>) -> Option<RequestId> {
+        let n = self.next.fetch_add(1, Ordering::Relaxed);
+        HeaderValue::from_str(&format!("{}-{n}", self.replica))
+            .ok()
+            .map(RequestId::new)
+    }
 }
 
 fn request_span(req: &Request) -> tracing::Span {

@@ -1,5 +1,6 @@
 use super::browser::{from_local_input, to_local_input};
 use super::builder_state::use_builder;
+use super::image_upload::ImageUpload;
 use super::model::validate::block_field;
 use leptos::prelude::*;
 use serde_json::Value;
@@ -14,6 +15,8 @@ pub enum Input {
     LongText,
     /// An address.
     Url,
+    /// An image's address, or an upload.
+    Image,
     /// A date and time in the person's own time zone (stored as UTC).
     When,
     /// Yes or no.
@@ -61,11 +64,11 @@ pub fn BlockField(
     };
     let set = move |v: Value| b.set_field(&block.get_value(), field, v);
     let control = match input {
-        Input::Text | Input::Url => view! {
+        Input::Text | Input::Url | Input::Image => view! {
             <input
                 id=dom_id.clone()
-                type=if input == Input::Url { "url" } else { "text" }
-                inputmode=if input == Input::Url { "url" } else { "text" }
+                type=if input == Input::Text { "text" } else { "url" }
+                inputmode=if input == Input::Text { "text" } else { "url" }
                 autocomplete="off"
                 prop:value=text
                 aria-invalid=move || invalid().to_string()
@@ -108,12 +111,32 @@ pub fn BlockField(
         .into_any(),
     };
     let checkbox = input == Input::Check;
+    let upload = (input == Input::Image).then(|| {
+        let done = Callback::new(move |url: String| set(Value::String(url)));
+        let shown = move || Some(text()).filter(|t| !t.is_empty());
+        view! {
+            <div class="image-field">
+                {move || shown().map(|src| view! { <img class="image-field-preview" src=src alt="" width="48" height="48"/> })}
+                <ImageUpload label=upload_label(label) done/>
+            </div>
+        }
+    });
     view! {
         <div class="field" class:field-invalid=invalid class:field-check=checkbox>
             <label for=dom_id>{label}</label>
             {hint.map(|h| view! { <p class="field-hint" id=hint_id>{h}</p> })}
             {control}
+            {upload}
             <FieldErrors messages id=error_id/>
         </div>
+    }
+}
+
+/// "Upload photo" for "Photo address": the upload button's accessible name.
+fn upload_label(label: &str) -> &'static str {
+    match label {
+        l if l.starts_with("Photo") => "Upload photo",
+        l if l.starts_with("Thumbnail") => "Upload thumbnail",
+        _ => "Upload image",
     }
 }

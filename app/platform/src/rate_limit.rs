@@ -10,14 +10,15 @@ use super::indexes::{expiring, CollectionIndexes};
 use app_core::error::AppError;
 use mongodb::bson::{doc, Bson, DateTime, Document};
 use mongodb::options::ReturnDocument;
-use std::sync::{Arc, Mutex};
+use std::collections::HashMap;
+use std::sync::Mutex;
 use std::time::Duration;
 
 /// Collection of the counters.
 pub const RATE_LIMITS: &str = "rate_limits";
 
 /// Keys remembered per replica, for the blocked list and for local counts each.
-const CACHED_KEYS: u64 = 50_000;
+const CACHED_KEYS: usize = 50_000;
 
 /// The platform's own indexes: counters disappear when their window ends.
 pub fn indexes() -> Vec<CollectionIndexes> {
@@ -27,12 +28,23 @@ pub fn indexes() -> Vec<CollectionIndexes> {
     }]
 }
 
-/// Hits of one key counted here and not yet written, for a limit with a batch size.
+/// One key's hits in this window as this replica knows them, for a limit with a batch size.
 #[derive(Debug, Default)]
 struct Local {
-    window: i64,
+    /// Counted here, not yet written.
     pending: i64,
+    /// The shared count when last written.
     known: i64,
+    /// Over the limit: refused here until the window ends.
+    blocked: bool,
+}
+
+/// The keys of the current window: a plain map under one lock, emptied when the window ends (a
+/// lookup costs less than the request's other work; a size-bounded cache cost more).
+#[derive(Debug, Default)]
+struct Window {
+    number: i64,
+    keys: HashMap<String, Local>,
 }
 
 /// At most `limit` hits per key in each fixed window, across every replica.
@@ -44,9 +56,10 @@ pub struct RateLimiter {
     limit: i64,
     window_ms: i64,
     batch: i64,
-    /// Keys over their limit, with the end of their window (ms).
+    /// Keys over their limit, with the end of their window (ms); batched limits keep theirs in
+    /// `local`.
     blocked: moka::sync::Cache<String, i64>,
-    local: moka::sync::Cache<String, Arc<Mutex<Local>>>,
+    local: Mutex<Window>,
 }
 
 impl RateLimiter {
@@ -61,13 +74,10 @@ impl RateLimiter {
             window_ms: window.as_millis().max(1) as i64,
             batch: 1,
             blocked: moka::sync::Cache::builder()
-                .max_capacity(CACHED_KEYS)
+                .max_capacity(CACHED_KEYS as u64)
                 .time_to_live(window)
                 .build(),
-            local: moka::sync::Cache::builder()
-                .max_capacity(CACHED_KEYS)
-                .time_to_live(window)
-                .build(),
+            local: Mutex::default(),
         }
     }
 
@@ -87,43 +97,64 @@ impl RateLimiter {
         let refuse = |until: i64| AppError::RateLimited {
             retry_after_secs: ((until - now + 999) / 1000).max(1) as u64,
         };
+        if self.batch > 1 {
+            return self.check_batched(key, window, ends, refuse).await;
+        }
         if let Some(until) = self.blocked.get(key).filter(|until| *until > now) {
             return Err(refuse(until));
         }
-        let Some(hits) = self.take(key, window) else {
-            return Ok(());
-        };
-        let count = self.add(key, window, ends, hits).await?;
-        if self.batch > 1 {
-            let cell = self.local.get_with(key.to_owned(), Default::default);
-            let mut local = cell.lock().unwrap_or_else(|p| p.into_inner());
-            if local.window == window {
-                local.known = local.known.max(count);
-            }
-        }
-        if count > self.limit {
+        if self.add(key, window, ends, 1).await? > self.limit {
             self.blocked.insert(key.to_owned(), ends);
             return Err(refuse(ends));
         }
         Ok(())
     }
 
-    /// Counts the hit locally; returns how many hits to write now, if any.
-    fn take(&self, key: &str, window: i64) -> Option<i64> {
-        if self.batch == 1 {
-            return Some(1);
+    async fn check_batched(
+        &self,
+        key: &str,
+        window: i64,
+        ends: i64,
+        refuse: impl Fn(i64) -> AppError,
+    ) -> Result<(), AppError> {
+        let Some(hits) = self.take(key, window) else {
+            return Ok(());
+        };
+        let hits = hits.map_err(|()| refuse(ends))?;
+        let count = self.add(key, window, ends, hits).await?;
+        let mut w = self.local.lock().unwrap_or_else(|p| p.into_inner());
+        let current = w.number == window;
+        if let Some(local) = w.keys.get_mut(key).filter(|_| current) {
+            local.known = local.known.max(count);
+            local.blocked = count > self.limit;
         }
-        let cell = self.local.get_with(key.to_owned(), Default::default);
-        let mut local = cell.lock().unwrap_or_else(|p| p.into_inner());
-        if local.window != window {
-            *local = Local {
-                window,
-                ..Local::default()
-            };
+        if count > self.limit {
+            return Err(refuse(ends));
+        }
+        Ok(())
+    }
+
+    /// Counts the hit locally; returns how many hits to write now, if any, or `Err` when the key
+    /// is known to be over its limit. A key beyond the ones remembered is written at once.
+    fn take(&self, key: &str, window: i64) -> Option<Result<i64, ()>> {
+        let mut w = self.local.lock().unwrap_or_else(|p| p.into_inner());
+        if w.number != window {
+            w.number = window;
+            w.keys.clear();
+        }
+        if !w.keys.contains_key(key) {
+            if w.keys.len() >= CACHED_KEYS {
+                return Some(Ok(1));
+            }
+            w.keys.insert(key.to_owned(), Local::default());
+        }
+        let local = w.keys.get_mut(key)?;
+        if local.blocked {
+            return Some(Err(()));
         }
         local.pending += 1;
         let at_limit = local.known + local.pending >= self.limit;
-        (local.pending >= self.batch || at_limit).then(|| std::mem::take(&mut local.pending))
+        (local.pending >= self.batch || at_limit).then(|| Ok(std::mem::take(&mut local.pending)))
     }
 
     /// Adds `hits` to the shared counter; returns its new value.

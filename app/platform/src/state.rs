@@ -13,10 +13,30 @@ use axum::extract::FromRef;
 use leptos::config::LeptosOptions;
 use std::sync::Arc;
 
-/// Shared, cheaply cloneable application state. External services join it as clients built
-/// from [`Config`], each with a configurable base URL so tests can point them at local fakes.
+/// Shared application state, cloned for every request (by each middleware and handler): one
+/// reference count, whatever it holds. Its fields are [`Shared`]'s.
 #[derive(Clone, Debug)]
-pub struct AppState {
+pub struct AppState(Arc<Shared>);
+
+impl std::ops::Deref for AppState {
+    type Target = Shared;
+
+    fn deref(&self) -> &Shared {
+        &self.0
+    }
+}
+
+/// Changing a field copies the state first, for this holder only (tests serve with other assets).
+impl std::ops::DerefMut for AppState {
+    fn deref_mut(&mut self) -> &mut Shared {
+        Arc::make_mut(&mut self.0)
+    }
+}
+
+/// What the app shares. External services join it as clients built from [`Config`], each with a
+/// configurable base URL so tests can point them at local fakes.
+#[derive(Clone, Debug)]
+pub struct Shared {
     /// Leptos' site options (site root, pkg dir, output name).
     pub leptos_options: LeptosOptions,
     /// Configuration read from the environment.
@@ -76,9 +96,9 @@ impl AppState {
             ]),
             schedules.chain([events::PRUNE_DAILY]),
         )?;
-        let buffer = EventBuffer::new(&db, &jobs, events::CAPACITY);
+        let buffer = EventBuffer::new(&db, &jobs, events::SAMPLE_PER_SECOND, events::CAPACITY);
         let media = super::media::Media::from_config(&config, &db, &clock)?;
-        Ok(AppState {
+        Ok(AppState(Arc::new(Shared {
             leptos_options,
             config: Arc::new(config),
             db,
@@ -92,7 +112,7 @@ impl AppState {
             limits,
             modules: modules.into(),
             services: Arc::new(services),
-        })
+        })))
     }
 
     /// The service of type `T` its module stored, if any.

@@ -29,6 +29,7 @@ pub enum IconName {
     Copy,
     Trash,
     Eye,
+    Upload,
 }
 
 impl IconName {
@@ -59,6 +60,7 @@ impl IconName {
             IconName::Eye => "M2 12s4-7 10-7 10 7 10 7-4 7-10 7S2 12 2 12zM12 15a3 3 0 1 0 0-6 3 3 0 0 0 0 6z",
             IconName::ArrowLeft => "M19 12H5M12 19l-7-7 7-7",
             IconName::LogOut => "M9 21H5a2 2 0 0 1-2-2V5a2 2 0 0 1 2-2h4M16 17l5-5-5-5M21 12H9",
+            IconName::Upload => "M21 15v4a2 2 0 0 1-2 2H5a2 2 0 0 1-2-2v-4M17 8l-5-5-5 5M12 3v12",
             IconName::Shield => "M12 22s8-4 8-10V5l-8-3-8 3v7c0 6 8 10 8 10z",
         }
     }

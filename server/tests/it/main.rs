@@ -8,6 +8,7 @@ mod billing_cards;
 mod billing_webhooks;
 mod bio;
 mod bio_analytics;
+mod bio_images;
 mod common;
 mod crm_contacts;
 mod crm_deals;

@@ -7,22 +7,9 @@ use common::client::Client;
 use common::people::{signed_up, unique, verified, workspace};
 use common::{mail, TestApp};
 
-fn multipart(bytes: &[u8]) -> (String, Vec<u8>) {
-    let boundary = "mewayz-test-boundary";
-    let mut body = format!(
-        "--{boundary}\r\nContent-Disposition: form-data; name=\"logo\"; filename=\"logo.png\"\r\nContent-Type: image/png\r\n\r\n"
-    )
-    .into_bytes();
-    body.extend_from_slice(bytes);
-    body.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
-    (format!("multipart/form-data; boundary={boundary}"), body)
-}
-
 async fn upload(c: &mut Client, ws: &str, bytes: &[u8]) -> common::client::Answer {
-    let (content_type, body) = multipart(bytes);
-    let req = axum::http::Request::post(format!("/workspaces/{ws}/logo"))
-        .header("content-type", content_type);
-    c.send(req, axum::body::Body::from(body)).await
+    c.upload(&format!("/workspaces/{ws}/logo"), "logo", bytes)
+        .await
 }
 
 #[tokio::test]

@@ -57,6 +57,18 @@ impl PageContent {
             .unwrap_or((None, None))
     }
 
+    /// Every image address the blocks use (photos, image blocks, link thumbnails), set or not.
+    pub fn image_urls(&self) -> impl Iterator<Item = &str> {
+        self.blocks.iter().filter_map(|b| match &b.kind {
+            BlockKind::Header { avatar_url: u, .. }
+            | BlockKind::Image { url: u, .. }
+            | BlockKind::Link {
+                thumbnail_url: u, ..
+            } => Some(u.as_str()).filter(|u| !u.is_empty()),
+            _ => None,
+        })
+    }
+
     /// The header's avatar, for the favicon and the social preview image.
     pub fn avatar(&self) -> Option<&str> {
         self.blocks

@@ -40,11 +40,19 @@ pub fn clean_link(raw: &str) -> Result<String, &'static str> {
     Ok(url)
 }
 
-/// Cleans an image address: empty, or http(s) only.
+/// Cleans an image address: empty, an uploaded image (`/media/…`), or http(s) only.
 pub fn clean_image(raw: &str) -> Result<String, &'static str> {
     let url = raw.trim();
     if url.is_empty() {
         return Ok(String::new());
+    }
+    if let Some(key) = url.strip_prefix("/media/") {
+        let safe = |c: char| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.' | '/');
+        return if !key.is_empty() && key.chars().all(safe) && !key.contains("..") {
+            Ok(url.to_owned())
+        } else {
+            Err("Use an image address that starts with https://.")
+        };
     }
     match clean_link(url) {
         Ok(u) if u.starts_with("http") => Ok(u),
@@ -170,6 +178,10 @@ mod tests {
         assert_eq!(clean_image("").unwrap(), "");
         assert!(clean_image("mailto:a@b.co").is_err());
         assert!(clean_image("https://cdn.example.com/a.png").is_ok());
+        assert!(clean_image("/media/w1/0a1b.png").is_ok());
+        assert!(clean_image("/media/../admin").is_err());
+        assert!(clean_image("/media/w1/a.png\" onerror=\"x").is_err());
+        assert!(clean_image("/other/a.png").is_err());
     }
 
     #[test]

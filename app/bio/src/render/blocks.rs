@@ -36,7 +36,7 @@ pub fn render(html: &mut String, block: &Block, ctx: &RenderCtx) {
             if !avatar_url.is_empty() {
                 html.push_str(&format!(
                     "<img class=\"avatar\" src=\"{}\" alt=\"\" width=\"96\" height=\"96\">",
-                    esc(avatar_url)
+                    esc(ctx.small(avatar_url))
                 ));
             }
             if !name.is_empty() {
@@ -65,12 +65,12 @@ pub fn render(html: &mut String, block: &Block, ctx: &RenderCtx) {
                     html,
                     &href,
                     &format!("Continue to {title}"),
-                    thumbnail_url,
+                    ctx.small(thumbnail_url),
                     "",
                 );
                 html.push_str("</div></details>");
             } else {
-                button(html, &href, title, thumbnail_url, "");
+                button(html, &href, title, ctx.small(thumbnail_url), "");
             }
         }
         BlockKind::Booking { title, .. } => button(html, &href, title, "", ""),
@@ -86,8 +86,14 @@ pub fn render(html: &mut String, block: &Block, ctx: &RenderCtx) {
             html.push_str(&format!("<p class=\"text\">{}</p>", esc(text)));
         }
         BlockKind::Image { url, alt } => {
+            // Its size, when known, reserves its space before it arrives.
+            let size = ctx
+                .image(url)
+                .filter(|i| i.width > 0 && i.height > 0)
+                .map(|i| format!(" width=\"{}\" height=\"{}\"", i.width, i.height))
+                .unwrap_or_default();
             html.push_str(&format!(
-                "<img class=\"image\" src=\"{}\" alt=\"{}\" loading=\"lazy\" decoding=\"async\">",
+                "<img class=\"image\" src=\"{}\" alt=\"{}\"{size} loading=\"lazy\" decoding=\"async\">",
                 esc(url),
                 esc(alt)
             ));

@@ -7,6 +7,7 @@ pub mod escape;
 
 use crate::model::{Block, BlockKind, PageContent};
 use escape::esc;
+use serde::{Deserialize, Serialize};
 
 /// Where the page is shown and what it links to.
 #[derive(Debug, Clone, Default)]
@@ -28,6 +29,48 @@ pub struct RenderCtx<'a> {
     pub subscribe_action: &'a str,
     /// A message for the email capture form after it posted (`ok` or `invalid`).
     pub capture_result: Option<&'a str>,
+    /// The page's uploaded images, as the media store knows them (none in the preview).
+    pub images: &'a [StoredImage],
+}
+
+/// An uploaded image: where it is, its size and its thumbnail, once made.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StoredImage {
+    /// `/media/…`.
+    pub url: String,
+    /// Pixels across.
+    pub width: u32,
+    /// Pixels down.
+    pub height: u32,
+    /// `/media/…` of a smaller copy, for images larger than the thumbnail box.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub thumbnail: Option<String>,
+}
+
+impl RenderCtx<'_> {
+    /// What the page knows of the image at `url`, when it was uploaded.
+    fn image(&self, url: &str) -> Option<&StoredImage> {
+        self.images.iter().find(|i| i.url == url)
+    }
+
+    /// The address to show `url` at in a small place: its thumbnail when it has one.
+    fn small<'u>(&'u self, url: &'u str) -> &'u str {
+        self.image(url)
+            .and_then(|i| i.thumbnail.as_deref())
+            .unwrap_or(url)
+    }
+
+    /// `url` as an absolute address, for other sites (social previews).
+    fn absolute(&self, url: &str) -> String {
+        if !url.starts_with('/') {
+            return url.to_owned();
+        }
+        let host_at = self.canonical_url.find("://").map_or(0, |i| i + 3);
+        let origin_ends = self.canonical_url[host_at..]
+            .find('/')
+            .map_or(self.canonical_url.len(), |i| host_at + i);
+        format!("{}{url}", &self.canonical_url[..origin_ends])
+    }
 }
 
 /// Whether visitors see `block` at `now`: it is on and inside its schedule.
@@ -52,7 +95,8 @@ pub fn render_page(page: &PageContent, ctx: &RenderCtx) -> String {
     let title = esc(name.unwrap_or(ctx.fallback_title));
     let description = esc(bio.unwrap_or("Links, in one place."));
     let canonical = esc(ctx.canonical_url);
-    let avatar = page.avatar().map(esc);
+    let avatar = page.avatar().map(|a| esc(ctx.small(a)));
+    let share_image = page.avatar().map(|a| esc(&ctx.absolute(a)));
     let mut html = String::with_capacity(8 * 1024);
     html.push_str("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">");
     html.push_str("<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">");
@@ -72,7 +116,7 @@ pub fn render_page(page: &PageContent, ctx: &RenderCtx) -> String {
              <meta name=\"twitter:description\" content=\"{description}\">",
             avatar.as_deref().unwrap_or("/icons/icon.svg")
         ));
-        if let Some(image) = &avatar {
+        if let Some(image) = &share_image {
             html.push_str(&format!(
                 "<meta property=\"og:image\" content=\"{image}\"><meta name=\"twitter:image\" content=\"{image}\">"
             ));

@@ -69,7 +69,8 @@ pub async fn record(
         device: device(ua).into(),
         at,
     };
-    Ok(state.events.record(event))
+    state.events.record(event);
+    Ok(true)
 }
 
 /// Deletes every view and click of a page, raw and summed.

@@ -1,9 +1,10 @@
 //! The bio module as the server assembles it.
 
 use super::cache::{self, BioCache};
-use super::{pages, public, qr};
+use super::{images, pages, public, qr};
 use app_core::error::AppError;
-use axum::routing::get;
+use axum::extract::DefaultBodyLimit;
+use axum::routing::{get, post};
 use axum::Router;
 use futures_util::future::BoxFuture;
 use platform::invalidate::CacheScope;
@@ -55,6 +56,10 @@ fn routes() -> Router<AppState> {
             get(public::extra_page).post(public::extra_signup),
         )
         .route("/l/{page}/{block}", get(public::click))
+        .route(
+            "/bio/{workspace_id}/images",
+            post(images::upload).layer(DefaultBodyLimit::max(images::MAX_IMAGE_BYTES + 64 * 1024)),
+        )
 }
 
 fn services(_: &Config, _: &Db, services: &mut Services) -> Result<(), String> {

@@ -185,6 +185,7 @@ async fn render(
     };
     let canonical = public_url(state, &ws.handle, &page.slug);
     let path = public_path(&ws.handle, &page.slug);
+    let images = super::images::known(state, &content).await;
     let html = render_page(
         &content,
         &RenderCtx {
@@ -196,6 +197,7 @@ async fn render(
             click_base: &format!("/l/{}", page.id),
             subscribe_action: &path,
             capture_result: signup,
+            images: &images,
         },
     );
     let served = Served {

@@ -7,6 +7,7 @@ use platform::AppState;
 use rand::RngCore;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
+use std::fmt::Write;
 
 /// Collection name: one random salt per UTC day, deleted two days later.
 pub const SALTS: &str = "bio_salts";
@@ -118,7 +119,12 @@ pub async fn visitor(
 ) -> Result<String, AppError> {
     let salt = salt(state, day).await?;
     let digest = Sha256::digest(format!("{salt}|{workspace_id}|{ip}|{user_agent}").as_bytes());
-    Ok(digest[..12].iter().map(|b| format!("{b:02x}")).collect())
+    Ok(digest[..12]
+        .iter()
+        .fold(String::with_capacity(24), |mut hex, b| {
+            let _ = write!(hex, "{b:02x}");
+            hex
+        }))
 }
 
 #[cfg(test)]

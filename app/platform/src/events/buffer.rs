@@ -6,25 +6,34 @@ use crate::jobs::{Enqueue, Jobs};
 use app_core::error::AppError;
 use mongodb::bson::doc;
 use mongodb::bson::oid::ObjectId;
+use std::collections::HashSet;
 use std::future::Future;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Mutex;
 use std::time::Duration;
-use tokio::sync::Notify;
 
 /// How often the buffer is written.
 const FLUSH_EVERY: Duration = Duration::from_secs(1);
-/// Written sooner once this many raw events wait.
-const FLUSH_AT: usize = 1_000;
-/// Raw events held at most; beyond three quarters of it, every other one is kept.
+/// Raw events held at most, should the database fall behind.
 pub const CAPACITY: usize = 100_000;
-/// Visitor-days remembered as sent.
-const COUNTED_VISITORS: u64 = 1_000_000;
+/// Raw events kept per second (per flush) on one replica; beyond, a uniform sample of this size.
+/// Writing every raw event of a busy page cost the database more CPU than serving it; the sums,
+/// which every figure comes from, stay exact.
+pub const SAMPLE_PER_SECOND: usize = 1_000;
+/// Visitor-days remembered as sent; all are forgotten beyond (sending one again is harmless).
+const COUNTED_VISITORS: usize = 500_000;
 
 #[derive(Debug, Default)]
 struct Waiting {
     raw: Vec<Event>,
     sums: Sums,
+    /// Where this flush's raw events start in `raw` (before are those a failed write put back).
+    window_start: usize,
+    /// Raw events offered since the last flush.
+    window_seen: usize,
+    /// Visitors already sent for a day's rollup by this replica: sending them again would only
+    /// make the rollup job find them there (another replica may still send them once).
+    counted: HashSet<String>,
 }
 
 /// This replica's events on their way to the database: their exact sums, and the raw events
@@ -34,55 +43,50 @@ pub struct EventBuffer {
     db: Db,
     jobs: Jobs,
     capacity: usize,
+    sample: usize,
     waiting: Mutex<Waiting>,
-    /// Visitors already sent for a day's rollup by this replica: sending them again would only
-    /// make the rollup job find them there (another replica may still send them once).
-    counted: moka::sync::Cache<String, ()>,
-    seen: AtomicU64,
     dropped: AtomicU64,
-    full: Notify,
 }
 
 impl EventBuffer {
-    /// A buffer writing to `db` and queueing the rollups of what it writes, holding at most
-    /// `capacity` raw events.
-    pub fn new(db: &Db, jobs: &Jobs, capacity: usize) -> Self {
+    /// A buffer writing to `db` and queueing the rollups of what it writes, keeping `sample`
+    /// raw events per flush and holding at most `capacity`.
+    pub fn new(db: &Db, jobs: &Jobs, sample: usize, capacity: usize) -> Self {
         EventBuffer {
             db: db.clone(),
             jobs: jobs.clone(),
-            capacity: capacity.max(2),
+            capacity: capacity.max(1),
+            sample: sample.max(1),
             waiting: Mutex::default(),
-            counted: moka::sync::Cache::builder()
-                .max_capacity(COUNTED_VISITORS)
-                .time_to_live(Duration::from_secs(26 * 3600))
-                .build(),
-            seen: AtomicU64::new(0),
             dropped: AtomicU64::new(0),
-            full: Notify::new(),
         }
     }
 
-    /// Adds `event` without waiting. It always counts in the rollups; as a raw event, a buffer
-    /// three quarters full keeps every other one and a full one none, and each one left out is
-    /// counted. Returns whether the raw event was kept.
-    pub fn record(&self, mut event: Event) -> bool {
-        let n = self.seen.fetch_add(1, Ordering::Relaxed);
+    /// Adds `event` without waiting. It always counts in the rollups; as a raw event, it joins
+    /// a uniform sample of at most `sample` of the events since the last flush (reservoir
+    /// sampling), unless the buffer holds `capacity` already. Each one left out is counted.
+    pub fn record(&self, mut event: Event) {
         let Ok(mut w) = self.waiting.lock() else {
-            return false;
+            return;
         };
-        w.sums.add(&event, &self.counted);
-        let len = w.raw.len();
-        let keep = len < self.capacity * 3 / 4 || (len < self.capacity && n.is_multiple_of(2));
-        if !keep {
-            self.dropped.fetch_add(1, Ordering::Relaxed);
-            return false;
+        let w = &mut *w;
+        if w.counted.len() >= COUNTED_VISITORS {
+            w.counted.clear();
         }
+        w.sums.add(&event, &mut w.counted);
+        let seen = w.window_seen;
+        w.window_seen += 1;
         event.id.get_or_insert_with(ObjectId::new);
-        w.raw.push(event);
-        if w.raw.len() >= FLUSH_AT {
-            self.full.notify_one();
+        if seen < self.sample && w.raw.len() < self.capacity {
+            w.raw.push(event);
+            return;
         }
-        true
+        self.dropped.fetch_add(1, Ordering::Relaxed);
+        let slot = rand::random_range(0..=seen);
+        let at = w.window_start + slot;
+        if slot < self.sample && at < w.raw.len() {
+            w.raw[at] = event;
+        }
     }
 
     /// Raw events left out since start (their sums were kept).
@@ -100,7 +104,11 @@ impl EventBuffer {
     /// events were written. When a write fails, what it held goes back to the buffer.
     pub async fn flush(&self) -> Result<usize, AppError> {
         let (raw, sums) = match self.waiting.lock() {
-            Ok(mut w) => (std::mem::take(&mut w.raw), w.sums.take()),
+            Ok(mut w) => {
+                w.window_start = 0;
+                w.window_seen = 0;
+                (std::mem::take(&mut w.raw), w.sums.take())
+            }
             Err(_) => return Ok(0),
         };
         if !sums.is_empty() {
@@ -135,11 +143,13 @@ impl EventBuffer {
         }
         let room = self.capacity.saturating_sub(w.raw.len());
         let lost = raw.len().saturating_sub(room);
+        let back = raw.len().min(room);
         w.raw.splice(0..0, raw.into_iter().take(room));
+        w.window_start += back;
         self.dropped.fetch_add(lost as u64, Ordering::Relaxed);
     }
 
-    /// Writes every second, or as soon as enough events wait, until `stop` resolves. The last
+    /// Writes every second until `stop` resolves. The last
     /// write is the caller's (after in-flight requests have finished): [`EventBuffer::flush`].
     pub async fn run(&self, stop: impl Future<Output = ()>) {
         tokio::pin!(stop);
@@ -148,7 +158,6 @@ impl EventBuffer {
             tokio::select! {
                 _ = &mut stop => return,
                 _ = tokio::time::sleep(FLUSH_EVERY) => {}
-                _ = self.full.notified() => {}
             }
             if let Err(e) = self.flush().await {
                 tracing::warn!(error = %e, waiting = self.waiting(), "events not written yet");
@@ -157,7 +166,7 @@ impl EventBuffer {
             if dropped > reported {
                 tracing::warn!(
                     dropped = dropped - reported,
-                    "event buffer full: raw events dropped (their counts are kept)"
+                    "raw events left out of the sample (their counts are kept)"
                 );
                 reported = dropped;
             }

@@ -1,6 +1,6 @@
 use super::model::{encode_key, Event, VIEW};
-use mongodb::bson::{doc, DateTime, Document};
-use std::collections::{BTreeMap, BTreeSet};
+use mongodb::bson::{doc, Document};
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 
 /// Distinct visitors held per flush at most; beyond, visitors are not told apart (their views
 /// still count).
@@ -29,9 +29,9 @@ pub struct Sums {
     visitors: usize,
 }
 
-fn period(at: DateTime, hourly: bool) -> String {
-    let s = at.try_to_rfc3339_string().unwrap_or_default();
-    s.get(..if hourly { 13 } else { 10 })
+/// The day (`YYYY-MM-DD`) or hour (`YYYY-MM-DDTHH`) of `time`, an RFC 3339 time.
+fn period(time: &str, hourly: bool) -> String {
+    time.get(..if hourly { 13 } else { 10 })
         .unwrap_or_default()
         .to_owned()
 }
@@ -39,9 +39,10 @@ fn period(at: DateTime, hourly: bool) -> String {
 impl Sums {
     /// Adds `e` to its day's and its hour's rollups; its visitor only when `counted` does not
     /// know them in that day's rollup yet (and then tells it).
-    pub fn add(&mut self, e: &Event, counted: &moka::sync::Cache<String, ()>) {
+    pub fn add(&mut self, e: &Event, counted: &mut HashSet<String>) {
+        let time = e.at.try_to_rfc3339_string().unwrap_or_default();
         for hourly in [false, true] {
-            let period = period(e.at, hourly);
+            let period = period(&time, hourly);
             let id = format!("{}|{}|{}|{period}", e.surface, e.workspace_id, e.item);
             let g = self.gains.entry(id.clone()).or_insert_with(|| Gain {
                 workspace_id: e.workspace_id.clone(),
@@ -62,8 +63,7 @@ impl Sums {
                 *g.devices.entry(encode_key(&e.device)).or_default() += 1;
                 if !hourly && self.visitors < MAX_VISITORS {
                     let seen = format!("{id}|{}", e.visitor);
-                    if !counted.contains_key(&seen) {
-                        counted.insert(seen, ());
+                    if counted.insert(seen) {
                         g.visitors.insert(e.visitor.clone());
                         self.visitors += 1;
                     }

@@ -1,4 +1,4 @@
-//! Uploaded files (logos today; bio images, site images, course attachments and receipts next) in
+//! Uploaded files (logos and bio images today; site images, course attachments and receipts next) in
 //! object storage, so every replica sees every upload: a local directory in development and
 //! tests, any S3-compatible store in production (`MEDIA_*`). A file is checked by its bytes
 //! (never by its name or the browser's claim), counted against its workspace's plan storage, and
@@ -6,11 +6,13 @@
 //! the browser to `MEDIA_CDN_URL` when one is set. Images keep their dimensions, so public pages
 //! can reserve their space, and a job makes a thumbnail of each larger one.
 
+mod form;
 mod kind;
 mod serve;
 mod store;
 mod thumbnail;
 
+pub use form::file_field;
 pub use kind::{sniff, Kind};
 pub use serve::serve;
 pub use store::{files, indexes, File, Media, FILES};

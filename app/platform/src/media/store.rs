@@ -153,9 +153,13 @@ impl Media {
             return Err(AppError::invalid(field, "Choose a file."));
         }
         if bytes.len() > max_bytes {
+            let max = match max_bytes as u64 {
+                m if m >= MB => format!("{} MB", m / MB),
+                m => format!("{} KB", m / 1024),
+            };
             return Err(AppError::invalid(
                 field,
-                format!("Choose an image under {} KB.", max_bytes / 1024),
+                format!("Choose an image under {max}."),
             ));
         }
         let Some(kind) = sniff(&bytes) else {

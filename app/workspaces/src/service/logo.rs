@@ -5,7 +5,7 @@ use super::store::workspaces;
 use crate::model::Permission;
 use crate::WorkspaceScope;
 use app_core::error::AppError;
-use axum::extract::{Multipart, Path, Request, State};
+use axum::extract::{Path, Request, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use identity::service::Auth;
@@ -50,26 +50,10 @@ pub async fn upload(
     else {
         return (StatusCode::NOT_FOUND, "That workspace was not found.").into_response();
     };
-    let req = Request::from_parts(parts, body);
-    let Ok(mut form) = <Multipart as axum::extract::FromRequest<()>>::from_request(req, &()).await
+    let Ok(bytes) = platform::media::file_field(Request::from_parts(parts, body), "logo").await
     else {
-        return back(&ws.handle, Some("form"));
+        return back(&ws.handle, Some("too_big"));
     };
-    let mut bytes = Vec::new();
-    loop {
-        match form.next_field().await {
-            Ok(Some(field)) if field.name() == Some("logo") => match field.bytes().await {
-                Ok(b) => {
-                    bytes = b.to_vec();
-                    break;
-                }
-                Err(_) => return back(&ws.handle, Some("too_big")),
-            },
-            Ok(Some(_)) => continue,
-            Ok(None) => break,
-            Err(_) => return back(&ws.handle, Some("too_big")),
-        }
-    }
     // The form comes back with a code its page explains (the media store checks all of this
     // again, and the plan's storage).
     if bytes.is_empty() {
@@ -80,13 +64,7 @@ pub async fn upload(
     }
     let stored = state
         .media
-        .put_image(
-            &state,
-            scope.workspace_id(),
-            "logo",
-            bytes.into(),
-            MAX_LOGO_BYTES,
-        )
+        .put_image(&state, scope.workspace_id(), "logo", bytes, MAX_LOGO_BYTES)
         .await;
     let file = match stored {
         Ok(f) => f,

@@ -169,6 +169,22 @@ impl Client {
         self.send(Request::get(path), Body::empty()).await
     }
 
+    /// Posts `bytes` to `path` as the file field `field` of a multipart form, as a browser does.
+    pub async fn upload(&mut self, path: &str, field: &str, bytes: &[u8]) -> Answer {
+        let boundary = "mewayz-test-boundary";
+        let mut body = format!(
+            "--{boundary}\r\nContent-Disposition: form-data; name=\"{field}\"; filename=\"upload\"\r\nContent-Type: application/octet-stream\r\n\r\n"
+        )
+        .into_bytes();
+        body.extend_from_slice(bytes);
+        body.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
+        let req = Request::post(path).header(
+            header::CONTENT_TYPE,
+            format!("multipart/form-data; boundary={boundary}"),
+        );
+        self.send(req, Body::from(body)).await
+    }
+
     /// The signed-in user as the app sees this browser, or `Value::Null`.
     pub async fn me(&mut self) -> Value {
         let a = self.call("current_user", &[]).await;
