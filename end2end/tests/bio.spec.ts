@@ -58,13 +58,13 @@ test("build a page, reorder it three ways, theme and publish it, and count a cli
   await expect(blocks(page)).toHaveCount(2);
 
   // The header's photo, uploaded from the device: its address fills in and it shows.
-  await page.getByRole("button", { name: "Edit Bea's Studio (header)" }).click();
+  await page.getByRole("button", { name: "Edit Bea's Studio (profile header)" }).click();
   const chooser = page.waitForEvent("filechooser");
   await page.getByRole("button", { name: "Upload photo" }).click();
   await (await chooser).setFiles(path.resolve("../public/icons/icon-192.png"));
   await expect(page.getByRole("textbox", { name: "Photo address" })).toHaveValue(/^\/media\/.+\.png$/);
   await expect(page.locator(".image-field-preview")).toHaveJSProperty("naturalWidth", 192);
-  await page.getByRole("button", { name: "Edit Bea's Studio (header)" }).click();
+  await page.getByRole("button", { name: "Edit Bea's Studio (profile header)" }).click();
 
   // The starter link becomes "First".
   await page.getByRole("button", { name: "Edit New link (link)" }).click();

@@ -13,7 +13,7 @@ use mongodb::bson::{doc, DateTime, Document};
 use serde_json::json;
 
 /// An 800×400 PNG, `pad` bytes longer than its pixels need.
-fn wide_png(pad: usize) -> Vec<u8> {
+pub fn wide_png(pad: usize) -> Vec<u8> {
     let wide = image::RgbImage::from_fn(800, 400, |x, y| {
         image::Rgb([(x % 256) as u8, (y % 256) as u8, 90])
     });

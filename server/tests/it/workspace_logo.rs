@@ -141,14 +141,7 @@ async fn a_large_image_gets_a_thumbnail_that_fits_its_box() {
     let (mut owner, _) = signed_up(&app, "thumb").await;
     let handle = unique("thumb");
     let ws = workspace(&mut owner, &handle).await;
-    let wide = image::RgbImage::from_fn(800, 400, |x, y| {
-        image::Rgb([(x % 256) as u8, (y % 256) as u8, 90])
-    });
-    let mut png = std::io::Cursor::new(Vec::new());
-    image::DynamicImage::ImageRgb8(wide)
-        .write_to(&mut png, image::ImageFormat::Png)
-        .unwrap();
-    let ok = upload(&mut owner, &ws, png.get_ref()).await;
+    let ok = upload(&mut owner, &ws, &crate::bio_images::wide_png(0)).await;
     assert_eq!(
         ok.location(),
         Some(format!("/app/{handle}/settings").as_str())
