@@ -150,3 +150,33 @@ async fn uploads_are_refused_with_a_reason_and_only_editors_may_upload() {
     assert_eq!(stored, 1, "only the owner's first image");
     app.cleanup().await;
 }
+
+#[tokio::test]
+async fn with_a_bucket_configured_images_are_stored_in_it_and_served_from_it() {
+    let s3 = common::fake_s3::FakeS3::start().await;
+    let app = TestApp::start_with(&common::mongodb_uri(), &s3.settings()).await;
+    let (mut owner, _) = signed_up(&app, "bucket").await;
+    let ws = workspace(&mut owner, &unique("bucket")).await;
+    let up = upload(&mut owner, &ws, &wide_png(0)).await;
+    assert_eq!(up.status, StatusCode::OK, "{}", up.body);
+    let url = up.json()["url"].as_str().unwrap().to_owned();
+    let key = url.trim_start_matches("/media/").to_owned();
+    app.settle_jobs().await;
+    // The image and the thumbnail the job made from it, read back from the bucket.
+    let file = app::platform::media::files(&app.state.db)
+        .find_one(doc! { "_id": &key })
+        .await
+        .unwrap()
+        .unwrap();
+    let thumb = file.thumbnail.expect("a thumbnail");
+    assert_eq!(s3.keys(), [key.clone(), thumb.clone()]);
+    let served = app.client().get(&url).await;
+    assert_eq!(served.status, StatusCode::OK);
+    assert_eq!(served.headers["content-type"], "image/png");
+    let other = app.replica().await;
+    assert_eq!(
+        other.client().get(&format!("/media/{thumb}")).await.status,
+        StatusCode::OK
+    );
+    app.cleanup().await;
+}

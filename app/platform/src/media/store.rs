@@ -91,6 +91,9 @@ impl Media {
         let m = &config.media;
         let (store, backend): (Arc<dyn ObjectStore>, _) = match &m.s3 {
             Some(s3) => {
+                // The S3 client's TLS has no provider of its own (see Cargo.toml); an error
+                // means one is installed already.
+                let _ = rustls::crypto::ring::default_provider().install_default();
                 let mut b = object_store::aws::AmazonS3Builder::new()
                     .with_bucket_name(&s3.bucket)
                     .with_region(&s3.region)

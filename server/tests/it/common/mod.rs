@@ -255,6 +255,7 @@ pub mod bio;
 pub mod client;
 pub mod crm;
 pub mod fake_google;
+pub mod fake_s3;
 pub mod fake_stripe;
 pub mod mail;
 pub mod people;
