@@ -53,6 +53,10 @@ test("set up a workspace, invite a viewer who joins from the mailbox, and read t
   await page.getByRole("button", { name: "Upload logo" }).click();
   await expect(page.getByRole("img", { name: "Current logo" })).toBeVisible();
   await page.goto(`/app/${handle}`);
+  // The top bar's workspace menu is labelled with this workspace and its logo.
+  const menu = page.locator("details.switcher > summary");
+  await expect(menu).toHaveText(name);
+  await expect(menu.locator("img.switcher-logo")).toHaveJSProperty("naturalWidth", 192);
 
   // Invite a viewer.
   await page.getByRole("link", { name: "Members" }).click();
