@@ -13,19 +13,19 @@ fn fields(kind: &str) -> &'static [Spec] {
         "header" => &[
             ("name", "Name", Input::Text, None),
             ("bio", "Bio", Input::LongText, None),
-            ("avatar_url", "Photo address", Input::Image, Some("Upload a photo, or paste an https:// image address.")),
+            ("avatar_url", "Photo address", Input::Image("Upload photo"), Some("Upload a photo, or paste an https:// image address.")),
         ],
         "link" => &[
             ("title", "Title", Input::Text, None),
             ("url", "Address", Input::Url, URL_HINT),
-            ("thumbnail_url", "Thumbnail address", Input::Image, Some("Optional: a small image shown on the button.")),
+            ("thumbnail_url", "Thumbnail address", Input::Image("Upload thumbnail"), Some("Optional: a small image shown on the button.")),
             ("starts_at", "Show from", Input::When, Some("Optional: hidden until then.")),
             ("ends_at", "Show until", Input::When, Some("Optional: hidden from then on.")),
             ("sensitive", "Sensitive content: visitors confirm before they see it", Input::Check, None),
         ],
         "text" => &[("text", "Text", Input::LongText, None)],
         "image" => &[
-            ("url", "Image address", Input::Image, Some("Upload an image, or paste an https:// image address.")),
+            ("url", "Image address", Input::Image("Upload image"), Some("Upload an image, or paste an https:// image address.")),
             ("alt", "Description", Input::Text, Some("What the image shows, for people who cannot see it.")),
         ],
         "embed" => &[(

@@ -15,8 +15,8 @@ pub enum Input {
     LongText,
     /// An address.
     Url,
-    /// An image's address, or an upload.
-    Image,
+    /// An image's address, or an upload by the button named here ("Upload photo").
+    Image(&'static str),
     /// A date and time in the person's own time zone (stored as UTC).
     When,
     /// Yes or no.
@@ -64,7 +64,7 @@ pub fn BlockField(
     };
     let set = move |v: Value| b.set_field(&block.get_value(), field, v);
     let control = match input {
-        Input::Text | Input::Url | Input::Image => view! {
+        Input::Text | Input::Url | Input::Image(_) => view! {
             <input
                 id=dom_id.clone()
                 type=if input == Input::Text { "text" } else { "url" }
@@ -111,13 +111,17 @@ pub fn BlockField(
         .into_any(),
     };
     let checkbox = input == Input::Check;
-    let upload = (input == Input::Image).then(|| {
+    let upload = match input {
+        Input::Image(name) => Some(name),
+        _ => None,
+    }
+    .map(|name| {
         let done = Callback::new(move |url: String| set(Value::String(url)));
         let shown = move || Some(text()).filter(|t| !t.is_empty());
         view! {
             <div class="image-field">
                 {move || shown().map(|src| view! { <img class="image-field-preview" src=src alt="" width="48" height="48"/> })}
-                <ImageUpload label=upload_label(label) done/>
+                <ImageUpload label=name done/>
             </div>
         }
     });
@@ -129,14 +133,5 @@ pub fn BlockField(
             {upload}
             <FieldErrors messages id=error_id/>
         </div>
-    }
-}
-
-/// "Upload photo" for "Photo address": the upload button's accessible name.
-fn upload_label(label: &str) -> &'static str {
-    match label {
-        l if l.starts_with("Photo") => "Upload photo",
-        l if l.starts_with("Thumbnail") => "Upload thumbnail",
-        _ => "Upload image",
     }
 }

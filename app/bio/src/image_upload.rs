@@ -2,11 +2,6 @@ use super::builder_state::use_builder;
 use leptos::prelude::*;
 use ui::{Icon, IconName};
 
-/// The largest image the server takes (`service::images::MAX_IMAGE_BYTES`), checked here first
-/// so a large photo is refused before it travels.
-#[cfg(feature = "hydrate")]
-const MAX_BYTES: f64 = 5.0 * 1024.0 * 1024.0;
-
 /// Where one upload is (only the browser moves it on).
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(not(feature = "hydrate"), allow(dead_code))]
@@ -80,8 +75,11 @@ fn start(
     };
     // Choosing the same file again after a failure is a change too.
     input.set_value("");
-    if file.size() > MAX_BYTES {
-        upload.set(Upload::Failed("Choose an image under 5 MB.".into()));
+    // Refused before it travels; the server checks again.
+    let max = crate::model::MAX_IMAGE_BYTES;
+    if file.size() > max as f64 {
+        let mb = max / (1024 * 1024);
+        upload.set(Upload::Failed(format!("Choose an image under {mb} MB.")));
         return;
     }
     upload.set(Upload::Sending(0));

@@ -8,6 +8,6 @@ pub mod url;
 pub mod validate;
 
 pub use block::{Block, BlockKind, SocialLink, KINDS, NETWORKS};
-pub use page::{BioPageSummary, BioPageView, PageContent, MAX_BLOCKS};
+pub use page::{BioPageSummary, BioPageView, PageContent, MAX_BLOCKS, MAX_IMAGE_BYTES};
 pub use stats::*;
 pub use theme::Theme;

@@ -7,6 +7,10 @@ use serde::{Deserialize, Serialize};
 /// Most blocks one page may hold.
 pub const MAX_BLOCKS: usize = 100;
 
+/// The largest image a page's image fields take as an upload (the builder checks it before
+/// sending, the server again).
+pub const MAX_IMAGE_BYTES: usize = 5 * 1024 * 1024;
+
 /// What a page shows: its blocks in order and its theme. The draft and the published version
 /// are each one of these.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]

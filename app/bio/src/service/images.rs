@@ -2,7 +2,7 @@
 //! builder into the platform's media store, and what a public page knows of them when it is
 //! rendered (their size, so the page reserves their space, and their thumbnail for small places).
 
-use crate::model::PageContent;
+use crate::model::{PageContent, MAX_IMAGE_BYTES};
 use crate::render::StoredImage;
 use app_core::error::AppError;
 use axum::extract::{Path, Request, State};
@@ -14,9 +14,6 @@ use platform::media::{file_field, files};
 use platform::AppState;
 use workspaces::model::Permission;
 use workspaces::WorkspaceScope;
-
-/// The largest image accepted.
-pub const MAX_IMAGE_BYTES: usize = 5 * 1024 * 1024;
 
 /// `POST /bio/{workspace_id}/images` with an `image` file field, from the builder: answers the
 /// stored image as JSON (`url`, `width`, `height`), or the error as server functions answer it.

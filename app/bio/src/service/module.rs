@@ -58,7 +58,9 @@ fn routes() -> Router<AppState> {
         .route("/l/{page}/{block}", get(public::click))
         .route(
             "/bio/{workspace_id}/images",
-            post(images::upload).layer(DefaultBodyLimit::max(images::MAX_IMAGE_BYTES + 64 * 1024)),
+            post(images::upload).layer(DefaultBodyLimit::max(
+                crate::model::MAX_IMAGE_BYTES + 64 * 1024,
+            )),
         )
 }
 

@@ -7,7 +7,6 @@ use platform::AppState;
 use rand::RngCore;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
-use std::fmt::Write;
 
 /// Collection name: one random salt per UTC day, deleted two days later.
 pub const SALTS: &str = "bio_salts";
@@ -93,7 +92,7 @@ async fn salt(state: &AppState, day: &str) -> Result<String, AppError> {
     rand::rng().fill_bytes(&mut bytes);
     let fresh = Salt {
         day: day.to_owned(),
-        salt: bytes.iter().map(|b| format!("{b:02x}")).collect(),
+        salt: app_core::ids::hex(&bytes),
         expires_at: state
             .clock
             .after(std::time::Duration::from_secs(2 * 86_400)),
@@ -119,12 +118,7 @@ pub async fn visitor(
 ) -> Result<String, AppError> {
     let salt = salt(state, day).await?;
     let digest = Sha256::digest(format!("{salt}|{workspace_id}|{ip}|{user_agent}").as_bytes());
-    Ok(digest[..12]
-        .iter()
-        .fold(String::with_capacity(24), |mut hex, b| {
-            let _ = write!(hex, "{b:02x}");
-            hex
-        }))
+    Ok(app_core::ids::hex(&digest[..12]))
 }
 
 #[cfg(test)]

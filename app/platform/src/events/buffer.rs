@@ -76,16 +76,21 @@ impl EventBuffer {
         w.sums.add(&event, &mut w.counted);
         let seen = w.window_seen;
         w.window_seen += 1;
+        let slot = if seen < self.sample && w.raw.len() < self.capacity {
+            None
+        } else {
+            self.dropped.fetch_add(1, Ordering::Relaxed);
+            let slot = rand::random_range(0..=seen);
+            let at = w.window_start + slot;
+            if slot >= self.sample || at >= w.raw.len() {
+                return;
+            }
+            Some(at)
+        };
         event.id.get_or_insert_with(ObjectId::new);
-        if seen < self.sample && w.raw.len() < self.capacity {
-            w.raw.push(event);
-            return;
-        }
-        self.dropped.fetch_add(1, Ordering::Relaxed);
-        let slot = rand::random_range(0..=seen);
-        let at = w.window_start + slot;
-        if slot < self.sample && at < w.raw.len() {
-            w.raw[at] = event;
+        match slot {
+            None => w.raw.push(event),
+            Some(at) => w.raw[at] = event,
         }
     }
 

@@ -173,10 +173,7 @@ impl Media {
         };
         let (width, height) = dimensions(&bytes, kind)
             .ok_or_else(|| AppError::invalid(field, "This image could not be read."))?;
-        let hash: String = Sha256::digest(&bytes)[..16]
-            .iter()
-            .map(|b| format!("{b:02x}"))
-            .collect();
+        let hash = app_core::ids::hex(&Sha256::digest(&bytes)[..16]);
         let key = format!("{workspace_id}/{hash}.{}", kind.extension());
         if let Some(same) = files(&self.db).find_one(doc! { "_id": &key }).await? {
             return Ok(same);
