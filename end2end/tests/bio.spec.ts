@@ -144,19 +144,29 @@ test("build a page, reorder it three ways, theme and publish it, and count a cli
   }).toPass({ timeout: 20_000 });
   const clicks = page.getByRole("definition").nth(2);
   await expect(clicks).toHaveText("1");
+
+  // The workspace's home tells the week: the visit counted, the page published.
+  await page.goto(`/app/${handle}`);
+  const week = page.getByRole("list", { name: "Last 7 days" });
+  await expect(week.getByRole("link", { name: /^Bio views/ })).toHaveText(/^Bio views\s*1$/);
+  await expect(page.getByRole("list", { name: "Getting started" })).toContainText("Publish your bio page (done)");
 });
 
 test("a deleted block comes back with undo", async ({ page }, info) => {
   const handle = await workspace(page, `undo-${info.project.name}`);
-  await page.goto(`/app/${handle}/bio`);
+  // Opened from the Create sheet's "Bio link": one new link block, and an address that does
+  // not add another on reload.
+  await page.goto(`/app/${handle}/bio?new=link`);
   await hydrated(page);
-  await page.getByRole("button", { name: "Edit New link (link)" }).click();
+  await expect(blocks(page)).toHaveCount(3);
+  await expect(page).toHaveURL(new RegExp(`/app/${handle}/bio$`));
+  await page.getByRole("button", { name: "Edit New link (link)" }).first().click();
   await page.getByRole("button", { name: "Delete" }).click();
-  await expect(blocks(page)).toHaveCount(1);
-  await page.getByRole("button", { name: "Undo" }).click();
   await expect(blocks(page)).toHaveCount(2);
+  await page.getByRole("button", { name: "Undo" }).click();
+  await expect(blocks(page)).toHaveCount(3);
   await saved(page);
   await page.reload();
   await hydrated(page);
-  await expect(blocks(page)).toHaveCount(2);
+  await expect(blocks(page)).toHaveCount(3);
 });

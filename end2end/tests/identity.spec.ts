@@ -37,15 +37,22 @@ test("sign up, confirm the email from the inbox, log out and log back in", async
   await expect(page).toHaveURL(/\/onboarding$/);
   await expect(page.getByRole("heading", { name: "Name your workspace" })).toBeVisible();
   await expect(page.getByRole("region", { name: "Confirm your email" })).toHaveCount(0);
-  await page.goto("/app/more");
 
-  await page.getByRole("button", { name: "Log out", exact: true }).click();
+  // The wizard says who is signed in and lets someone else out; what was saved stays.
+  await hydrated(page);
+  await page.getByLabel("Workspace name").fill(`Anna Studio ${Date.now()}`);
+  await page.getByRole("button", { name: "Continue" }).click();
+  await expect(page.getByRole("heading", { name: "What do you want to do first?" })).toBeVisible();
+  await expect(page.getByText(`Signed in as ${email}`)).toBeVisible();
+  await page.getByRole("button", { name: "Not you? Log out" }).click();
   await expect(page).toHaveURL(/\/login$/);
   await page.goto("/app/more");
   await expect(page).toHaveURL(/\/login\?next=/);
   await logIn(page, email);
   await expect(page).toHaveURL(/\/app\/more$/);
   await expect(page.getByRole("heading", { name: "All modules" })).toBeVisible();
+  await page.goto("/onboarding");
+  await expect(page.getByRole("heading", { name: "What do you want to do first?" })).toBeVisible();
 });
 
 test("mistakes are explained next to the field and nothing typed is lost", async ({ page }) => {

@@ -46,6 +46,10 @@ test("set up a workspace, invite a viewer who joins from the mailbox, and read t
   await expect(page).toHaveURL(new RegExp(`/app/${handle}$`));
   await expect(page.getByRole("heading", { name, level: 1 })).toBeVisible();
   await expect(page.getByRole("list", { name: "Modules" }).getByRole("heading", { name: "Courses & community" })).toBeVisible();
+  // A new workspace's home: the first steps, none done yet.
+  const steps = page.getByRole("list", { name: "Getting started" });
+  await expect(page.getByRole("region", { name: "Get started" })).toContainText("0 of 3 done");
+  await expect(steps.getByRole("link", { name: "Invite a teammate" })).toHaveAttribute("href", `/app/${handle}/members`);
 
   // A logo, uploaded as a plain form.
   await page.getByRole("link", { name: "Workspace settings" }).click();
@@ -84,6 +88,9 @@ test("set up a workspace, invite a viewer who joins from the mailbox, and read t
   // Holding the link is not owning the address: it is confirmed first, and the confirmation
   // link leads back here.
   await expect(guest.getByText(`open the link we sent to ${viewer}`)).toBeVisible();
+  // Someone else's workspace is not found, as an unknown address is.
+  expect((await guest.goto(`/app/${handle}`))?.status()).toBe(404);
+  await expect(guest.getByRole("heading", { name: "Page not found" })).toBeVisible();
   const confirm = await mailTo(request, viewer, 1, "Confirm your email for Mewayz");
   await guest.goto(linkIn(confirm));
   await hydrated(guest);
@@ -105,6 +112,10 @@ test("set up a workspace, invite a viewer who joins from the mailbox, and read t
   });
   expect(refused.status()).toBe(403);
   expect(await refused.text()).not.toContain(name);
+
+  // The invitation ticked its step off.
+  await page.goto(`/app/${handle}`);
+  await expect(steps).toContainText("Invite a teammate (done)");
 
   // The owner's audit log shows the invitation and the acceptance.
   await page.goto(`/app/${handle}/audit`);

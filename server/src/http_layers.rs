@@ -4,6 +4,7 @@
 use app::identity::service::middleware::{authenticate, same_origin_only};
 use app::platform::security::DEFAULT_CSP;
 use app::platform::AppState;
+use app::workspaces::service::page_status::workspace_page_status;
 use axum::body::Body;
 use axum::extract::{Request, State};
 use axum::http::{header, HeaderName, HeaderValue};
@@ -19,10 +20,15 @@ use tower_http::request_id::{
 use tower_http::trace::TraceLayer;
 
 /// Wraps `router` in the middleware stack. Axum applies later layers outside earlier ones, so
-/// the request id is set first and compression runs closest to the handlers.
+/// the request id is set first and compression runs closest to the handlers; a workspace page's
+/// status is decided inside `authenticate`, which names the caller.
 pub fn apply(router: Router<AppState>, state: AppState) -> Router<AppState> {
     router
         .layer(CompressionLayer::new())
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            workspace_page_status,
+        ))
         .layer(middleware::from_fn_with_state(state.clone(), authenticate))
         .layer(middleware::from_fn_with_state(
             state.clone(),

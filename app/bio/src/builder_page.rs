@@ -12,11 +12,12 @@ use super::theme_editor::ThemeEditor;
 use app_core::error::AppError;
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::{use_params_map, use_query_map};
+use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
+use leptos_router::NavigateOptions;
 use workspaces::api::get_workspace;
 use workspaces::model::{Permission, WorkspaceView};
 
-/// `/app/<handle>/bio[?page=<slug>]`: the link-in-bio builder.
+/// `/app/<handle>/bio[?page=<slug>][&new=<kind>]`: the link-in-bio builder.
 #[component]
 pub fn BioBuilderPage() -> impl IntoView {
     let params = use_params_map();
@@ -58,6 +59,31 @@ fn BuilderBody(ws: WorkspaceView, page: BioPageView) -> impl IntoView {
     let tab = RwSignal::new(Tab::Blocks);
     let preview_open = RwSignal::new(false);
     let can_edit = ws.role.can(Permission::EditContent);
+    // `?new=link` (from the Create sheet) adds that block once, open for editing, and leaves
+    // an address without it, so a reload does not add another.
+    let query = use_query_map();
+    let navigate = use_navigate();
+    let here = format!("/app/{}/bio", ws.handle);
+    Effect::new(move |_| {
+        let Some(kind) = query.read_untracked().get("new") else {
+            return;
+        };
+        if can_edit {
+            b.add(&kind);
+        }
+        let page = query.read_untracked().get("page");
+        let path = match page {
+            Some(slug) => format!("{here}?page={slug}"),
+            None => here.clone(),
+        };
+        navigate(
+            &path,
+            NavigateOptions {
+                replace: true,
+                ..Default::default()
+            },
+        );
+    });
     let tab_button = move |t: Tab, label: &'static str, id: &'static str| {
         view! {
             <button

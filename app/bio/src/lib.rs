@@ -40,3 +40,11 @@ pub const NAV: &[NavItem] = &[NavItem::new(
     Some("/app/{ws}/bio"),
     IconName::Link,
 )];
+
+/// What the Create sheet offers from the bio builder: a new link block, open for editing.
+pub const CREATE: &[NavItem] = &[NavItem::new(
+    Section::Build,
+    "Bio link",
+    Some("/app/{ws}/bio?new=link"),
+    IconName::Link,
+)];

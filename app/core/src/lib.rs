@@ -2,6 +2,7 @@
 //! It stays small and stable, because an edit here rebuilds every crate above it.
 
 pub mod error;
+pub mod home;
 pub mod ids;
 pub mod money;
 pub mod url;

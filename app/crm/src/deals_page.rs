@@ -9,7 +9,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
-/// `/app/<handle>/crm/deals[?pipeline=]`: the pipeline as a kanban with totals per stage, won
+/// `/app/<handle>/crm/deals[?pipeline=][&new]`: the pipeline as a kanban with totals per stage, won
 /// and lost deals, a form for a new deal and the pipeline's stages.
 #[component]
 pub fn DealsPage() -> impl IntoView {
@@ -34,7 +34,9 @@ pub fn DealsPage() -> impl IntoView {
             {move || Suspend::new(async move {
                 let (ws, overview) = crm.data.await?;
                 let b = board.await?;
-                Ok::<_, AppError>(view! { <DealsView ws_id=ws.id.clone() handle=ws.handle.clone() currency=ws.currency.clone() members=overview.members.clone() can_edit=overview.can_edit board=b reload/> })
+                // `?new` (from the Create sheet) opens the new-deal form.
+                let open_form = query.read_untracked().get("new").is_some();
+                Ok::<_, AppError>(view! { <DealsView ws_id=ws.id.clone() handle=ws.handle.clone() currency=ws.currency.clone() members=overview.members.clone() can_edit=overview.can_edit board=b reload open_form/> })
             })}
         </Transition>
     }
@@ -48,6 +50,7 @@ fn DealsView(
     members: Vec<(String, String)>,
     can_edit: bool,
     board: Board,
+    open_form: bool,
     reload: RwSignal<u32>,
 ) -> impl IntoView {
     let Board {
@@ -80,7 +83,7 @@ fn DealsView(
         {can_edit.then(|| {
             let on_added = Callback::new(move |_| reload.update(|v| *v += 1));
             view! {
-                <details class="card new-deal">
+                <details class="card new-deal" open=open_form>
                     <summary>"New deal"</summary>
                     <NewDealForm ws_id=ws_id.clone() pipeline_id=pipeline.id.clone() stages=pipeline.stages.clone() currency members contact_id=String::new() on_added/>
                 </details>

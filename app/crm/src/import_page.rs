@@ -182,10 +182,43 @@ fn Report(report: ImportReport, contacts: String, again: String) -> impl IntoVie
                     </tbody>
                 </table>
             })}
+            {duplicates(&report, &contacts)}
             <div class="actions">
                 <a class="button button-primary" href=contacts>"See contacts"</a>
                 <a class="button button-secondary" href=again>"Import another file"</a>
             </div>
         </section>
     }
+}
+
+/// The most duplicate rows listed; a file of 10,000 known people says how many more there were.
+const LISTED: usize = 200;
+
+/// The rows whose email already belonged to a contact, each linked to that contact.
+fn duplicates(report: &ImportReport, contacts: &str) -> impl IntoView {
+    let rows = &report.duplicates;
+    let what = if report.merged > 0 {
+        "Rows merged into existing contacts"
+    } else {
+        "Rows matching existing contacts"
+    };
+    (!rows.is_empty()).then(|| {
+        let more = rows.len().saturating_sub(LISTED);
+        view! {
+            <h3>{what}</h3>
+            <table class="import-errors" aria-label=what>
+                <thead><tr><th scope="col">"Line"</th><th scope="col">"Email"</th><th scope="col">"Contact"</th></tr></thead>
+                <tbody>
+                    {rows.iter().take(LISTED).map(|d| view! {
+                        <tr>
+                            <td>{d.line}</td>
+                            <td>{d.email.clone()}</td>
+                            <td><a href=format!("{contacts}/contacts/{}", d.contact_id)>{d.contact_name.clone()}</a></td>
+                        </tr>
+                    }).collect_view()}
+                </tbody>
+            </table>
+            {(more > 0).then(|| view! { <p class="muted">{format!("and {more} more")}</p> })}
+        }
+    })
 }

@@ -58,3 +58,25 @@ pub const NAV: &[NavItem] = &[
         IconName::Chart,
     ),
 ];
+
+/// What the Create sheet offers from the CRM, each opening its form.
+pub const CREATE: &[NavItem] = &[
+    NavItem::new(
+        Section::Grow,
+        "Contact",
+        Some("/app/{ws}/crm/contacts/new"),
+        IconName::Users,
+    ),
+    NavItem::new(
+        Section::Grow,
+        "Deal",
+        Some("/app/{ws}/crm/deals?new"),
+        IconName::Chart,
+    ),
+    NavItem::new(
+        Section::Grow,
+        "Task",
+        Some("/app/{ws}/crm/tasks?new"),
+        IconName::Check,
+    ),
+];

@@ -18,6 +18,9 @@ pub fn TaskList(
     can_edit: bool,
     changed: RwSignal<u32>,
     handle: String,
+    /// Opens the form to add a task.
+    #[prop(optional)]
+    open_form: bool,
 ) -> impl IntoView {
     let add = ServerAction::<AddTask>::new();
     let toasts = use_toasts();
@@ -71,7 +74,7 @@ pub fn TaskList(
                 }.into_any()
             }}
             {can_edit.then(|| view! {
-                <details class="add-task">
+                <details class="add-task" open=open_form>
                     <summary>"Add a task"</summary>
                     <ActionForm action=add attr:class="form">
                         <FormError error/>

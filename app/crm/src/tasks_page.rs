@@ -4,11 +4,13 @@ use super::task_list::TaskList;
 use app_core::error::AppError;
 use leptos::prelude::*;
 use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
 
 /// `/app/<handle>/crm/tasks`: the caller's open tasks across contacts and deals, soonest first.
 #[component]
 pub fn TasksPage() -> impl IntoView {
     let crm = use_crm();
+    let query = use_query_map();
     let changed = RwSignal::new(0u32);
     let show_done = RwSignal::new(false);
     let tasks = Resource::new(
@@ -31,8 +33,10 @@ pub fn TasksPage() -> impl IntoView {
             {move || Suspend::new(async move {
                 let (ws, overview) = crm.data.await?;
                 let tasks = tasks.await?;
+                // `?new` (from the Create sheet) opens the form to add one.
+                let open_form = query.read_untracked().get("new").is_some();
                 Ok::<_, AppError>(view! {
-                    <TaskList workspace_id=ws.id.clone() tasks contact_id=String::new() deal_id=String::new() members=overview.members.clone() can_edit=overview.can_edit changed handle=ws.handle.clone()/>
+                    <TaskList workspace_id=ws.id.clone() tasks contact_id=String::new() deal_id=String::new() members=overview.members.clone() can_edit=overview.can_edit changed handle=ws.handle.clone() open_form/>
                 })
             })}
         </Transition>

@@ -20,6 +20,7 @@ pub mod state;
 pub use config::{AppEnv, Config};
 pub use db::Db;
 pub use module::{
-    Access, Capture, ContactIntake, IsolationRow, Module, PlanRules, Services, UsageCounter,
+    Access, Capture, ContactIntake, HomePart, IsolationRow, Module, PlanRules, Services,
+    UsageCounter,
 };
 pub use state::AppState;

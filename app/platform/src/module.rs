@@ -19,6 +19,11 @@ use std::sync::Arc;
 /// Counts what one workspace (by id) uses of a plan limit.
 pub type Count = for<'a> fn(&'a AppState, &'a str) -> BoxFuture<'a, Result<u64, AppError>>;
 
+/// A module's numbers and getting-started steps for one workspace's home page (by id; the
+/// caller has checked the reader is a member).
+pub type HomePart =
+    for<'a> fn(&'a AppState, &'a str) -> BoxFuture<'a, Result<app_core::home::Home, AppError>>;
+
 /// One plan limit a module counts, such as `contacts`.
 #[derive(Clone, Copy)]
 pub struct UsageCounter {
@@ -77,6 +82,8 @@ pub struct Module {
     pub schedules: &'static [Schedule],
     /// The caches it keeps, which every replica's copy forgets when one announces a change.
     pub caches: &'static [CacheScope],
+    /// What it adds to a workspace's home page.
+    pub home: Option<HomePart>,
 }
 
 impl Module {
@@ -94,6 +101,7 @@ impl Module {
             jobs: &[],
             schedules: &[],
             caches: &[],
+            home: None,
         }
     }
 }

@@ -1,4 +1,7 @@
+use super::figure_card::FigureCard;
+use super::getting_started::GettingStarted;
 use crate::ui::{Icon, IconName};
+use crate::workspaces::api::get_home;
 use crate::workspaces::current_workspace::use_route_workspace;
 use crate::workspaces::model::{Permission, MODULES};
 use leptos::prelude::*;
@@ -17,10 +20,15 @@ fn icon_for(module: &str) -> IconName {
     }
 }
 
-/// `/app/<handle>`: the workspace's home, a tile per enabled module.
+/// `/app/<handle>`: the workspace's home: its steps of getting started while some are left,
+/// the last seven days in numbers, and a tile per enabled module.
 #[component]
 pub fn WorkspaceDashboardPage() -> impl IntoView {
     let workspace = use_route_workspace();
+    let home = Resource::new(
+        || (),
+        move |_| async move { get_home(workspace.await?.id).await },
+    );
     view! {
         <Transition fallback=|| view! { <p class="muted">"Loading…"</p> }>
             {move || Suspend::new(async move {
@@ -48,6 +56,8 @@ pub fn WorkspaceDashboardPage() -> impl IntoView {
                         }
                     })
                     .collect_view();
+                let home = home.await?;
+                let figures = home.figures.into_iter().map(|figure| view! { <FigureCard figure base=base.clone()/> }).collect_view();
                 Ok::<_, crate::error::AppError>(view! {
                     <Title text=ws.name.clone()/>
                     <crate::billing::GraceBanner workspace_id=ws.id.clone() handle=ws.handle.clone()/>
@@ -68,6 +78,10 @@ pub fn WorkspaceDashboardPage() -> impl IntoView {
                             })}
                         </nav>
                     </div>
+                    <GettingStarted steps=home.steps base=base.clone()/>
+                    <h2 class="section-title">"Last 7 days"</h2>
+                    <ul class="figure-grid" aria-label="Last 7 days">{figures}</ul>
+                    <h2 class="section-title">"Modules"</h2>
                     <ul class="tile-grid" aria-label="Modules">{tiles}</ul>
                 })
             })}

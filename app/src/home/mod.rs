@@ -2,6 +2,8 @@
 //! "More" screen.
 
 pub mod dashboard_page;
+pub mod figure_card;
+pub mod getting_started;
 pub mod more_page;
 
 pub use dashboard_page::WorkspaceDashboardPage;

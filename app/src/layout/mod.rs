@@ -2,6 +2,7 @@
 
 pub mod app_layout;
 pub mod bottom_nav;
+pub mod create_entry;
 pub mod nav;
 pub mod nav_entry;
 pub mod sidebar;

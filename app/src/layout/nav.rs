@@ -63,14 +63,31 @@ pub fn groups() -> impl Iterator<Item = (Section, Vec<NavItem>)> {
     })
 }
 
-/// The phone's bottom bar: at most five, the thumb's most frequent destinations.
-pub const BOTTOM: &[NavItem] = &[
-    HOME,
-    NavItem {
-        label: "Bio",
-        ..bio::NAV[0]
-    },
-    soon(Section::Home, "Create", IconName::Plus),
-    crm::NAV[0],
-    NavItem::new(Section::Home, "More", Some("/app/more"), IconName::Menu),
+/// The phone's bottom bar around its middle "Create" button: the thumb's most frequent
+/// destinations, two on each side.
+pub const BOTTOM: [&[NavItem]; 2] = [
+    &[
+        HOME,
+        NavItem {
+            label: "Bio",
+            ..bio::NAV[0]
+        },
+    ],
+    &[
+        crm::NAV[0],
+        NavItem::new(Section::Home, "More", Some("/app/more"), IconName::Menu),
+    ],
 ];
+
+/// What can be created, each module's entries in tier order; a new module adds its `CREATE`.
+pub const CREATE: &[&[NavItem]] = &[bio::CREATE, crm::CREATE, workspaces::CREATE];
+
+/// `href` with `{ws}` replaced by the workspace on screen at `path`; home (which picks one)
+/// when no workspace is on screen.
+pub fn workspace_href(href: &str, path: &str) -> String {
+    let handle = path
+        .strip_prefix("/app/")
+        .and_then(|rest| rest.split('/').next())
+        .filter(|h| !h.is_empty() && !["more", "new"].contains(h));
+    handle.map_or_else(|| "/app".to_owned(), |h| href.replace("{ws}", h))
+}

@@ -1,3 +1,4 @@
+use super::nav::workspace_href;
 use crate::ui::Icon;
 use crate::ui::NavItem;
 use leptos::prelude::*;
@@ -11,15 +12,7 @@ pub fn NavEntry(item: NavItem, #[prop(optional)] compact: bool) -> impl IntoView
         Some(href) if href.contains("{ws}") => {
             // A workspace's module: the workspace on screen, else home picks one first.
             let pathname = leptos_router::hooks::use_location().pathname;
-            let href = move || {
-                let path = pathname.get();
-                let handle = path
-                    .strip_prefix("/app/")
-                    .and_then(|rest| rest.split('/').next())
-                    .filter(|h| !h.is_empty() && !["more", "new"].contains(h))
-                    .map(str::to_owned);
-                handle.map_or_else(|| "/app".to_owned(), |h| href.replace("{ws}", &h))
-            };
+            let href = move || workspace_href(href, &pathname.get());
             view! {
                 <A href=href attr:class="nav-entry">
                     <Icon name=item.icon/>

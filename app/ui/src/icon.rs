@@ -30,6 +30,7 @@ pub enum IconName {
     Trash,
     Eye,
     Upload,
+    Check,
 }
 
 impl IconName {
@@ -38,6 +39,7 @@ impl IconName {
             IconName::Home => "M3 10.5 12 3l9 7.5V20a1 1 0 0 1-1 1h-5v-6H9v6H4a1 1 0 0 1-1-1z",
             IconName::Link => "M10 14a5 5 0 0 0 7 0l3-3a5 5 0 0 0-7-7l-1 1M14 10a5 5 0 0 0-7 0l-3 3a5 5 0 0 0 7 7l1-1",
             IconName::Plus => "M12 5v14M5 12h14",
+            IconName::Check => "M20 6 9 17l-5-5",
             IconName::Users => "M16 21v-2a4 4 0 0 0-4-4H6a4 4 0 0 0-4 4v2M9 11a4 4 0 1 0 0-8 4 4 0 0 0 0 8M22 21v-2a4 4 0 0 0-3-3.9M16 3.1a4 4 0 0 1 0 7.8",
             IconName::Menu => "M4 6h16M4 12h16M4 18h16",
             IconName::Moon => "M21 12.8A9 9 0 1 1 11.2 3a7 7 0 0 0 9.8 9.8z",

@@ -14,6 +14,7 @@ pub mod onboarding_page;
 #[cfg(feature = "ssr")]
 pub mod service;
 pub mod settings_page;
+pub mod wizard_account;
 pub mod workspace_switcher;
 
 pub mod workspace_routes;
@@ -29,3 +30,11 @@ pub use service::scope::WorkspaceScope;
 pub use settings_page::WorkspaceSettingsPage;
 pub use workspace_routes::{InviteRoute, WorkspaceRoutes};
 pub use workspace_switcher::WorkspaceSwitcher;
+
+/// What the Create sheet offers from workspaces: an invitation, on the members screen.
+pub const CREATE: &[ui::NavItem] = &[ui::NavItem::new(
+    ui::Section::Run,
+    "Invitation",
+    Some("/app/{ws}/members#invite"),
+    ui::IconName::Mail,
+)];

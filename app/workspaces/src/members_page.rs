@@ -116,7 +116,7 @@ fn Members(ws: WorkspaceView) -> impl IntoView {
             </Transition>
         </section>
         {can_manage.then(|| { let ws_id = ws.id.clone(); let form_ws_id = ws.id.clone(); view! {
-            <section class="card settings-section" aria-labelledby="invite-heading">
+            <section class="card settings-section" id="invite" aria-labelledby="invite-heading">
                 <h2 id="invite-heading">"Invite someone"</h2>
                 <ActionForm action=invite attr:class="form" attr:novalidate=true>
                     <FormError error=invite_error/>

@@ -1,5 +1,6 @@
 use super::api::{get_wizard, WizardGo, WizardGoals, WizardModules, WizardWorkspace};
 use super::model::{suggest_handle, WizardState, GOALS, MODULES, WIZARD_STEPS};
+use super::wizard_account::WizardAccount;
 use identity::form_error::FormError;
 use leptos::form::ActionForm;
 use leptos::prelude::*;
@@ -33,7 +34,7 @@ pub fn OnboardingPage(plans: Callback<String, AnyView>) -> impl IntoView {
     view! {
         <Title text="Set up your workspace"/>
         <main class="auth-page" id="main">
-            <OnboardingBanner/>
+            <WizardAccount/>
             <section class="card wizard-card" aria-labelledby="wizard-title">
                 <Transition fallback=|| view! { <p class="muted">"Loading…"</p> }>
                     {move || Suspend::new(async move {
@@ -175,18 +176,5 @@ fn Wizard(
             }).collect_view()}
         </ol>
         {body}
-    }
-}
-
-/// The "confirm your email" reminder, here too: the wizard is the first screen after sign-up.
-#[component]
-fn OnboardingBanner() -> impl IntoView {
-    let user = identity::provide_current_user();
-    view! {
-        <Transition fallback=|| ()>
-            {move || Suspend::new(async move {
-                user.0.await.ok().flatten().filter(|u| !u.email_verified).map(|u| view! { <div class="wizard-banner"><identity::VerifyBanner user=u/></div> })
-            })}
-        </Transition>
     }
 }

@@ -46,7 +46,7 @@ async fn contacts_take_custom_fields_and_are_found_by_search_and_filters() {
         &mut c,
         &ws,
         "Grace Hopper",
-        "grace@navy.mil",
+        "g.hopper@navy-labs.mil",
         &[("tags", "speaker")],
     )
     .await;
@@ -92,6 +92,8 @@ async fn contacts_take_custom_fields_and_are_found_by_search_and_filters() {
         (&[("q", "lov")][..], vec!["Ada Lovelace"]),
         (&[("q", "engines.io")][..], vec!["Ada Lovelace"]),
         (&[("q", "7946")][..], vec!["Ada Lovelace"]),
+        // A fragment pasted from the middle of an address.
+        (&[("q", "hopper@navy")][..], vec!["Grace Hopper"]),
         (
             &[("tag", "speaker"), ("sort", "name")][..],
             vec!["Ada Lovelace", "Grace Hopper"],

@@ -97,6 +97,26 @@ async fn an_import_skips_or_merges_duplicates_reports_bad_rows_and_round_trips_t
             )
         })
         .collect();
+    // Each skipped row names the contact it matched, even one the same file created.
+    let dupes: Vec<(u64, &str, &str)> = report["duplicates"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            (
+                d["line"].as_u64().unwrap(),
+                d["email"].as_str().unwrap(),
+                d["contact_name"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        dupes,
+        vec![
+            (3, "ada@engines.io", "Ada Lovelace"),
+            (6, "grace@navy.mil", "Grace Hopper")
+        ]
+    );
     assert_eq!(errors.len(), 2, "{errors:?}");
     assert_eq!(errors[0].0, 4);
     assert!(errors[0].1.contains("not-an-email"));

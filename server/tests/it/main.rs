@@ -17,6 +17,7 @@ mod drain;
 mod events;
 mod google;
 mod health;
+mod home;
 mod identity;
 mod indexes;
 mod isolation;

@@ -2,6 +2,7 @@
 
 pub mod cache;
 pub mod events;
+pub mod home;
 pub mod images;
 pub mod isolation;
 pub mod module;

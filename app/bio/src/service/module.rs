@@ -34,6 +34,7 @@ pub const MODULE: Module = Module {
             forget: cache::forget,
         },
     ],
+    home: Some(super::home::part),
     ..Module::named("bio")
 };
 

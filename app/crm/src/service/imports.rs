@@ -6,7 +6,8 @@ use super::contacts::{self, ContactInput};
 use super::import_csv::{inspect, reader};
 use super::{companies, fields};
 use crate::model::{
-    guess_target, split_list, CustomField, ImportPreview, ImportReport, RowError, TARGETS,
+    guess_target, split_list, CustomField, Duplicate, ImportPreview, ImportReport, RowError,
+    TARGETS,
 };
 use app_core::error::AppError;
 use mongodb::bson::{doc, DateTime};
@@ -250,7 +251,7 @@ pub async fn run(
         let mut known = None;
         for e in &checked.emails {
             if let Some(c) = contacts::by_email(state, scope, e).await? {
-                known = Some(c);
+                known = Some((c, e.clone()));
                 break;
             }
         }
@@ -267,8 +268,16 @@ pub async fn run(
                 }
             }
         }
+        if let Some((c, email)) = &known {
+            report.duplicates.push(Duplicate {
+                line,
+                email: email.clone(),
+                contact_id: c.id.clone(),
+                contact_name: c.name.clone(),
+            });
+        }
         match known {
-            Some(c) if merge => {
+            Some((c, _)) if merge => {
                 contacts::merge(state, scope, &c, &checked).await?;
                 report.merged += 1;
             }

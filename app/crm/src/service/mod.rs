@@ -12,6 +12,7 @@ pub mod deal_moves;
 pub mod deals;
 pub mod export;
 pub mod fields;
+pub mod home;
 pub mod import_csv;
 pub mod imports;
 pub mod intake;

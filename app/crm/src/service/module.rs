@@ -19,6 +19,7 @@ pub const MODULE: Module = Module {
     routes,
     isolation: super::isolation::ISOLATION,
     contact_intake: Some(&super::intake::Intake),
+    home: Some(super::home::part),
     ..Module::named("crm")
 };
 

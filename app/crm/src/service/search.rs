@@ -3,8 +3,9 @@
 
 use mongodb::bson::{doc, Document};
 
-/// The words `texts` can be found by: each word, each whole email, and an email's local part
-/// and domain; phone numbers also as their digits alone.
+/// The words `texts` can be found by: each word, each whole email and every tail of it that
+/// starts after a dot, dash, plus, underscore or the `@` (so a fragment pasted from the middle
+/// of an address, "vasquez@tide", is the start of one); phone numbers also as their digits alone.
 pub fn tokens<'a>(texts: impl IntoIterator<Item = &'a str>) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     let mut push = |t: String| {
@@ -14,10 +15,14 @@ pub fn tokens<'a>(texts: impl IntoIterator<Item = &'a str>) -> Vec<String> {
     };
     for text in texts {
         let text = text.to_lowercase();
-        if let Some((local, domain)) = text.split_once('@') {
+        if let Some((local, _)) = text.split_once('@') {
             push(text.clone());
             push(local.to_owned());
-            push(domain.to_owned());
+            for (i, c) in text.char_indices() {
+                if !c.is_alphanumeric() {
+                    push(text[i + c.len_utf8()..].to_owned());
+                }
+            }
         }
         let digits: String = text.chars().filter(char::is_ascii_digit).collect();
         if digits.len() >= 4 && text.chars().all(|c| "0123456789+-() .".contains(c)) {
@@ -95,7 +100,16 @@ mod tests {
             "lovelace",
             "ada@analytical.engine",
             "analytical.engine",
+            "engine",
             "442079460958",
+        ] {
+            assert!(t.contains(&want.to_owned()), "{want} in {t:?}");
+        }
+        let t = tokens(["o.vasquez@tidepool-ceramics.test"]);
+        for want in [
+            "vasquez@tidepool-ceramics.test",
+            "tidepool-ceramics.test",
+            "ceramics.test",
         ] {
             assert!(t.contains(&want.to_owned()), "{want} in {t:?}");
         }

@@ -31,6 +31,18 @@ pub async fn get_workspace(handle: String) -> Result<WorkspaceView, AppError> {
     .await
 }
 
+/// The workspace's home: each module's numbers of the last seven days and the steps of getting
+/// started.
+#[server(endpoint = "get_home")]
+pub async fn get_home(workspace_id: String) -> Result<app_core::home::Home, AppError> {
+    use crate::model::Permission;
+    use crate::service::home;
+    ctx::in_workspace(&workspace_id, Permission::View, |c, scope| async move {
+        home::gather(&c.state, &scope).await
+    })
+    .await
+}
+
 /// Creates another workspace owned by the caller and opens it.
 #[server(endpoint = "create_workspace")]
 pub async fn create_workspace(

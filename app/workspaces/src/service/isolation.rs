@@ -39,6 +39,7 @@ pub const ISOLATION: &[IsolationRow] = &[
         Workspace("viewer"),
         &[("handle", "{handle}")],
     ),
+    ("get_home", Workspace("viewer"), &[("workspace_id", "{ws}")]),
     (
         "list_members",
         Workspace("viewer"),

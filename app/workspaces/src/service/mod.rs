@@ -1,12 +1,14 @@
 //! Workspace services (server only): workspaces, members, invitations, audit log, wizard.
 
 pub mod audit;
+pub mod home;
 pub mod invitations;
 pub mod isolation;
 pub mod logo;
 pub mod members;
 pub mod module;
 pub mod onboarding;
+pub mod page_status;
 pub mod scope;
 pub mod seats;
 pub mod store;

@@ -23,6 +23,7 @@ pub const MODULE: Module = Module {
     ],
     routes,
     isolation: super::isolation::ISOLATION,
+    home: Some(super::home::part),
     ..Module::named("workspaces")
 };
 
