@@ -6,6 +6,9 @@ use serde::{Deserialize, Serialize};
 /// Days a home figure covers, today included.
 pub const WEEK_DAYS: usize = 7;
 
+/// Milliseconds in a day.
+pub const DAY_MS: i64 = 86_400_000;
+
 /// One number on the home page.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct HomeFigure {

@@ -88,6 +88,6 @@ pub fn workspace_href(href: &str, path: &str) -> String {
     let handle = path
         .strip_prefix("/app/")
         .and_then(|rest| rest.split('/').next())
-        .filter(|h| !h.is_empty() && !["more", "new"].contains(h));
+        .filter(|h| !h.is_empty() && !workspaces::model::RESERVED_HANDLES.contains(h));
     handle.map_or_else(|| "/app".to_owned(), |h| href.replace("{ws}", h))
 }

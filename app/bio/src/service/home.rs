@@ -6,15 +6,13 @@ use super::pages::pages;
 use super::subscribers::SUBSCRIBERS;
 use super::visitors::day_of;
 use app_core::error::AppError;
-use app_core::home::{Home, HomeFigure, HomeStep, WEEK_DAYS};
+use app_core::home::{Home, HomeFigure, HomeStep, DAY_MS, WEEK_DAYS};
 use futures_util::future::BoxFuture;
 use futures_util::TryStreamExt;
 use mongodb::bson::{doc, DateTime, Document};
 use platform::events::{rollups, Rollup, VIEW};
 use platform::AppState;
 use workspaces::WorkspaceScope;
-
-const DAY_MS: i64 = 86_400_000;
 
 /// [`home`] as a module's home part.
 pub fn part<'a>(

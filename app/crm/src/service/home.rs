@@ -4,14 +4,12 @@
 use super::{contacts, deals};
 use crate::model::{totals_label, Total};
 use app_core::error::AppError;
-use app_core::home::{Home, HomeFigure, HomeStep, WEEK_DAYS};
+use app_core::home::{Home, HomeFigure, HomeStep, DAY_MS, WEEK_DAYS};
 use futures_util::future::BoxFuture;
 use futures_util::TryStreamExt;
 use mongodb::bson::{doc, DateTime, Document};
 use platform::AppState;
 use workspaces::WorkspaceScope;
-
-const DAY_MS: i64 = 86_400_000;
 
 /// [`home`] as a module's home part.
 pub fn part<'a>(

@@ -3,6 +3,7 @@
 //! This decides the status before the page renders, from the same membership check.
 
 use super::workspaces::by_handle_for;
+use crate::model::RESERVED_HANDLES;
 use axum::extract::{Request, State};
 use axum::middleware::Next;
 use axum::response::Response;
@@ -10,16 +11,14 @@ use http::{Method, StatusCode};
 use identity::service::Auth;
 use platform::AppState;
 
-/// Paths under `/app/` that are not a workspace's handle.
-const NOT_HANDLES: &[&str] = &["more", "new"];
-
 /// The handle a page request at `path` is for, if it is one.
 fn handle_of<'a>(method: &Method, path: &'a str) -> Option<&'a str> {
     if method != Method::GET {
         return None;
     }
     let handle = path.strip_prefix("/app/")?.split('/').next()?;
-    (!handle.is_empty() && !NOT_HANDLES.contains(&handle)).then_some(handle)
+    // A reserved word (`more`, `new`…) is a page of the app, never a workspace.
+    (!handle.is_empty() && !RESERVED_HANDLES.contains(&handle)).then_some(handle)
 }
 
 /// Answers 404 for a page of a workspace the signed-in caller is not a member of (or that does
