@@ -5,6 +5,7 @@ use super::pages;
 use super::visitors::day_of;
 use crate::model::{permille, BioStats, DayCount, LinkStat, NamedCount};
 use app_core::error::AppError;
+use app_core::home::DAY_MS;
 use futures_util::TryStreamExt;
 use mongodb::bson::{doc, DateTime};
 use platform::events::{decode_key, rollups, Rollup, VIEW};
@@ -12,7 +13,6 @@ use platform::AppState;
 use std::collections::BTreeMap;
 use workspaces::WorkspaceScope;
 
-const DAY_MS: i64 = 86_400_000;
 /// The longest range one request may ask for.
 const MAX_DAYS: i64 = 366;
 

@@ -113,13 +113,18 @@ pub struct Board {
 
 /// Sums values per currency, in order of first appearance.
 pub fn totals<'a>(deals: impl IntoIterator<Item = &'a DealView>) -> Vec<Total> {
+    sum_by_currency(deals.into_iter().map(|d| (d.currency.as_str(), d.value)))
+}
+
+/// Sums `(currency, minor units)` pairs per currency, in order of first appearance.
+pub fn sum_by_currency<'a>(amounts: impl IntoIterator<Item = (&'a str, i64)>) -> Vec<Total> {
     let mut out: Vec<Total> = Vec::new();
-    for d in deals {
-        match out.iter_mut().find(|t| t.currency == d.currency) {
-            Some(t) => t.amount += d.value,
+    for (currency, amount) in amounts {
+        match out.iter_mut().find(|t| t.currency == currency) {
+            Some(t) => t.amount += amount,
             None => out.push(Total {
-                currency: d.currency.clone(),
-                amount: d.value,
+                currency: currency.to_owned(),
+                amount,
             }),
         }
     }

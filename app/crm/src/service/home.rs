@@ -2,7 +2,7 @@
 //! and their value, and the "add a contact" step.
 
 use super::{contacts, deals};
-use crate::model::{totals_label, Total};
+use crate::model::{sum_by_currency, totals_label};
 use app_core::error::AppError;
 use app_core::home::{Home, HomeFigure, HomeStep, DAY_MS, WEEK_DAYS};
 use futures_util::future::BoxFuture;
@@ -42,20 +42,12 @@ pub async fn home(state: &AppState, workspace_id: &str) -> Result<Home, AppError
         .await?
         .try_collect()
         .await?;
-    let mut totals: Vec<Total> = Vec::new();
-    for d in &open {
-        let (amount, currency) = (
-            d.get_i64("value").unwrap_or(0),
+    let totals = sum_by_currency(open.iter().map(|d| {
+        (
             d.get_str("currency").unwrap_or(""),
-        );
-        match totals.iter_mut().find(|t| t.currency == currency) {
-            Some(t) => t.amount += amount,
-            None => totals.push(Total {
-                currency: currency.into(),
-                amount,
-            }),
-        }
-    }
+            d.get_i64("value").unwrap_or(0),
+        )
+    }));
     let value = if totals.is_empty() {
         String::new()
     } else {
