@@ -85,10 +85,17 @@ jar = http.cookiejar.MozillaCookieJar(f"{run_dir}/cookies.txt")
 jar.load(ignore_discard=True, ignore_expires=True)
 web = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
 html = web.open(f"{base}/app/{handle}").read().decode()
-urls = set(re.findall(r'(/pkg/[^"\'\s]+\.(?:js|wasm))', html))
-total = 0
-for url in urls:
-    total += len(web.open(urllib.request.Request(base + url, headers={"accept-encoding": "br"})).read())
+todo = set(re.findall(r'(/pkg/[^"\'\s]+\.(?:js|wasm))', html))
+urls, total = set(), 0
+# The JS modules import others (the split loader) before anything runs: those count too.
+while todo:
+    url = todo.pop()
+    urls.add(url)
+    body = web.open(urllib.request.Request(base + url, headers={"accept-encoding": "br"})).read()
+    total += len(body)
+    if url.endswith(".js"):
+        plain = web.open(base + url).read().decode()
+        todo |= {"/pkg/" + m for m in re.findall(r'from\s*"\./([^"]+\.js)"', plain)} - urls
 print(total, len(urls))
 PY
 )

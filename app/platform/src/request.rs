@@ -18,26 +18,35 @@ impl ClientInfo {
     /// client is that many entries from the right. Entries further left are whatever the client
     /// wrote and are never used.
     pub fn from_parts(parts: &Parts, proxy_hops: usize) -> Self {
-        let peer = parts
-            .extensions
-            .get::<axum::extract::ConnectInfo<SocketAddr>>()
-            .map(|c| c.0.ip().to_string());
-        let forwarded = (proxy_hops > 0)
-            .then(|| forwarded_client(parts, proxy_hops))
-            .flatten();
         let user_agent = parts
             .headers
             .get(http::header::USER_AGENT)
             .and_then(|v| v.to_str().ok())
-            .unwrap_or("")
-            .chars()
-            .take(300)
-            .collect();
+            .unwrap_or("");
+        let cut = user_agent
+            .char_indices()
+            .nth(300)
+            .map_or(user_agent.len(), |(i, _)| i);
         ClientInfo {
-            ip: forwarded.or(peer).unwrap_or_else(|| "unknown".into()),
-            user_agent,
+            ip: client_ip(parts, proxy_hops),
+            user_agent: user_agent[..cut].to_owned(),
         }
     }
+}
+
+/// The client IP alone, as [`ClientInfo::from_parts`] reads it: what a public page needs on
+/// every view.
+pub fn client_ip(parts: &Parts, proxy_hops: usize) -> String {
+    (proxy_hops > 0)
+        .then(|| forwarded_client(parts, proxy_hops))
+        .flatten()
+        .or_else(|| {
+            parts
+                .extensions
+                .get::<axum::extract::ConnectInfo<SocketAddr>>()
+                .map(|c| c.0.ip().to_string())
+        })
+        .unwrap_or_else(|| "unknown".into())
 }
 
 /// The `X-Forwarded-For` entry `hops` from the right (every header line, in order). With fewer

@@ -12,7 +12,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use base64::Engine;
 use http::{header, HeaderValue, StatusCode};
 use mongodb::bson::{doc, DateTime};
-use platform::request::ClientInfo;
+use platform::request::client_ip;
 use platform::AppState;
 use serde::Deserialize;
 use sha2::{Digest, Sha256};
@@ -66,9 +66,9 @@ async fn count(
     block_id: Option<&str>,
 ) {
     let (parts, _) = req.into_parts();
-    let client = ClientInfo::from_parts(&parts, state.config.trusted_proxy_hops);
+    let ip = client_ip(&parts, state.config.trusted_proxy_hops);
     let hit = Hit {
-        ip: &client.ip,
+        ip: &ip,
         headers: &parts.headers,
     };
     if let Err(e) = record(state, workspace_id, page_id, block_id, &hit).await {
@@ -227,7 +227,7 @@ pub async fn main_signup(
     parts: http::request::Parts,
     Form(form): Form<Signup>,
 ) -> Response {
-    let ip = ClientInfo::from_parts(&parts, state.config.trusted_proxy_hops).ip;
+    let ip = client_ip(&parts, state.config.trusted_proxy_hops);
     signup(state, handle, String::new(), form, &ip).await
 }
 
@@ -238,7 +238,7 @@ pub async fn extra_signup(
     parts: http::request::Parts,
     Form(form): Form<Signup>,
 ) -> Response {
-    let ip = ClientInfo::from_parts(&parts, state.config.trusted_proxy_hops).ip;
+    let ip = client_ip(&parts, state.config.trusted_proxy_hops);
     signup(state, handle, slug, form, &ip).await
 }
 

@@ -1,12 +1,14 @@
 //! Who a visitor is, without cookies: a hash of their address and browser under a salt that is
 //! replaced every day and then deleted (Plausible's method), their device class and referrer.
 
+use aho_corasick::AhoCorasick;
 use app_core::error::AppError;
 use mongodb::bson::{doc, DateTime};
 use platform::AppState;
 use rand::RngCore;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
+use std::sync::LazyLock;
 
 /// Collection name: one random salt per UTC day, deleted two days later.
 pub const SALTS: &str = "bio_salts";
@@ -53,8 +55,14 @@ pub fn is_bot(user_agent: &str) -> bool {
         "scrapy",
         "phantomjs",
     ];
-    let ua = user_agent.to_ascii_lowercase();
-    ua.trim().is_empty() || MARKERS.iter().any(|m| ua.contains(m))
+    // Every view asks: one case-insensitive pass instead of a lowercase copy searched 23 times.
+    static BOTS: LazyLock<AhoCorasick> = LazyLock::new(|| {
+        AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(MARKERS)
+            .expect("a few short markers make an automaton")
+    });
+    user_agent.trim().is_empty() || BOTS.is_match(user_agent)
 }
 
 /// `mobile`, `tablet` or `desktop`, from the browser's name.
@@ -117,7 +125,16 @@ pub async fn visitor(
     user_agent: &str,
 ) -> Result<String, AppError> {
     let salt = salt(state, day).await?;
-    let digest = Sha256::digest(format!("{salt}|{workspace_id}|{ip}|{user_agent}").as_bytes());
+    // The same bytes as `salt|workspace|ip|agent`, without building that string on each view.
+    let digest = Sha256::new()
+        .chain_update(&salt)
+        .chain_update("|")
+        .chain_update(workspace_id)
+        .chain_update("|")
+        .chain_update(ip)
+        .chain_update("|")
+        .chain_update(user_agent)
+        .finalize();
     Ok(app_core::ids::hex(&digest[..12]))
 }
 
@@ -130,6 +147,8 @@ mod tests {
         assert!(is_bot("Googlebot/2.1 (+http://www.google.com/bot.html)"));
         assert!(is_bot("facebookexternalhit/1.1"));
         assert!(is_bot("curl/8.5.0"));
+        assert!(is_bot("Mozilla/5.0 (compatible; BingBot/2.0)"));
+        assert!(is_bot("Python-urllib/3.11"));
         assert!(is_bot(""));
         assert!(!is_bot("Mozilla/5.0 (Linux; Android 14; Pixel 7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0 Mobile Safari/537.36"));
         assert_eq!(
