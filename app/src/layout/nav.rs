@@ -85,9 +85,6 @@ pub const CREATE: &[&[NavItem]] = &[bio::CREATE, crm::CREATE, workspaces::CREATE
 /// `href` with `{ws}` replaced by the workspace on screen at `path`; home (which picks one)
 /// when no workspace is on screen.
 pub fn workspace_href(href: &str, path: &str) -> String {
-    let handle = path
-        .strip_prefix("/app/")
-        .and_then(|rest| rest.split('/').next())
-        .filter(|h| !h.is_empty() && !workspaces::model::RESERVED_HANDLES.contains(h));
-    handle.map_or_else(|| "/app".to_owned(), |h| href.replace("{ws}", h))
+    workspaces::model::route_handle(path)
+        .map_or_else(|| "/app".to_owned(), |h| href.replace("{ws}", h))
 }

@@ -281,6 +281,13 @@ pub const RESERVED_HANDLES: &[&str] = &[
     "www",
 ];
 
+/// The workspace handle a `/app/<handle>/…` path is under, if any: a reserved word (`more`,
+/// `new`…) there is a page of the app, never a workspace.
+pub fn route_handle(path: &str) -> Option<&str> {
+    let handle = path.strip_prefix("/app/")?.split('/').next()?;
+    (!handle.is_empty() && !RESERVED_HANDLES.contains(&handle)).then_some(handle)
+}
+
 /// Why `handle` cannot be used, if it cannot.
 pub fn handle_problem(handle: &str) -> Option<&'static str> {
     if handle.len() < 3 {

@@ -9,14 +9,7 @@ pub fn WorkspaceSwitcher() -> impl IntoView {
     let mine = Resource::new(|| (), |_| list_my_workspaces());
     let location = leptos_router::hooks::use_location();
     // `/app/<handle>/…`: the handle on screen, if any.
-    let handle = move || {
-        location
-            .pathname
-            .get()
-            .strip_prefix("/app/")
-            .and_then(|rest| rest.split('/').next())
-            .map(str::to_owned)
-    };
+    let handle = move || crate::model::route_handle(&location.pathname.get()).map(str::to_owned);
     let label = move || {
         Suspend::new(async move {
             let list = mine.await.unwrap_or_default();

@@ -3,6 +3,7 @@ use crate::indexes::{expiring, index, CollectionIndexes};
 use mongodb::bson::{doc, DateTime};
 use mongodb::Collection;
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 /// Raw events, kept for the retention period.
@@ -95,11 +96,17 @@ impl Rollup {
     }
 }
 
-/// A map key MongoDB can store: field names may not contain `.` or start with `$`.
-pub fn encode_key(s: &str) -> String {
-    s.replace('%', "%25")
-        .replace('.', "%2E")
-        .replace('$', "%24")
+/// A map key MongoDB can store: field names may not contain `.` or start with `$`. Borrows
+/// `s` when there is nothing to escape, as for most referrers and devices on every view.
+pub fn encode_key(s: &str) -> Cow<'_, str> {
+    if !s.contains(['%', '.', '$']) {
+        return Cow::Borrowed(s);
+    }
+    Cow::Owned(
+        s.replace('%', "%25")
+            .replace('.', "%2E")
+            .replace('$', "%24"),
+    )
 }
 
 /// The inverse of [`encode_key`].

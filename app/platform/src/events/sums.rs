@@ -40,15 +40,6 @@ fn period(time: &str, hourly: bool) -> &str {
     time.get(..if hourly { 13 } else { 10 }).unwrap_or_default()
 }
 
-/// [`bump`]s `key` encoded for a field name ([`encode_key`]).
-fn bump_encoded(map: &mut BTreeMap<String, i64>, key: &str) {
-    if key.contains(['%', '.', '$']) {
-        bump(map, &encode_key(key))
-    } else {
-        bump(map, key)
-    }
-}
-
 /// Adds one to `key` in `map`, allocating only for a new key.
 fn bump(map: &mut BTreeMap<String, i64>, key: &str) {
     match map.get_mut(key) {
@@ -93,11 +84,11 @@ impl Sums {
             };
             bump(&mut g.counts, &e.kind);
             if let Some(t) = &e.target {
-                bump_encoded(&mut g.targets, &format!("{}:{t}", e.kind));
+                bump(&mut g.targets, &encode_key(&format!("{}:{t}", e.kind)));
             }
             if e.kind == VIEW {
-                bump_encoded(&mut g.referrers, &e.referrer);
-                bump_encoded(&mut g.devices, &e.device);
+                bump(&mut g.referrers, &encode_key(&e.referrer));
+                bump(&mut g.devices, &encode_key(&e.device));
                 let new_here = !hourly && !g.visitors.contains(&e.visitor);
                 if new_here && self.visitors < MAX_VISITORS {
                     let seen = format!("{}|{}", self.id, e.visitor);

@@ -3,7 +3,7 @@
 //! This decides the status before the page renders, from the same membership check.
 
 use super::workspaces::by_handle_for;
-use crate::model::RESERVED_HANDLES;
+use crate::model::route_handle;
 use axum::extract::{Request, State};
 use axum::middleware::Next;
 use axum::response::Response;
@@ -16,9 +16,7 @@ fn handle_of<'a>(method: &Method, path: &'a str) -> Option<&'a str> {
     if method != Method::GET {
         return None;
     }
-    let handle = path.strip_prefix("/app/")?.split('/').next()?;
-    // A reserved word (`more`, `new`…) is a page of the app, never a workspace.
-    (!handle.is_empty() && !RESERVED_HANDLES.contains(&handle)).then_some(handle)
+    route_handle(path)
 }
 
 /// Answers 404 for a page of a workspace the signed-in caller is not a member of (or that does
