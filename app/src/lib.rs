@@ -10,7 +10,7 @@ pub mod layout;
 pub use app_core::{error, url};
 #[cfg(feature = "ssr")]
 pub use platform;
-pub use {billing, bio, crm, identity, ui, workspaces};
+pub use {billing, bio, crm, email, identity, ui, workspaces};
 
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Title};
@@ -90,6 +90,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!(":handle") view=home::WorkspaceDashboardPage/>
                     <billing::BillingRoutes/>
                     <bio::BioRoutes/>
+                    <email::EmailRoutes/>
                     <crm::CrmRoutes/>
                 </ParentRoute>
                 <ParentRoute path=path!("/admin") view=layout::AppLayout>

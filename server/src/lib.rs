@@ -26,6 +26,7 @@ pub fn modules() -> Vec<Module> {
         app::billing::service::MODULE,
         app::crm::service::MODULE,
         app::bio::service::MODULE,
+        app::email::service::MODULE,
     ]
 }
 

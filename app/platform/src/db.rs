@@ -71,3 +71,10 @@ pub enum PingError {
     /// No answer within the timeout.
     TimedOut,
 }
+
+/// Whether an unordered `insert_many` failed only on documents that were there already.
+pub fn duplicates_only(e: &mongodb::error::Error) -> bool {
+    matches!(&*e.kind, mongodb::error::ErrorKind::InsertMany(m)
+        if m.write_concern_error.is_none()
+            && m.write_errors.as_ref().is_some_and(|w| w.iter().all(|w| w.code == 11000)))
+}

@@ -1,6 +1,9 @@
 //! The Content Security Policy of rendered pages.
 
 use super::config::AppEnv;
+use base64::Engine;
+use http::HeaderValue;
+use sha2::{Digest, Sha256};
 
 /// The CSP for an HTML page rendered with `nonce`. Scripts run only from our origin or with the
 /// page's nonce; `'wasm-unsafe-eval'` lets the WASM bundle compile; no inline styles.
@@ -30,6 +33,22 @@ pub fn page_csp(nonce: &str, env: AppEnv, reload_ws: Option<&str>) -> String {
 /// The CSP for everything that is not a rendered page (assets, JSON, redirects).
 pub const DEFAULT_CSP: &str =
     "default-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
+/// The policy of a server-rendered public page, which runs no script at all: only its own
+/// `<style>` (by its hash, so the document is the same for every visitor and can be kept),
+/// images, the frames of `frames` (origins, or empty for none) and forms posting back here.
+pub fn public_page_csp(style: &str, frames: &str) -> HeaderValue {
+    let hash = base64::engine::general_purpose::STANDARD.encode(Sha256::digest(style.as_bytes()));
+    let frames = match frames {
+        "" => String::new(),
+        f => format!("frame-src {f}; "),
+    };
+    let policy = format!(
+        "default-src 'none'; style-src 'sha256-{hash}'; img-src 'self' https: data:; \
+         {frames}form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
+    );
+    HeaderValue::from_str(&policy).unwrap_or(HeaderValue::from_static("default-src 'none'"))
+}
 
 #[cfg(test)]
 mod tests {

@@ -14,6 +14,7 @@ mod crm_contacts;
 mod crm_deals;
 mod crm_intake;
 mod drain;
+mod email;
 mod events;
 mod google;
 mod health;

@@ -9,13 +9,11 @@ use crate::model::BlockKind;
 use crate::render::{is_live, render_page, RenderCtx};
 use axum::extract::{Form, Path, Query, Request, State};
 use axum::response::{IntoResponse, Redirect, Response};
-use base64::Engine;
 use http::{header, HeaderValue, StatusCode};
 use mongodb::bson::{doc, DateTime};
 use platform::request::client_ip;
 use platform::AppState;
 use serde::Deserialize;
-use sha2::{Digest, Sha256};
 use std::sync::Arc;
 
 /// `now` as `YYYY-MM-DDTHH:MM:SSZ`, the form schedules are stored in.
@@ -25,17 +23,13 @@ pub fn canonical_time(at: DateTime) -> String {
         .unwrap_or_default()
 }
 
-/// The policy of a public page: only its own `<style>` (by its hash, so the document is the
-/// same for every visitor and can be kept), images, the three players' frames, and forms posting
-/// back here. No script at all.
+/// The policy of a public page: [`platform::security::public_page_csp`] with the three players'
+/// frames.
 fn csp(style: &str) -> HeaderValue {
-    let hash = base64::engine::general_purpose::STANDARD.encode(Sha256::digest(style.as_bytes()));
-    let policy = format!(
-        "default-src 'none'; style-src 'sha256-{hash}'; img-src 'self' https: data:; \
-         frame-src https://www.youtube-nocookie.com https://open.spotify.com https://www.tiktok.com; \
-         form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
-    );
-    HeaderValue::from_str(&policy).unwrap_or(HeaderValue::from_static("default-src 'none'"))
+    platform::security::public_page_csp(
+        style,
+        "https://www.youtube-nocookie.com https://open.spotify.com https://www.tiktok.com",
+    )
 }
 
 /// When a scheduled link of `content` next appears or goes after `now`, if ever.

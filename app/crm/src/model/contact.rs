@@ -18,6 +18,8 @@ pub enum Source {
     Purchase,
     /// Sent a website form.
     Form,
+    /// Signed up to an email list.
+    Email,
 }
 
 /// Every source, in the order filters list them.
@@ -28,6 +30,7 @@ pub const SOURCES: &[Source] = &[
     Source::Booking,
     Source::Purchase,
     Source::Form,
+    Source::Email,
 ];
 
 impl Source {
@@ -40,6 +43,7 @@ impl Source {
             Source::Booking => "booking",
             Source::Purchase => "purchase",
             Source::Form => "form",
+            Source::Email => "email",
         }
     }
 
@@ -52,6 +56,7 @@ impl Source {
             Source::Booking => "Booking",
             Source::Purchase => "Purchase",
             Source::Form => "Website form",
+            Source::Email => "Email list signup",
         }
     }
 

@@ -1,7 +1,7 @@
-use super::model::{duplicates_only, events, Event};
+use super::model::{events, Event};
 use super::rollup::ROLLUP;
 use super::sums::Sums;
-use crate::db::Db;
+use crate::db::{duplicates_only, Db};
 use crate::jobs::{Enqueue, Jobs};
 use app_core::error::AppError;
 use mongodb::bson::doc;

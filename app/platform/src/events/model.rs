@@ -116,13 +116,6 @@ pub fn decode_key(s: &str) -> String {
         .replace("%25", "%")
 }
 
-/// Whether an unordered `insert_many` failed only on documents that were there already.
-pub(super) fn duplicates_only(e: &mongodb::error::Error) -> bool {
-    matches!(&*e.kind, mongodb::error::ErrorKind::InsertMany(m)
-        if m.write_concern_error.is_none()
-            && m.write_errors.as_ref().is_some_and(|w| w.iter().all(|w| w.code == 11000)))
-}
-
 /// Typed raw events.
 pub fn events(db: &Db) -> Collection<Event> {
     db.collection(EVENTS)

@@ -1,0 +1,5 @@
+//! Email server functions.
+
+pub mod lists;
+
+pub use lists::*;

@@ -1,0 +1,22 @@
+//! Email's pages under `/app/:handle/email`, each downloaded when first visited.
+
+use leptos::prelude::*;
+use leptos_router::any_nested_route::{AnyNestedRoute, IntoAnyNestedRoute};
+use leptos_router::components::Route;
+use leptos_router::{path, Lazy};
+
+ui::lazy_page! {
+    EmailLists => crate::ListsPage;
+    EmailList => crate::ListPage;
+}
+
+/// Email's routes, inside the signed-in layout.
+#[component(transparent)]
+pub fn EmailRoutes() -> AnyNestedRoute {
+    view! {
+        <Route path=path!(":handle/email") view={Lazy::<EmailLists>::new()}/>
+        <Route path=path!(":handle/email/lists/:id") view={Lazy::<EmailList>::new()}/>
+    }
+    .into_inner()
+    .into_any_nested_route()
+}

@@ -1,0 +1,35 @@
+//! Email marketing: lists built from CRM contacts and a public subscribe form with double
+//! opt-in, consent kept per address, one-click unsubscribe. Campaigns, templates and sequences
+//! build on these.
+#![recursion_limit = "256"]
+
+pub mod api;
+pub mod email_routes;
+pub mod list_page;
+pub mod lists_page;
+pub mod model;
+#[cfg(feature = "ssr")]
+pub mod service;
+pub mod subscriber_row;
+
+pub use email_routes::EmailRoutes;
+pub use list_page::ListPage;
+pub use lists_page::ListsPage;
+
+use ui::{IconName, NavItem, Section};
+
+/// Where email sits in the navigation.
+pub const NAV: &[NavItem] = &[NavItem::new(
+    Section::Grow,
+    "Email",
+    Some("/app/{ws}/email"),
+    IconName::Mail,
+)];
+
+/// What the Create sheet offers from email: a new list.
+pub const CREATE: &[NavItem] = &[NavItem::new(
+    Section::Grow,
+    "Email list",
+    Some("/app/{ws}/email?new"),
+    IconName::Mail,
+)];

@@ -1,0 +1,39 @@
+//! Who may call each server function of the email module: its rows of the isolation matrix
+//! (see [`IsolationRow`]).
+
+use platform::{Access::Workspace, IsolationRow};
+
+/// Every server function of the module, its access rule and arguments that succeed for an
+/// allowed caller.
+pub const ISOLATION: &[IsolationRow] = &[
+    (
+        "get_email_lists",
+        Workspace("viewer"),
+        &[("workspace_id", "{ws}")],
+    ),
+    (
+        "save_email_list",
+        Workspace("editor"),
+        &[("workspace_id", "{ws}"), ("name", "Mallory's list")],
+    ),
+    (
+        "delete_email_list",
+        Workspace("editor"),
+        &[("workspace_id", "{ws}"), ("id", "x")],
+    ),
+    (
+        "get_email_subscribers",
+        Workspace("viewer"),
+        &[("workspace_id", "{ws}"), ("list_id", "x")],
+    ),
+    (
+        "add_contacts_to_list",
+        Workspace("editor"),
+        &[("workspace_id", "{ws}"), ("list_id", "x"), ("tag", "t")],
+    ),
+    (
+        "remove_email_subscriber",
+        Workspace("editor"),
+        &[("workspace_id", "{ws}"), ("list_id", "x"), ("id", "x")],
+    ),
+];

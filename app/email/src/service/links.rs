@@ -1,0 +1,50 @@
+//! The addresses in subscribers' emails: confirm and unsubscribe, each naming the subscription
+//! and signed with the app secret, so nobody can confirm or remove an address they only guess.
+
+use identity::service::secrets::{mac, verify_mac};
+use platform::AppState;
+
+/// What a link does; part of the signature, so one link cannot be used as the other.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Purpose {
+    /// Confirms a pending signup.
+    Confirm,
+    /// Takes the address off the list.
+    Unsubscribe,
+}
+
+impl Purpose {
+    fn key(self) -> &'static str {
+        match self {
+            Purpose::Confirm => "email.confirm",
+            Purpose::Unsubscribe => "email.unsubscribe",
+        }
+    }
+
+    fn path(self) -> &'static str {
+        match self {
+            Purpose::Confirm => "subscribe/confirm",
+            Purpose::Unsubscribe => "unsubscribe",
+        }
+    }
+}
+
+/// The signature of subscription `id`'s link for `purpose`.
+fn sign(state: &AppState, purpose: Purpose, id: &str) -> String {
+    mac(state.config.app_secret.expose(), purpose.key(), id)
+}
+
+/// The absolute address of subscription `id`'s link for `purpose`.
+pub fn url(state: &AppState, purpose: Purpose, id: &str) -> String {
+    format!(
+        "{}/{}/{id}/{}",
+        state.config.base_url,
+        purpose.path(),
+        sign(state, purpose, id)
+    )
+}
+
+/// Whether `tag` is the signature of subscription `id`'s link for `purpose`.
+pub fn verify(state: &AppState, purpose: Purpose, id: &str, tag: &str) -> bool {
+    verify_mac(state.config.app_secret.expose(), purpose.key(), id, tag)
+}

@@ -1,0 +1,46 @@
+//! Email services (server only): lists, their subscriptions with consent, and the public
+//! subscribe, confirm and unsubscribe pages.
+
+pub mod isolation;
+pub mod links;
+pub mod lists;
+pub mod module;
+pub mod public;
+pub mod public_html;
+pub mod signup;
+pub mod subscriptions;
+
+pub use module::MODULE;
+
+use mongodb::bson::{doc, DateTime};
+use platform::indexes::{index, CollectionIndexes};
+
+/// RFC 3339 text of a stored time.
+pub fn rfc3339(t: DateTime) -> String {
+    t.try_to_rfc3339_string().unwrap_or_default()
+}
+
+/// The email module's indexes.
+pub fn indexes() -> Vec<CollectionIndexes> {
+    vec![
+        CollectionIndexes {
+            collection: lists::LISTS,
+            indexes: vec![index(
+                doc! { "workspace_id": 1, "created_at": 1 },
+                "workspace_created",
+                false,
+            )],
+        },
+        CollectionIndexes {
+            collection: subscriptions::SUBSCRIPTIONS,
+            indexes: vec![
+                index(doc! { "list_id": 1, "email": 1 }, "list_email", true),
+                index(
+                    doc! { "workspace_id": 1, "list_id": 1, "status": 1, "_id": -1 },
+                    "list_status",
+                    false,
+                ),
+            ],
+        },
+    ]
+}

@@ -1,0 +1,30 @@
+//! The email module as the server assembles it.
+
+use super::public;
+use axum::routing::get;
+use axum::Router;
+use platform::{AppState, Module};
+
+/// Email marketing: lists, their subscribers and the public subscribe and unsubscribe pages.
+pub const MODULE: Module = Module {
+    indexes: super::indexes,
+    routes,
+    isolation: super::isolation::ISOLATION,
+    ..Module::named("email")
+};
+
+fn routes() -> Router<AppState> {
+    Router::new()
+        .route(
+            "/subscribe/{list}",
+            get(public::form_page).post(public::form_post),
+        )
+        .route(
+            "/subscribe/confirm/{id}/{tag}",
+            get(public::confirm_page).post(public::confirm_post),
+        )
+        .route(
+            "/unsubscribe/{id}/{tag}",
+            get(public::unsubscribe_page).post(public::unsubscribe_post),
+        )
+}
