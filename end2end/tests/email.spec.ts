@@ -7,7 +7,7 @@ const PASSWORD = "a perfectly long passphrase";
 
 const post = (page: Page, fn: string, form: Record<string, string>) => callApi(page.request, fn, form);
 
-test("a list collects a confirmed subscriber from its form, with JavaScript off", async ({ page, browser, baseURL }, info) => {
+test("a list collects a confirmed subscriber from its form with JavaScript off, and a campaign reaches them", async ({ page, browser, baseURL }, info) => {
   const handle = `mail-${info.project.name}-${Date.now() % 1_000_000}`;
   expect((await post(page, "register", { name: "Lena Letters", email: uniqueEmail("lena"), password: PASSWORD })).ok()).toBeTruthy();
   expect((await post(page, "create_workspace", { name: "Lena's Letters", handle, time_zone: "UTC", currency: "USD" })).ok()).toBeTruthy();
@@ -47,6 +47,23 @@ test("a list collects a confirmed subscriber from its form, with JavaScript off"
   const row = page.getByRole("list", { name: "Subscribers" }).getByRole("listitem").filter({ hasText: fan });
   await expect(row).toContainText("Subscribed");
   await expect(row).toContainText("Signed up and confirmed by email");
+
+  // A campaign to the list: written, sent after a confirmation, its progress to the end.
+  await page.getByRole("navigation", { name: "Email" }).getByRole("link", { name: "Campaigns" }).click();
+  await expect(page.getByRole("heading", { name: "No campaigns yet" })).toBeVisible();
+  await page.getByRole("textbox", { name: "Subject" }).fill("Hello {{first_name|friend}}");
+  await page.getByRole("textbox", { name: "Message" }).fill("The workshop opens on Monday.");
+  await page.getByRole("button", { name: "Save draft" }).click();
+  await expect(page.getByRole("heading", { name: "Hello {{first_name|friend}}", level: 1 })).toBeVisible();
+  await page.getByRole("button", { name: "Send now…" }).click();
+  await page.getByRole("alertdialog", { name: "Confirm send" }).getByRole("button", { name: "Send" }).click();
+  await expect(page.getByText("1 of 1 sent")).toBeVisible();
+  await expect(page.getByText("Sent", { exact: true })).toBeVisible();
+  const letter = await mailTo(page.request, fan, 1, "Hello friend");
+  expect(letter.text).toContain("The workshop opens on Monday.");
+  await page.goBack();
+  await page.goBack();
+  await hydrated(page);
   await row.getByRole("button", { name: `Remove ${fan} from the list` }).click();
   await expect(row).toContainText("Unsubscribed");
   await expect(page.getByRole("definition").first()).toHaveText("0");

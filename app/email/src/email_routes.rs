@@ -8,6 +8,8 @@ use leptos_router::{path, Lazy};
 ui::lazy_page! {
     EmailLists => crate::ListsPage;
     EmailList => crate::ListPage;
+    EmailCampaigns => crate::CampaignsPage;
+    EmailCampaign => crate::CampaignPage;
 }
 
 /// Email's routes, inside the signed-in layout.
@@ -16,6 +18,8 @@ pub fn EmailRoutes() -> AnyNestedRoute {
     view! {
         <Route path=path!(":handle/email") view={Lazy::<EmailLists>::new()}/>
         <Route path=path!(":handle/email/lists/:id") view={Lazy::<EmailList>::new()}/>
+        <Route path=path!(":handle/email/campaigns") view={Lazy::<EmailCampaigns>::new()}/>
+        <Route path=path!(":handle/email/campaigns/:id") view={Lazy::<EmailCampaign>::new()}/>
     }
     .into_inner()
     .into_any_nested_route()

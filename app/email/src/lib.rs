@@ -4,7 +4,10 @@
 #![recursion_limit = "256"]
 
 pub mod api;
+pub mod campaign_page;
+pub mod campaigns_page;
 pub mod email_routes;
+pub mod email_tabs;
 pub mod list_page;
 pub mod lists_page;
 pub mod model;
@@ -12,6 +15,8 @@ pub mod model;
 pub mod service;
 pub mod subscriber_row;
 
+pub use campaign_page::CampaignPage;
+pub use campaigns_page::CampaignsPage;
 pub use email_routes::EmailRoutes;
 pub use list_page::ListPage;
 pub use lists_page::ListsPage;

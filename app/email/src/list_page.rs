@@ -1,4 +1,5 @@
 use super::api::{add_contacts_to_list, delete_email_list, get_email_subscribers};
+use super::email_tabs::EmailTabs;
 use super::subscriber_row::SubscriberRow;
 use app_core::error::AppError;
 use leptos::prelude::*;
@@ -43,6 +44,7 @@ pub fn ListPage() -> impl IntoView {
     let confirming = RwSignal::new(false);
     let navigate = use_navigate();
     view! {
+        <EmailTabs/>
         <Transition fallback=|| view! { <p class="muted">"Loading…"</p> }>
             {move || {
                 let navigate = navigate.clone();

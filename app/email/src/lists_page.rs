@@ -1,4 +1,5 @@
 use super::api::{get_email_lists, SaveEmailList};
+use super::email_tabs::EmailTabs;
 use app_core::error::AppError;
 use identity::form_error::FormError;
 use leptos::form::ActionForm;
@@ -39,6 +40,7 @@ pub fn ListsPage() -> impl IntoView {
     });
     view! {
         <Title text="Email lists"/>
+        <EmailTabs/>
         <h1>"Email lists"</h1>
         <p class="muted">"Collect subscribers with a form anyone can open, or add your contacts by tag. Every address keeps the record of how it agreed."</p>
         <Transition fallback=|| view! { <p class="muted">"Loading…"</p> }>

@@ -7,7 +7,8 @@ use super::jobs::{Enqueue, JobKind};
 use super::state::AppState;
 use app_core::error::AppError;
 use futures_util::future::BoxFuture;
-use lettre::message::{header::ContentType, Mailbox, MultiPart, SinglePart};
+use lettre::message::header::{ContentType, HeaderName, HeaderValue};
+use lettre::message::{Mailbox, MultiPart, SinglePart};
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 use mongodb::bson::{self, doc, DateTime, Document};
 
@@ -74,6 +75,16 @@ impl Mailer {
 
     /// Sends `email`; `Unavailable` when SMTP is not configured or refuses the message.
     pub async fn send(&self, email: Email) -> Result<(), AppError> {
+        self.send_with_headers(email, &[]).await
+    }
+
+    /// Sends `email` with more header lines (`List-Unsubscribe` on bulk mail), as
+    /// [`Mailer::send`] does.
+    pub async fn send_with_headers(
+        &self,
+        email: Email,
+        headers: &[(&'static str, String)],
+    ) -> Result<(), AppError> {
         if let Some(db) = &self.dev_mailbox {
             let entry = doc! {
                 "to": &email.to, "subject": &email.subject, "text": &email.text,
@@ -95,10 +106,15 @@ impl Mailer {
             return Err(not_configured());
         };
         let to = mailbox(&email.to)?;
-        let message = Message::builder()
+        let mut builder = Message::builder()
             .from(self.from.clone())
             .to(to)
-            .subject(&email.subject)
+            .subject(&email.subject);
+        for (name, value) in headers {
+            let name = HeaderName::new_from_ascii_str(name);
+            builder = builder.raw_header(HeaderValue::new(name, value.clone()));
+        }
+        let message = builder
             .multipart(
                 MultiPart::alternative()
                     .singlepart(

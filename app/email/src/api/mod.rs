@@ -1,5 +1,7 @@
 //! Email server functions.
 
+pub mod campaigns;
 pub mod lists;
 
+pub use campaigns::*;
 pub use lists::*;

@@ -36,4 +36,28 @@ pub const ISOLATION: &[IsolationRow] = &[
         Workspace("editor"),
         &[("workspace_id", "{ws}"), ("list_id", "x"), ("id", "x")],
     ),
+    (
+        "get_email_campaigns",
+        Workspace("viewer"),
+        &[("workspace_id", "{ws}")],
+    ),
+    (
+        "get_email_campaign",
+        Workspace("viewer"),
+        &[("workspace_id", "{ws}"), ("id", "x")],
+    ),
+    (
+        "save_email_campaign",
+        Workspace("editor"),
+        &[
+            ("workspace_id", "{ws}"),
+            ("subject", "Hi"),
+            ("body", "Hello"),
+        ],
+    ),
+    (
+        "control_email_campaign",
+        Workspace("editor"),
+        &[("workspace_id", "{ws}"), ("id", "x"), ("action", "send")],
+    ),
 ];

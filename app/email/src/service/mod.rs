@@ -1,12 +1,14 @@
 //! Email services (server only): lists, their subscriptions with consent, and the public
 //! subscribe, confirm and unsubscribe pages.
 
+pub mod campaigns;
 pub mod isolation;
 pub mod links;
 pub mod lists;
 pub mod module;
 pub mod public;
 pub mod public_html;
+pub mod sender;
 pub mod signup;
 pub mod subscriptions;
 
@@ -27,6 +29,14 @@ pub fn indexes() -> Vec<CollectionIndexes> {
             collection: lists::LISTS,
             indexes: vec![index(
                 doc! { "workspace_id": 1, "created_at": 1 },
+                "workspace_created",
+                false,
+            )],
+        },
+        CollectionIndexes {
+            collection: campaigns::CAMPAIGNS,
+            indexes: vec![index(
+                doc! { "workspace_id": 1, "created_at": -1 },
                 "workspace_created",
                 false,
             )],

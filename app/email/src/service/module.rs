@@ -10,6 +10,7 @@ pub const MODULE: Module = Module {
     indexes: super::indexes,
     routes,
     isolation: super::isolation::ISOLATION,
+    jobs: &[super::sender::SEND],
     ..Module::named("email")
 };
 

@@ -225,7 +225,7 @@ pub async fn page(
 }
 
 /// The CRM names of the contacts with these addresses.
-async fn names(
+pub async fn names(
     state: &AppState,
     scope: &WorkspaceScope,
     emails: Vec<String>,

@@ -29,14 +29,27 @@ fn api() -> SocketAddr {
         .expect("host:port")
 }
 
-/// Every message sent to `to` so far, oldest first.
-pub fn all_to(to: &str) -> Vec<Mail> {
+/// Every message the sink holds, as MailDev describes it (`to`, `subject`, `text`, `headers`).
+pub fn everything() -> Vec<serde_json::Value> {
     let (status, body) =
         probe::get(api(), "/api/email", Duration::from_secs(5)).expect("mail sink answers");
     assert_eq!(status, 200, "{body}");
     let list: serde_json::Value = serde_json::from_str(body.trim()).expect("mail sink JSON");
-    list.as_array()
-        .unwrap()
+    list.as_array().unwrap().clone()
+}
+
+/// The raw message `id` (from [`everything`]) as it arrived, with its header lines unfolded.
+pub fn source(id: &str) -> String {
+    let path = format!("/api/email/{id}/source");
+    let (status, body) =
+        probe::get(api(), &path, Duration::from_secs(5)).expect("mail sink answers");
+    assert_eq!(status, 200, "{body}");
+    body.replace("\r\n ", " ").replace("\r\n\t", " ")
+}
+
+/// Every message sent to `to` so far, oldest first.
+pub fn all_to(to: &str) -> Vec<Mail> {
+    everything()
         .iter()
         .filter(|m| {
             m["to"]

@@ -1,0 +1,87 @@
+//! Campaigns: drafts, sending, pausing, resuming and cancelling.
+
+use crate::model::{CampaignView, CampaignsOverview};
+use app_core::error::AppError;
+use leptos::prelude::*;
+
+#[cfg(feature = "ssr")]
+use workspaces::api::ctx;
+
+/// The workspace's campaigns and lists.
+#[server(endpoint = "get_email_campaigns")]
+pub async fn get_email_campaigns(workspace_id: String) -> Result<CampaignsOverview, AppError> {
+    use crate::service::{campaigns, lists};
+    use workspaces::model::Permission;
+    ctx::in_workspace(&workspace_id, Permission::View, |c, scope| async move {
+        Ok(CampaignsOverview {
+            campaigns: campaigns::list(&c.state, &scope).await?,
+            lists: lists::list(&c.state, &scope).await?,
+            can_edit: scope.role().can(Permission::EditContent),
+        })
+    })
+    .await
+}
+
+/// One campaign with its progress.
+#[server(endpoint = "get_email_campaign")]
+pub async fn get_email_campaign(
+    workspace_id: String,
+    id: String,
+) -> Result<CampaignView, AppError> {
+    use crate::service::campaigns;
+    use workspaces::model::Permission;
+    ctx::in_workspace(&workspace_id, Permission::View, |c, scope| async move {
+        campaigns::get(&c.state, &scope, &id).await
+    })
+    .await
+}
+
+/// Writes a draft (new when `id` is empty).
+#[server(endpoint = "save_email_campaign")]
+pub async fn save_email_campaign(
+    workspace_id: String,
+    #[server(default)] id: String,
+    #[server(default)] list_id: String,
+    #[server(default)] subject: String,
+    #[server(default)] preview: String,
+    #[server(default)] body: String,
+) -> Result<CampaignView, AppError> {
+    use crate::service::campaigns;
+    use workspaces::model::Permission;
+    ctx::in_workspace(
+        &workspace_id,
+        Permission::EditContent,
+        |c, scope| async move {
+            campaigns::save(&c.state, &scope, &id, &list_id, &subject, &preview, &body).await
+        },
+    )
+    .await
+}
+
+/// `action` (send, pause, resume, cancel) on a campaign.
+#[server(endpoint = "control_email_campaign")]
+pub async fn control_email_campaign(
+    workspace_id: String,
+    id: String,
+    action: String,
+) -> Result<CampaignView, AppError> {
+    use crate::service::campaigns::{self, Action};
+    use workspaces::model::Permission;
+    ctx::in_workspace(
+        &workspace_id,
+        Permission::EditContent,
+        |c, scope| async move {
+            let act = Action::parse(&action)
+                .ok_or_else(|| AppError::invalid("action", "Unknown action."))?;
+            let done = campaigns::control(&c.state, &scope, &id, act).await?;
+            c.audit(
+                &scope,
+                "email.campaign_control",
+                format!("{action}: {}", done.subject),
+            )
+            .await?;
+            Ok(done)
+        },
+    )
+    .await
+}

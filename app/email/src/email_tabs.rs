@@ -1,0 +1,22 @@
+use leptos::prelude::*;
+use leptos_router::hooks::{use_location, use_params_map};
+
+/// The email screens' tabs: lists and campaigns.
+#[component]
+pub fn EmailTabs() -> impl IntoView {
+    let params = use_params_map();
+    let path = use_location().pathname;
+    let base = move || {
+        format!(
+            "/app/{}/email",
+            params.read().get("handle").unwrap_or_default()
+        )
+    };
+    let campaigns = move || path.get().contains("/email/campaigns");
+    view! {
+        <nav class="tabs" aria-label="Email">
+            <a href=base class="tab" aria-current=move || (!campaigns()).then_some("page")>"Lists"</a>
+            <a href=move || format!("{}/campaigns", base()) class="tab" aria-current=move || campaigns().then_some("page")>"Campaigns"</a>
+        </nav>
+    }
+}

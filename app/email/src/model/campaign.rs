@@ -1,0 +1,85 @@
+use serde::{Deserialize, Serialize};
+
+/// Where a campaign stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CampaignStatus {
+    /// Being written.
+    Draft,
+    /// Going out now.
+    Sending,
+    /// Stopped by a member; resumes where it stopped.
+    Paused,
+    /// Every subscriber got it.
+    Sent,
+    /// Stopped for good.
+    Cancelled,
+}
+
+impl CampaignStatus {
+    /// Name shown to people.
+    pub fn label(self) -> &'static str {
+        match self {
+            CampaignStatus::Draft => "Draft",
+            CampaignStatus::Sending => "Sending",
+            CampaignStatus::Paused => "Paused",
+            CampaignStatus::Sent => "Sent",
+            CampaignStatus::Cancelled => "Cancelled",
+        }
+    }
+}
+
+/// A campaign as its screens show it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CampaignView {
+    /// Id.
+    pub id: String,
+    /// The list it goes to.
+    pub list_id: String,
+    /// That list's name.
+    pub list_name: String,
+    /// Subject line; may hold merge fields.
+    pub subject: String,
+    /// The line inboxes show after the subject.
+    pub preview: String,
+    /// The message, plain text with merge fields; blank lines part paragraphs.
+    pub body: String,
+    /// Where it stands.
+    pub status: CampaignStatus,
+    /// Subscribers when sending started.
+    pub total: u64,
+    /// Messages handed to the mail server so far.
+    pub sent: u64,
+    /// Messages the mail server refused.
+    pub failed: u64,
+    /// RFC 3339, UTC.
+    pub updated_at: String,
+}
+
+/// The longest subject, in characters.
+pub const MAX_SUBJECT: usize = 150;
+
+/// Field → problem for a campaign's subject and body, empty when both are fine.
+pub fn campaign_problems(subject: &str, body: &str) -> Vec<(&'static str, &'static str)> {
+    let mut out = Vec::new();
+    if subject.trim().is_empty() {
+        out.push(("subject", "Write a subject line."));
+    } else if subject.chars().count() > MAX_SUBJECT {
+        out.push(("subject", "Keep the subject to 150 characters."));
+    }
+    if body.trim().is_empty() {
+        out.push(("body", "Write the message."));
+    }
+    out
+}
+
+/// The campaigns screen: every campaign, the lists to send to, and whether the caller may act.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CampaignsOverview {
+    /// Newest first.
+    pub campaigns: Vec<CampaignView>,
+    /// The workspace's lists.
+    pub lists: Vec<super::ListView>,
+    /// Whether the caller may write and send.
+    pub can_edit: bool,
+}

@@ -1,0 +1,278 @@
+//! Campaigns: a message to one list, written as a draft, then sent by the `email.send_campaign`
+//! job, which members can pause, resume and cancel. Every change of state is one atomic update
+//! guarded by the state it leaves, so two clicks (or two replicas) cannot both act.
+
+use super::lists;
+use super::rfc3339;
+use super::sender::SEND;
+use super::subscriptions::SUBSCRIPTIONS;
+use crate::model::{campaign_problems, CampaignStatus, CampaignView};
+use app_core::error::{AppError, FieldMessages};
+use futures_util::TryStreamExt;
+use mongodb::bson::{doc, DateTime, Document};
+use mongodb::options::ReturnDocument;
+use platform::jobs::Enqueue;
+use platform::AppState;
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+use workspaces::WorkspaceScope;
+
+/// Collection name.
+pub const CAMPAIGNS: &str = "email_campaigns";
+
+/// A stored campaign.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Campaign {
+    /// Id.
+    #[serde(rename = "_id")]
+    pub id: String,
+    /// Owner.
+    pub workspace_id: String,
+    /// The list it goes to.
+    pub list_id: String,
+    /// Subject line.
+    pub subject: String,
+    /// Inbox preview line.
+    pub preview: String,
+    /// Plain-text message with merge fields.
+    pub body: String,
+    /// Where it stands.
+    pub status: CampaignStatus,
+    /// Subscribers when sending started.
+    pub total: i64,
+    /// Handed to the mail server.
+    pub sent: i64,
+    /// Refused addresses.
+    pub failed: i64,
+    /// The last subscription id sent to: sending resumes after it.
+    pub cursor: String,
+    /// Counts starts and resumes; names the job of each.
+    pub run: i32,
+    /// Created.
+    pub created_at: DateTime,
+    /// Last changed.
+    pub updated_at: DateTime,
+}
+
+/// Typed collection.
+pub fn coll(state: &AppState) -> mongodb::Collection<Campaign> {
+    state.db.collection(CAMPAIGNS)
+}
+
+fn view(c: Campaign, list_name: String) -> CampaignView {
+    CampaignView {
+        id: c.id,
+        list_id: c.list_id,
+        list_name,
+        subject: c.subject,
+        preview: c.preview,
+        body: c.body,
+        status: c.status,
+        total: c.total.max(0) as u64,
+        sent: c.sent.max(0) as u64,
+        failed: c.failed.max(0) as u64,
+        updated_at: rfc3339(c.updated_at),
+    }
+}
+
+fn not_found() -> AppError {
+    AppError::NotFound {
+        what: "campaign".into(),
+    }
+}
+
+/// Writes a draft (new when `id` is empty); refuses an empty subject or body next to the field.
+pub async fn save(
+    state: &AppState,
+    scope: &WorkspaceScope,
+    id: &str,
+    list_id: &str,
+    subject: &str,
+    preview: &str,
+    body: &str,
+) -> Result<CampaignView, AppError> {
+    let problems = campaign_problems(subject, body);
+    if !problems.is_empty() {
+        let mut fields = FieldMessages::new();
+        for (field, message) in problems {
+            fields
+                .entry(field.to_owned())
+                .or_default()
+                .push(message.to_owned());
+        }
+        return Err(AppError::Validation { fields });
+    }
+    let list = lists::find(state, scope, list_id)
+        .await
+        .map_err(|_| AppError::invalid("list_id", "Choose a list."))?;
+    let now = state.clock.now();
+    let saved = if id.is_empty() {
+        let c = Campaign {
+            id: app_core::ids::new_id(),
+            workspace_id: scope.workspace_id().to_owned(),
+            list_id: list.id.clone(),
+            subject: subject.trim().to_owned(),
+            preview: preview.trim().to_owned(),
+            body: body.to_owned(),
+            status: CampaignStatus::Draft,
+            total: 0,
+            sent: 0,
+            failed: 0,
+            cursor: String::new(),
+            run: 0,
+            created_at: now,
+            updated_at: now,
+        };
+        coll(state).insert_one(&c).await?;
+        c
+    } else {
+        // Only a draft is edited: what went out stays what went out.
+        let set = doc! { "list_id": &list.id, "subject": subject.trim(), "preview": preview.trim(), "body": body, "updated_at": now };
+        coll(state)
+            .find_one_and_update(
+                scope.filter_with(doc! { "_id": id, "status": "draft" }),
+                doc! { "$set": set },
+            )
+            .return_document(ReturnDocument::After)
+            .await?
+            .ok_or_else(|| AppError::invalid("form", "Only a draft can be changed."))?
+    };
+    Ok(view(saved, list.name))
+}
+
+/// Campaign `id` of the workspace.
+pub async fn get(
+    state: &AppState,
+    scope: &WorkspaceScope,
+    id: &str,
+) -> Result<CampaignView, AppError> {
+    let c = coll(state)
+        .find_one(scope.filter_with(doc! { "_id": id }))
+        .await?
+        .ok_or_else(not_found)?;
+    let name = lists::find(state, scope, &c.list_id)
+        .await
+        .map(|l| l.name)
+        .unwrap_or_default();
+    Ok(view(c, name))
+}
+
+/// Every campaign of the workspace, newest first.
+pub async fn list(state: &AppState, scope: &WorkspaceScope) -> Result<Vec<CampaignView>, AppError> {
+    let found: Vec<Campaign> = coll(state)
+        .find(scope.filter())
+        .sort(doc! { "created_at": -1 })
+        .await?
+        .try_collect()
+        .await?;
+    let names: HashMap<String, String> = lists::list(state, scope)
+        .await?
+        .into_iter()
+        .map(|l| (l.id, l.name))
+        .collect();
+    Ok(found
+        .into_iter()
+        .map(|c| {
+            let name = names.get(&c.list_id).cloned().unwrap_or_default();
+            view(c, name)
+        })
+        .collect())
+}
+
+/// What a member can do to a campaign.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    /// Start sending a draft.
+    Send,
+    /// Stop sending for now.
+    Pause,
+    /// Go on from where it paused.
+    Resume,
+    /// Stop for good.
+    Cancel,
+}
+
+impl Action {
+    /// The action named `s`.
+    pub fn parse(s: &str) -> Option<Action> {
+        Some(match s {
+            "send" => Action::Send,
+            "pause" => Action::Pause,
+            "resume" => Action::Resume,
+            "cancel" => Action::Cancel,
+            _ => return None,
+        })
+    }
+}
+
+/// Applies `action` to campaign `id`; refuses (with a message) one that does not fit its state.
+pub async fn control(
+    state: &AppState,
+    scope: &WorkspaceScope,
+    id: &str,
+    action: Action,
+) -> Result<CampaignView, AppError> {
+    let now = state.clock.now();
+    let (from, mut set): (Vec<&str>, Document) = match action {
+        Action::Send => (vec!["draft"], doc! { "status": "sending" }),
+        Action::Pause => (vec!["sending"], doc! { "status": "paused" }),
+        Action::Resume => (vec!["paused"], doc! { "status": "sending" }),
+        Action::Cancel => (vec!["sending", "paused"], doc! { "status": "cancelled" }),
+    };
+    set.insert("updated_at", now);
+    let mut update = doc! {};
+    if action == Action::Send {
+        let c = coll(state)
+            .find_one(scope.filter_with(doc! { "_id": id }))
+            .await?
+            .ok_or_else(not_found)?;
+        let total = state
+            .db
+            .collection::<Document>(SUBSCRIPTIONS)
+            .count_documents(
+                scope.filter_with(doc! { "list_id": &c.list_id, "status": "subscribed" }),
+            )
+            .await?;
+        if total == 0 {
+            return Err(AppError::invalid(
+                "form",
+                "The list has no subscribers yet.",
+            ));
+        }
+        set.insert("total", total as i64);
+    }
+    if matches!(action, Action::Send | Action::Resume) {
+        update.insert("$inc", doc! { "run": 1 });
+    }
+    update.insert("$set", set);
+    let changed = coll(state)
+        .find_one_and_update(
+            scope.filter_with(doc! { "_id": id, "status": { "$in": from } }),
+            update,
+        )
+        .return_document(ReturnDocument::After)
+        .await?;
+    let Some(c) = changed else {
+        get(state, scope, id).await?;
+        return Err(AppError::invalid(
+            "form",
+            "The campaign has moved on meanwhile; the page shows where it stands.",
+        ));
+    };
+    if c.status == CampaignStatus::Sending {
+        let key = format!("email.campaign:{}:{}", c.id, c.run);
+        let payload = doc! { "campaign": &c.id };
+        state
+            .jobs
+            .enqueue(
+                SEND.name,
+                payload,
+                Enqueue {
+                    key: Some(&key),
+                    run_at: None,
+                },
+            )
+            .await?;
+    }
+    get(state, scope, id).await
+}

@@ -1,0 +1,173 @@
+//! The `email.send_campaign` job: sends a campaign to its list in batches of subscribers, in id
+//! order, paced to a rate, saving after each batch the last subscriber it reached. A job that
+//! dies (the process was killed) runs again once its lease expires and resumes after the last
+//! saved batch, so nobody is skipped and at most the batch in flight gets a second copy.
+
+use super::campaigns::{coll, Campaign};
+use super::links::{self, Purpose};
+use super::lists::{self, MailList};
+use super::subscriptions::{self, Subscription};
+use crate::model::{merge, CampaignStatus, Recipient};
+use app_core::error::AppError;
+use futures_util::future::BoxFuture;
+use futures_util::{StreamExt, TryStreamExt};
+use mongodb::bson::{doc, Document};
+use platform::jobs::JobKind;
+use platform::mailer::{escape, Email};
+use platform::AppState;
+use std::time::{Duration, Instant};
+use workspaces::WorkspaceScope;
+
+/// Sends campaigns.
+pub const SEND: JobKind = JobKind {
+    name: "email.send_campaign",
+    run,
+    max_attempts: 20,
+};
+
+/// Subscribers per batch: what a killed process may send twice.
+const BATCH: i64 = 100;
+/// Messages on their way to the mail server at once.
+const CONCURRENCY: usize = 16;
+/// Messages a second at most, so a mail provider's rate limit is not hit.
+const PER_SECOND: f64 = 1000.0;
+
+fn run<'a>(state: &'a AppState, payload: &'a Document) -> BoxFuture<'a, Result<(), String>> {
+    Box::pin(async move {
+        let id = payload.get_str("campaign").map_err(|e| e.to_string())?;
+        send(state, id).await.map_err(|e| e.to_string())
+    })
+}
+
+/// Sends campaign `id` from where it stands until it is done, paused or cancelled.
+pub async fn send(state: &AppState, id: &str) -> Result<(), AppError> {
+    loop {
+        let Some(c) = coll(state).find_one(doc! { "_id": id }).await? else {
+            return Ok(());
+        };
+        if c.status != CampaignStatus::Sending {
+            return Ok(());
+        }
+        let Some(list) = lists::find_public(state, &c.list_id).await? else {
+            coll(state)
+                .update_one(
+                    doc! { "_id": id },
+                    doc! { "$set": { "status": "cancelled" } },
+                )
+                .await?;
+            return Ok(());
+        };
+        let batch: Vec<Subscription> = subscriptions::coll(state)
+            .find(
+                doc! { "list_id": &c.list_id, "status": "subscribed", "_id": { "$gt": &c.cursor } },
+            )
+            .sort(doc! { "_id": 1 })
+            .limit(BATCH)
+            .await?
+            .try_collect()
+            .await?;
+        let Some(last) = batch.last().map(|s| s.id.clone()) else {
+            coll(state)
+                .update_one(
+                    doc! { "_id": id, "status": "sending", "cursor": &c.cursor },
+                    doc! { "$set": { "status": "sent", "updated_at": state.clock.now() } },
+                )
+                .await?;
+            return Ok(());
+        };
+        let started = Instant::now();
+        let scope = WorkspaceScope::system(&c.workspace_id);
+        let emails = batch.iter().map(|s| s.email.clone()).collect();
+        let names = subscriptions::names(state, &scope, emails).await?;
+        let sends: Vec<BoxFuture<'_, Result<(), AppError>>> = batch
+            .iter()
+            .map(|s| {
+                let name = names.get(&s.email).map(String::as_str).unwrap_or("");
+                Box::pin(send_one(state, &c, &list, s, name)) as BoxFuture<'_, _>
+            })
+            .collect();
+        let results: Vec<Result<(), AppError>> = futures_util::stream::iter(sends)
+            .buffer_unordered(CONCURRENCY)
+            .collect()
+            .await;
+        // The mail server is down or refusing: try the batch again later (the job's backoff).
+        if let Some(Err(e)) = results
+            .iter()
+            .find(|r| matches!(r, Err(AppError::Unavailable { .. })))
+        {
+            return Err(e.clone());
+        }
+        let failed = results.iter().filter(|r| r.is_err()).count() as i64;
+        let sent = results.len() as i64 - failed;
+        let least = Duration::from_secs_f64(batch.len() as f64 / PER_SECOND);
+        if let Some(wait) = least.checked_sub(started.elapsed()) {
+            tokio::time::sleep(wait).await;
+        }
+        // Guarded by the cursor read: another run of this job at the same time moves on once.
+        coll(state)
+            .update_one(
+                doc! { "_id": id, "cursor": &c.cursor },
+                doc! {
+                    "$set": { "cursor": &last, "updated_at": state.clock.now() },
+                    "$inc": { "sent": sent, "failed": failed },
+                },
+            )
+            .await?;
+    }
+}
+
+/// The message of campaign `c` for subscription `s`, whose CRM name is `name`.
+pub fn message(
+    state: &AppState,
+    c: &Campaign,
+    list: &MailList,
+    s: &Subscription,
+    name: &str,
+) -> (Email, [(&'static str, String); 2]) {
+    let to = Recipient {
+        email: &s.email,
+        name,
+    };
+    let unsubscribe = links::url(state, Purpose::Unsubscribe, &s.id);
+    let body = merge(&c.body, &to);
+    let footer = format!("You receive this because you subscribed to {}.", list.name);
+    let paragraphs: String = body
+        .split("\n\n")
+        .filter(|p| !p.trim().is_empty())
+        .map(|p| format!("<p>{}</p>", escape(p.trim()).replace('\n', "<br>")))
+        .collect();
+    let html = format!(
+        "<!doctype html><html><body style=\"font-family:system-ui,sans-serif;line-height:1.5;max-width:36rem;margin:0 auto;padding:16px\">\
+         <span style=\"display:none\">{}</span>{paragraphs}\
+         <hr><p style=\"color:#5c5866;font-size:14px\">{} <a href=\"{}\">Unsubscribe</a></p></body></html>",
+        escape(&merge(&c.preview, &to)),
+        escape(&footer),
+        escape(&unsubscribe)
+    );
+    let email = Email {
+        to: s.email.clone(),
+        subject: merge(&c.subject, &to),
+        text: format!("{body}\n\n--\n{footer}\nUnsubscribe: {unsubscribe}\n"),
+        html,
+    };
+    // RFC 8058: mail clients show their own unsubscribe button and post to it in one click.
+    let headers = [
+        ("List-Unsubscribe", format!("<{unsubscribe}>")),
+        (
+            "List-Unsubscribe-Post",
+            "List-Unsubscribe=One-Click".to_owned(),
+        ),
+    ];
+    (email, headers)
+}
+
+async fn send_one(
+    state: &AppState,
+    c: &Campaign,
+    list: &MailList,
+    s: &Subscription,
+    name: &str,
+) -> Result<(), AppError> {
+    let (email, headers) = message(state, c, list, s, name);
+    state.mailer.send_with_headers(email, &headers).await
+}
