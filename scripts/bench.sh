@@ -2,7 +2,8 @@
 # `make bench`: the public bio page against nginx serving the same HTML as a static file, in one
 # run on this machine, so the ratio means something wherever it runs. Builds release, seeds a page
 # with a header and ten links, loads both with wrk, and prints requests per second, the ratio, the
-# page's compressed size and what the dashboard downloads first (compressed JS + WASM).
+# page's compressed size and what the dashboard downloads first (compressed JS + WASM). Then it
+# sends a campaign to 10,000 subscribers through a local SMTP sink: messages a second and memory.
 # BENCH_NO_BUILD=1 measures the last release build again.
 set -euo pipefail
 source "$(dirname "$0")/env.sh"
@@ -32,17 +33,25 @@ fi
 db_port=$(free_port)
 app_port=$(free_port)
 nginx_port=$(free_port)
-pids+=("$(start_database "$db_port" :memory: "$run_dir/db.log")")
+db_pid=$(start_database "$db_port" :memory: "$run_dir/db.log")
+pids+=("$db_pid")
+# Campaign mail goes to a local SMTP sink that counts what it receives.
+sink_port=$(free_port)
+python3 "$ROOT/scripts/smtp_sink.py" "$sink_port" "$run_dir/sink.count" reader 2>"$run_dir/sink.log" &
+sink_pid=$!
+pids+=("$sink_pid")
+wait_for_port "$sink_port" 10
 (
   leptos_build_env
   export APP_ENV=production LEPTOS_SITE_ADDR="127.0.0.1:$app_port" RUST_LOG="${RUST_LOG:-warn}" MEDIA_DIR="$run_dir/media"
   export MONGODB_URI="mongodb://127.0.0.1:$db_port/?directConnection=true" MONGODB_DB=bench
   export APP_SECRET="$(python3 -c 'import secrets; print(secrets.token_urlsafe(48))')" APP_BASE_URL="http://127.0.0.1:$app_port"
   # wrk plays many visitors behind one proxy (see visitors.lua), as production runs behind one.
-  export AUTH_RATE_LIMIT_PER_MINUTE=1000 TRUSTED_PROXY_HOPS=1
+  export AUTH_RATE_LIMIT_PER_MINUTE=1000 TRUSTED_PROXY_HOPS=1 SMTP_URL="smtp://127.0.0.1:$sink_port"
   exec "$CARGO_TARGET_DIR/release/server"
 ) >"$run_dir/server.log" 2>&1 &
-pids+=("$!")
+app_pid=$!
+pids+=("$app_pid")
 wait_for_port "$app_port" 30 || { cat "$run_dir/server.log" >&2; exit 1; }
 base="http://127.0.0.1:$app_port"
 for _ in $(seq 50); do curl -sf "$base/readyz" >/dev/null && break; sleep 0.2; done
@@ -160,8 +169,6 @@ say "loading nginx (static file) for ${DURATION}s"
 load "http://127.0.0.1:$nginx_port/" >"$run_dir/nginx.out"
 nginx_rps=$(rps "$run_dir/nginx.out")
 # The server's memory and the CPU time it and the database spend under the load.
-db_pid=${pids[0]}
-app_pid=${pids[1]}
 rss_mb() { ps -o rss= -p "$1" | awk '{ printf "%.0f", $1 / 1024 }'; }
 cpu_s() { ps -o times= -p "$1" | tr -d ' '; }
 rss_idle=$(rss_mb "$app_pid")
@@ -202,6 +209,49 @@ print(last, round(time.time() - start))
 PY
 )
 
+# A campaign to 10,000 subscribers (stored straight into the database: their signups are not
+# what is measured), sent to the sink: messages a second from Send to "sent", and the server's
+# memory at its highest meanwhile.
+say "sending a campaign to 10,000 subscribers"
+read -r campaign_s campaign_rate rss_before rss_peak < <("$TOOLS/venv/bin/python3" - "$base" "$run_dir" "$db_port" "$app_pid" <<'PY'
+import datetime, json, sys, time, urllib.request, urllib.parse, http.cookiejar, secrets
+from pymongo import MongoClient
+base, run_dir, db_port, app_pid = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4]
+jar = http.cookiejar.MozillaCookieJar(f"{run_dir}/cookies.txt")
+jar.load(ignore_discard=True, ignore_expires=True)
+web = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
+def call(function, /, **form):
+    req = urllib.request.Request(f"{base}/api/{function}", data=urllib.parse.urlencode(form).encode(),
+                                 headers={"accept": "application/json", "origin": base})
+    return json.loads(web.open(req).read())
+ws = json.load(open(f"{run_dir}/page.json"))["workspace_id"]
+lst = call("save_email_list", workspace_id=ws, name="Bench letter")["id"]
+now = datetime.datetime.now(datetime.timezone.utc)
+subs = [{"_id": secrets.token_hex(12), "workspace_id": ws, "list_id": lst, "email": f"reader{i}@example.com",
+         "status": "subscribed", "consent": [], "created_at": now, "updated_at": now} for i in range(10_000)]
+MongoClient(f"mongodb://127.0.0.1:{db_port}/?directConnection=true").bench.email_subscriptions.insert_many(subs)
+cid = call("save_email_campaign", workspace_id=ws, list_id=lst, subject="Hello {{first_name|friend}}",
+           preview="This week", body="Dear {{first_name|reader}},\n\nThe workshop opens on Monday.")["id"]
+def rss():
+    with open(f"/proc/{app_pid}/status") as f:
+        return next(int(l.split()[1]) for l in f if l.startswith("VmRSS")) // 1024
+before = peak = rss()
+start = time.time()
+call("control_email_campaign", workspace_id=ws, id=cid, action="send")
+while time.time() - start < 300:
+    peak = max(peak, rss())
+    c = call("get_email_campaign", workspace_id=ws, id=cid)
+    if c["status"] != "sending":
+        break
+    time.sleep(0.2)
+took = time.time() - start
+print(round(took, 1), round(c["sent"] / took), before, peak)
+PY
+)
+kill "$sink_pid"
+wait "$sink_pid" 2>/dev/null || true
+read -r sunk sunk_distinct < <(cat "$run_dir/sink.count" 2>/dev/null || echo 0 0)
+
 ratio=$(python3 -c "print(f'{$app_rps / $nginx_rps:.3f}')")
 printf '\n%-34s %12s\n' "" "requests/s"
 printf '%-34s %12s\n' "nginx, same HTML as a static file" "$nginx_rps"
@@ -212,10 +262,16 @@ printf 'dashboard first download: %s bytes compressed JS + WASM in %s files (bud
 printf 'machine: %s cores, %s connections, %ss each, database: SecantusDB in memory\n' "$(nproc)" "$CONNECTIONS" "$DURATION"
 printf 'server memory: %s MB idle, %s MB at the end of the load; CPU during it: server %ss, database %ss\n' "$rss_idle" "$rss_end" "$app_cpu" "$db_cpu"
 printf 'views recorded: %s of %s requests, in analytics %ss after the load (10,240 visitors, at most 60 counted a minute each)\n' "$recorded" "$requests" "$settle_s"
+printf 'campaign: 10,000 messages in %ss, %s a second (target 500), %s received by the sink for %s readers; server memory at most %s MB while sending (%s MB more than before; budget 60)\n' \
+  "$campaign_s" "$campaign_rate" "$sunk" "$sunk_distinct" "$rss_peak" "$(( rss_peak - rss_before ))"
 # Every request came from a browser under its visitor's limit: each one must be counted.
 [ "$recorded" -ge "$requests" ] || {
   echo "only $recorded of $requests views arrived in analytics; the server said:" >&2
   tail -n 20 "$run_dir/server.log" >&2
+  exit 1
+}
+[ "$sunk" -eq 10000 ] && [ "$sunk_distinct" -eq 10000 ] || {
+  echo "the sink received $sunk messages for $sunk_distinct readers, not one for each of the 10,000" >&2
   exit 1
 }
 [ "$gzip_size" -le 14336 ] || { echo "the page is over its 14 KB compressed budget" >&2; exit 1; }

@@ -217,9 +217,15 @@ async fn a_send_killed_mid_way_resumes_and_repeats_at_most_the_batch_in_flight()
         &[("workspace_id", &ws), ("id", &id), ("action", "send")],
     )
     .await;
+    let run = campaigns(&app.state)
+        .find_one(doc! { "_id": &id })
+        .await
+        .unwrap()
+        .unwrap()
+        .run;
     let state = app.state.clone();
     let owned = id.clone();
-    let running = tokio::spawn(async move { send(&state, &owned).await });
+    let running = tokio::spawn(async move { send(&state, &owned, run).await });
     // Killed once the first batch is saved and the second is under way.
     loop {
         let c = campaigns(&app.state)
@@ -242,7 +248,18 @@ async fn a_send_killed_mid_way_resumes_and_repeats_at_most_the_batch_in_flight()
         .sent;
     assert!(at_kill < 300, "killed before the end");
 
-    send(&app.state, &id).await.unwrap();
+    // An earlier run's job (paused, then resumed) stops at once and sends nothing.
+    send(&app.state, &id, run - 1).await.unwrap();
+    assert_eq!(
+        campaigns(&app.state)
+            .find_one(doc! { "_id": &id })
+            .await
+            .unwrap()
+            .unwrap()
+            .sent,
+        at_kill
+    );
+    send(&app.state, &id, run).await.unwrap();
     let done = campaigns(&app.state)
         .find_one(doc! { "_id": &id })
         .await

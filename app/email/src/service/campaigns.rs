@@ -261,7 +261,7 @@ pub async fn control(
     };
     if c.status == CampaignStatus::Sending {
         let key = format!("email.campaign:{}:{}", c.id, c.run);
-        let payload = doc! { "campaign": &c.id };
+        let payload = doc! { "campaign": &c.id, "run": c.run };
         state
             .jobs
             .enqueue(

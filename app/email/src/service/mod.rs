@@ -45,9 +45,10 @@ pub fn indexes() -> Vec<CollectionIndexes> {
             collection: subscriptions::SUBSCRIPTIONS,
             indexes: vec![
                 index(doc! { "list_id": 1, "email": 1 }, "list_email", true),
+                // Ascending: SecantusDB found nothing for `_id > ""` on a descending one.
                 index(
-                    doc! { "workspace_id": 1, "list_id": 1, "status": 1, "_id": -1 },
-                    "list_status",
+                    doc! { "workspace_id": 1, "list_id": 1, "status": 1, "_id": 1 },
+                    "list_status_id",
                     false,
                 ),
             ],

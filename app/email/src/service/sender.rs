@@ -26,7 +26,7 @@ pub const SEND: JobKind = JobKind {
 };
 
 /// Subscribers per batch: what a killed process may send twice.
-const BATCH: i64 = 100;
+const BATCH: usize = 100;
 /// Messages on their way to the mail server at once.
 const CONCURRENCY: usize = 16;
 /// Messages a second at most, so a mail provider's rate limit is not hit.
@@ -35,41 +35,59 @@ const PER_SECOND: f64 = 1000.0;
 fn run<'a>(state: &'a AppState, payload: &'a Document) -> BoxFuture<'a, Result<(), String>> {
     Box::pin(async move {
         let id = payload.get_str("campaign").map_err(|e| e.to_string())?;
-        send(state, id).await.map_err(|e| e.to_string())
+        let run = payload.get_i32("run").map_err(|e| e.to_string())?;
+        send(state, id, run).await.map_err(|e| e.to_string())
     })
 }
 
-/// Sends campaign `id` from where it stands until it is done, paused or cancelled.
-pub async fn send(state: &AppState, id: &str) -> Result<(), AppError> {
-    loop {
-        let Some(c) = coll(state).find_one(doc! { "_id": id }).await? else {
-            return Ok(());
-        };
-        if c.status != CampaignStatus::Sending {
-            return Ok(());
-        }
-        let Some(list) = lists::find_public(state, &c.list_id).await? else {
-            coll(state)
-                .update_one(
-                    doc! { "_id": id },
-                    doc! { "$set": { "status": "cancelled" } },
-                )
-                .await?;
-            return Ok(());
-        };
-        let batch: Vec<Subscription> = subscriptions::coll(state)
-            .find(
-                doc! { "list_id": &c.list_id, "status": "subscribed", "_id": { "$gt": &c.cursor } },
+/// Sends campaign `id` from where it stands until it is done, paused or cancelled, as its
+/// start or resume number `run`: after a pause and a quick resume, the job of the earlier run
+/// stops at its next batch instead of sending alongside the new one.
+pub async fn send(state: &AppState, id: &str, run: i32) -> Result<(), AppError> {
+    let Some(first) = current(state, id, run).await? else {
+        return Ok(());
+    };
+    let Some(list) = lists::find_public(state, &first.list_id).await? else {
+        coll(state)
+            .update_one(
+                doc! { "_id": id },
+                doc! { "$set": { "status": "cancelled" } },
             )
-            .sort(doc! { "_id": 1 })
-            .limit(BATCH)
-            .await?
-            .try_collect()
             .await?;
+        return Ok(());
+    };
+    // One query for the whole run, read a batch at a time: a query per batch cost SecantusDB a
+    // sort of the list each time (0.2–0.7 s for 10,000).
+    let mut filter = doc! {
+        "workspace_id": &first.workspace_id,
+        "list_id": &first.list_id,
+        "status": "subscribed",
+    };
+    if !first.cursor.is_empty() {
+        filter.insert("_id", doc! { "$gt": &first.cursor });
+    }
+    let mut pending = subscriptions::coll(state)
+        .find(filter)
+        .sort(doc! { "_id": 1 })
+        .batch_size(500)
+        .await?;
+    let mut cursor = first.cursor;
+    loop {
+        let mut batch: Vec<Subscription> = Vec::with_capacity(BATCH);
+        while batch.len() < BATCH {
+            match pending.try_next().await? {
+                Some(s) => batch.push(s),
+                None => break,
+            }
+        }
+        // Paused, cancelled or taken over by a newer run meanwhile: stop here.
+        let Some(c) = current(state, id, run).await? else {
+            return Ok(());
+        };
         let Some(last) = batch.last().map(|s| s.id.clone()) else {
             coll(state)
                 .update_one(
-                    doc! { "_id": id, "status": "sending", "cursor": &c.cursor },
+                    doc! { "_id": id, "status": "sending", "cursor": &cursor },
                     doc! { "$set": { "status": "sent", "updated_at": state.clock.now() } },
                 )
                 .await?;
@@ -103,17 +121,29 @@ pub async fn send(state: &AppState, id: &str) -> Result<(), AppError> {
         if let Some(wait) = least.checked_sub(started.elapsed()) {
             tokio::time::sleep(wait).await;
         }
-        // Guarded by the cursor read: another run of this job at the same time moves on once.
-        coll(state)
+        // Guarded by the position read: another run at the same time moves on once, then stops.
+        let saved = coll(state)
             .update_one(
-                doc! { "_id": id, "cursor": &c.cursor },
+                doc! { "_id": id, "cursor": &cursor },
                 doc! {
                     "$set": { "cursor": &last, "updated_at": state.clock.now() },
                     "$inc": { "sent": sent, "failed": failed },
                 },
             )
             .await?;
+        if saved.matched_count == 0 {
+            return Ok(());
+        }
+        cursor = last;
     }
+}
+
+/// Campaign `id` while it is sending as run `run`.
+async fn current(state: &AppState, id: &str, run: i32) -> Result<Option<Campaign>, AppError> {
+    Ok(coll(state)
+        .find_one(doc! { "_id": id })
+        .await?
+        .filter(|c| c.status == CampaignStatus::Sending && c.run == run))
 }
 
 /// The message of campaign `c` for subscription `s`, whose CRM name is `name`.

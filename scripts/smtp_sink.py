@@ -1,0 +1,65 @@
+#!/usr/bin/env python3
+"""A local SMTP sink for `make bench`: accepts every message and counts its recipients.
+
+Usage: smtp_sink.py PORT COUNT_FILE PREFIX. On SIGTERM it writes to COUNT_FILE how many messages
+went to addresses starting with PREFIX, and to how many distinct such addresses, then exits.
+Speaks just enough SMTP (EHLO/HELO, MAIL, RCPT, DATA, RSET, NOOP, QUIT) for lettre's client.
+"""
+import asyncio
+import collections
+import signal
+import sys
+
+received = collections.Counter()
+
+
+async def session(reader, writer):
+    rcpts = []
+    writer.write(b"220 sink ESMTP\r\n")
+    try:
+        while True:
+            line = await reader.readline()
+            if not line:
+                break
+            verb = line[:4].upper()
+            if verb in (b"EHLO",):
+                writer.write(b"250-sink\r\n250-PIPELINING\r\n250 8BITMIME\r\n")
+            elif verb == b"RCPT":
+                rcpts.append(line[8:].strip(b" <>\r\n").decode())
+                writer.write(b"250 OK\r\n")
+            elif verb == b"DATA":
+                writer.write(b"354 go on\r\n")
+                await writer.drain()
+                while (await reader.readline()) not in (b".\r\n", b""):
+                    pass
+                received.update(rcpts)
+                rcpts = []
+                writer.write(b"250 OK queued\r\n")
+            elif verb == b"QUIT":
+                writer.write(b"221 bye\r\n")
+                await writer.drain()
+                break
+            elif verb == b"RSET":
+                rcpts = []
+                writer.write(b"250 OK\r\n")
+            else:
+                writer.write(b"250 OK\r\n")
+            await writer.drain()
+    except (ConnectionError, asyncio.CancelledError):
+        pass
+    writer.close()
+
+
+async def main(port, count_file, prefix):
+    server = await asyncio.start_server(session, "127.0.0.1", port)
+    stop = asyncio.Event()
+    asyncio.get_running_loop().add_signal_handler(signal.SIGTERM, stop.set)
+    async with server:
+        await stop.wait()
+    mine = {a: n for a, n in received.items() if a.startswith(prefix)}
+    with open(count_file, "w") as f:
+        f.write(f"{sum(mine.values())} {len(mine)}\n")
+
+
+if __name__ == "__main__":
+    asyncio.run(main(int(sys.argv[1]), sys.argv[2], sys.argv[3]))
