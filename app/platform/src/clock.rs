@@ -6,6 +6,11 @@ use std::sync::atomic::{AtomicI64, Ordering};
 use std::sync::Arc;
 use std::time::Duration;
 
+/// RFC 3339 text of a stored time, as screens receive it (empty for a time out of range).
+pub fn rfc3339(t: DateTime) -> String {
+    t.try_to_rfc3339_string().unwrap_or_default()
+}
+
 /// A clock that can be advanced (tests only ever move it forward).
 #[derive(Clone, Debug, Default)]
 pub struct Clock {

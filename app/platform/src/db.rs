@@ -72,6 +72,14 @@ pub enum PingError {
     TimedOut,
 }
 
+/// The integer `field` of `doc`, which MongoDB answers as Int32 or Int64 depending on its size
+/// (a `$sum` of an aggregation).
+pub fn int(doc: &mongodb::bson::Document, field: &str) -> Option<i64> {
+    doc.get_i64(field)
+        .or_else(|_| doc.get_i32(field).map(i64::from))
+        .ok()
+}
+
 /// Whether an unordered `insert_many` failed only on documents that were there already.
 pub fn duplicates_only(e: &mongodb::error::Error) -> bool {
     matches!(&*e.kind, mongodb::error::ErrorKind::InsertMany(m)

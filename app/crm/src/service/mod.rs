@@ -27,13 +27,10 @@ pub mod waiting;
 
 pub use module::MODULE;
 
-use mongodb::bson::{doc, DateTime};
+use mongodb::bson::doc;
 use platform::indexes::{expiring, index, CollectionIndexes};
 
-/// RFC 3339 text of a stored time.
-pub fn rfc3339(t: DateTime) -> String {
-    t.try_to_rfc3339_string().unwrap_or_default()
-}
+pub use platform::clock::rfc3339;
 
 /// The CRM's indexes.
 pub fn indexes() -> Vec<CollectionIndexes> {

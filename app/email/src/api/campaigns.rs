@@ -13,9 +13,10 @@ pub async fn get_email_campaigns(workspace_id: String) -> Result<CampaignsOvervi
     use crate::service::{campaigns, lists};
     use workspaces::model::Permission;
     ctx::in_workspace(&workspace_id, Permission::View, |c, scope| async move {
+        let lists = lists::list(&c.state, &scope).await?;
         Ok(CampaignsOverview {
-            campaigns: campaigns::list(&c.state, &scope).await?,
-            lists: lists::list(&c.state, &scope).await?,
+            campaigns: campaigns::list(&c.state, &scope, &lists).await?,
+            lists,
             can_edit: scope.role().can(Permission::EditContent),
         })
     })

@@ -6,7 +6,7 @@ use super::lists;
 use super::rfc3339;
 use super::sender::SEND;
 use super::subscriptions::SUBSCRIPTIONS;
-use crate::model::{campaign_problems, CampaignStatus, CampaignView};
+use crate::model::{campaign_problems, CampaignStatus, CampaignView, ListView};
 use app_core::error::{AppError, FieldMessages};
 use futures_util::TryStreamExt;
 use mongodb::bson::{doc, DateTime, Document};
@@ -157,24 +157,28 @@ pub async fn get(
     Ok(view(c, name))
 }
 
-/// Every campaign of the workspace, newest first.
-pub async fn list(state: &AppState, scope: &WorkspaceScope) -> Result<Vec<CampaignView>, AppError> {
+/// Every campaign of the workspace, newest first, named after `lists` (the workspace's lists,
+/// which the campaigns screen shows anyway).
+pub async fn list(
+    state: &AppState,
+    scope: &WorkspaceScope,
+    lists: &[ListView],
+) -> Result<Vec<CampaignView>, AppError> {
     let found: Vec<Campaign> = coll(state)
         .find(scope.filter())
         .sort(doc! { "created_at": -1 })
         .await?
         .try_collect()
         .await?;
-    let names: HashMap<String, String> = lists::list(state, scope)
-        .await?
-        .into_iter()
-        .map(|l| (l.id, l.name))
+    let names: HashMap<&str, &str> = lists
+        .iter()
+        .map(|l| (l.id.as_str(), l.name.as_str()))
         .collect();
     Ok(found
         .into_iter()
         .map(|c| {
-            let name = names.get(&c.list_id).cloned().unwrap_or_default();
-            view(c, name)
+            let name = names.get(c.list_id.as_str()).copied().unwrap_or_default();
+            view(c, name.to_owned())
         })
         .collect())
 }

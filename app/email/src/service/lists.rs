@@ -84,9 +84,8 @@ pub async fn save(
         .return_document(mongodb::options::ReturnDocument::After)
         .await?
         .ok_or_else(not_found)?;
-    let counts = counts(state, scope).await?;
-    let c = counts.get(id).copied().unwrap_or_default();
-    Ok(view(state, updated, c))
+    let c = counts(state, scope, Some(id)).await?;
+    Ok(view(state, updated, c.get(id).copied().unwrap_or_default()))
 }
 
 fn not_found() -> AppError {
@@ -116,9 +115,8 @@ pub async fn find_public(state: &AppState, id: &str) -> Result<Option<MailList>,
 /// The list `id` with its counts.
 pub async fn get(state: &AppState, scope: &WorkspaceScope, id: &str) -> Result<ListView, AppError> {
     let list = find(state, scope, id).await?;
-    let counts = counts(state, scope).await?;
-    let c = counts.get(id).copied().unwrap_or_default();
-    Ok(view(state, list, c))
+    let c = counts(state, scope, Some(id)).await?;
+    Ok(view(state, list, c.get(id).copied().unwrap_or_default()))
 }
 
 /// Every list of the workspace, oldest first, with counts.
@@ -129,7 +127,7 @@ pub async fn list(state: &AppState, scope: &WorkspaceScope) -> Result<Vec<ListVi
         .await?
         .try_collect()
         .await?;
-    let counts = counts(state, scope).await?;
+    let counts = counts(state, scope, None).await?;
     Ok(lists
         .into_iter()
         .map(|l| {
@@ -139,16 +137,21 @@ pub async fn list(state: &AppState, scope: &WorkspaceScope) -> Result<Vec<ListVi
         .collect())
 }
 
-/// Subscribed, pending and unsubscribed addresses per list id.
+/// Subscribed, pending and unsubscribed addresses per list id, of list `only` or of all.
 async fn counts(
     state: &AppState,
     scope: &WorkspaceScope,
+    only: Option<&str>,
 ) -> Result<HashMap<String, [u64; 3]>, AppError> {
+    let of = match only {
+        Some(id) => scope.filter_with(doc! { "list_id": id }),
+        None => scope.filter(),
+    };
     let mut rows = state
         .db
         .collection::<Document>(SUBSCRIPTIONS)
         .aggregate(vec![
-            doc! { "$match": scope.filter() },
+            doc! { "$match": of },
             doc! { "$group": { "_id": { "list": "$list_id", "status": "$status" }, "n": { "$sum": 1 } } },
         ])
         .await?;
@@ -163,11 +166,7 @@ async fn counts(
             "pending" => 1,
             _ => 2,
         };
-        let n = row
-            .get_i32("n")
-            .map(i64::from)
-            .or_else(|_| row.get_i64("n"))
-            .unwrap_or(0);
+        let n = platform::db::int(&row, "n").unwrap_or(0);
         out.entry(list).or_default()[slot] += n.max(0) as u64;
     }
     Ok(out)

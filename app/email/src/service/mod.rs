@@ -14,13 +14,10 @@ pub mod subscriptions;
 
 pub use module::MODULE;
 
-use mongodb::bson::{doc, DateTime};
+use mongodb::bson::doc;
 use platform::indexes::{index, CollectionIndexes};
 
-/// RFC 3339 text of a stored time.
-pub fn rfc3339(t: DateTime) -> String {
-    t.try_to_rfc3339_string().unwrap_or_default()
-}
+pub use platform::clock::rfc3339;
 
 /// The email module's indexes.
 pub fn indexes() -> Vec<CollectionIndexes> {

@@ -2,8 +2,9 @@
 //! work in any browser with JavaScript off and cost nothing to serve.
 
 use axum::response::{IntoResponse, Response};
-use http::{header, StatusCode};
+use http::{header, HeaderValue, StatusCode};
 use platform::mailer::escape;
+use std::sync::LazyLock;
 
 const STYLE: &str = "\
 :root{color-scheme:light dark;--accent:#6d4aff;--text:#1d1b22;--muted:#5c5866;--bg:#f6f5f8;--surface:#fff;--border:#d9d6e0;--danger:#b3261e}\
@@ -15,6 +16,10 @@ input{width:100%;min-height:44px;padding:8px 12px;font:inherit;border:1px solid 
 input:focus-visible,button:focus-visible{outline:3px solid var(--accent);outline-offset:2px}\
 button{margin-top:16px;width:100%;min-height:44px;border:0;border-radius:8px;background:var(--accent);color:#fff;font:inherit;font-weight:600;cursor:pointer}\
 .error{color:var(--danger);margin:4px 0 0}.ok{color:var(--text)}";
+
+/// The pages' policy: the same stylesheet on every page, so hashed once.
+static CSP: LazyLock<HeaderValue> =
+    LazyLock::new(|| platform::security::public_page_csp(STYLE, ""));
 
 /// A public page titled `title` around `body` (HTML), with `status`.
 pub fn page(status: StatusCode, title: &str, body: &str) -> Response {
@@ -32,10 +37,7 @@ pub fn page(status: StatusCode, title: &str, body: &str) -> Response {
                 header::CONTENT_TYPE,
                 "text/html; charset=utf-8".parse().expect("static"),
             ),
-            (
-                header::CONTENT_SECURITY_POLICY,
-                platform::security::public_page_csp(STYLE, ""),
-            ),
+            (header::CONTENT_SECURITY_POLICY, CSP.clone()),
             (header::CACHE_CONTROL, "no-store".parse().expect("static")),
         ],
         html,

@@ -147,7 +147,7 @@ async fn current(state: &AppState, id: &str, run: i32) -> Result<Option<Campaign
 }
 
 /// The message of campaign `c` for subscription `s`, whose CRM name is `name`.
-pub fn message(
+fn message(
     state: &AppState,
     c: &Campaign,
     list: &MailList,

@@ -3,11 +3,11 @@
 
 use super::links::{self, Purpose};
 use super::lists::MailList;
-use super::subscriptions::{coll, Consent, Subscription};
+use super::subscriptions::{coll, move_to, Consent, Subscription};
 use crate::model::{ConsentMethod, Status};
 use app_core::error::AppError;
 use identity::model::{email_problem, normalize_email};
-use mongodb::bson::{doc, to_bson};
+use mongodb::bson::doc;
 use platform::mailer::{html, Email};
 use platform::{AppState, Capture};
 
@@ -19,19 +19,6 @@ pub enum Outcome {
     /// A confirmation email is on its way (or they were on the list already: the form does not
     /// tell strangers who is).
     CheckInbox,
-}
-
-fn form_consent(
-    state: &AppState,
-    method: ConsentMethod,
-    ip: &str,
-) -> Result<mongodb::bson::Bson, AppError> {
-    to_bson(&Consent {
-        method,
-        at: state.clock.now(),
-        ip: Some(ip.to_owned()),
-    })
-    .map_err(|_| AppError::Internal)
 }
 
 /// Signs `email` up to `list` from the client at `ip`; refuses an invalid address next to the
@@ -59,14 +46,12 @@ pub async fn signup(
         Some(s) if s.status == Status::Subscribed => return Ok(outcome(list)),
         Some(s) if s.status == wanted => s,
         Some(s) => {
-            let mut update =
-                doc! { "$set": { "status": wanted.key(), "updated_at": state.clock.now() } };
-            if wanted == Status::Subscribed {
-                update.insert(
-                    "$push",
-                    doc! { "consent": form_consent(state, method, ip)? },
-                );
-            }
+            let update = match wanted {
+                Status::Subscribed => {
+                    move_to(state, wanted, &Consent::now(state, method, Some(ip)))?
+                }
+                _ => doc! { "$set": { "status": wanted.key(), "updated_at": state.clock.now() } },
+            };
             coll(state)
                 .update_one(doc! { "_id": &s.id }, update)
                 .await?;
@@ -74,11 +59,7 @@ pub async fn signup(
         }
         None => {
             let consent = match wanted {
-                Status::Subscribed => vec![Consent {
-                    method,
-                    at: state.clock.now(),
-                    ip: Some(ip.to_owned()),
-                }],
+                Status::Subscribed => vec![Consent::now(state, method, Some(ip))],
                 _ => Vec::new(),
             };
             let fresh =
@@ -130,10 +111,11 @@ pub async fn confirm(
     let confirmed = coll(state)
         .find_one_and_update(
             doc! { "_id": id, "status": "pending" },
-            doc! {
-                "$set": { "status": "subscribed", "updated_at": state.clock.now() },
-                "$push": { "consent": form_consent(state, ConsentMethod::Confirmed, ip)? },
-            },
+            move_to(
+                state,
+                Status::Subscribed,
+                &Consent::now(state, ConsentMethod::Confirmed, Some(ip)),
+            )?,
         )
         .await?;
     let sub = match confirmed {

@@ -9,7 +9,7 @@ use app_core::error::AppError;
 use crm::model::ContactQuery;
 use crm::service::contacts::{Contact, CONTACTS};
 use futures_util::TryStreamExt;
-use mongodb::bson::{doc, DateTime};
+use mongodb::bson::{doc, DateTime, Document};
 use platform::AppState;
 use serde::{Deserialize, Serialize};
 use std::collections::{HashMap, HashSet};
@@ -30,6 +30,26 @@ pub struct Consent {
     pub at: DateTime,
     /// From which client address, when over the web.
     pub ip: Option<String>,
+}
+
+impl Consent {
+    /// A consent given or withdrawn now, as `method` says, from `ip` when over the web.
+    pub fn now(state: &AppState, method: ConsentMethod, ip: Option<&str>) -> Self {
+        Consent {
+            method,
+            at: state.clock.now(),
+            ip: ip.map(str::to_owned),
+        }
+    }
+}
+
+/// The update that moves a subscription to `status`, recording `consent` in its history.
+pub fn move_to(state: &AppState, status: Status, consent: &Consent) -> Result<Document, AppError> {
+    let consent = mongodb::bson::to_bson(consent).map_err(|_| AppError::Internal)?;
+    Ok(doc! {
+        "$set": { "status": status.key(), "updated_at": state.clock.now() },
+        "$push": { "consent": consent },
+    })
 }
 
 /// A stored subscription.
@@ -135,11 +155,7 @@ pub async fn add_contacts(
         .try_collect()
         .await?;
     let known: HashSet<&str> = existing.iter().map(|s| s.email.as_str()).collect();
-    let consent = || Consent {
-        method: ConsentMethod::AddedByMember,
-        at: state.clock.now(),
-        ip: None,
-    };
+    let consent = Consent::now(state, ConsentMethod::AddedByMember, None);
     let fresh: Vec<Subscription> = emails
         .iter()
         .filter(|e| !known.contains(e.as_str()))
@@ -150,7 +166,7 @@ pub async fn add_contacts(
                 &list.id,
                 e,
                 Status::Subscribed,
-                vec![consent()],
+                vec![consent.clone()],
             )
         })
         .collect();
@@ -172,10 +188,7 @@ pub async fn add_contacts(
         let confirmed = coll(state)
             .update_many(
                 scope.filter_with(doc! { "_id": { "$in": waiting }, "status": "pending" }),
-                doc! {
-                    "$set": { "status": "subscribed", "updated_at": state.clock.now() },
-                    "$push": { "consent": mongodb::bson::to_bson(&consent()).map_err(|_| AppError::Internal)? },
-                },
+                move_to(state, Status::Subscribed, &consent)?,
             )
             .await?;
         added += confirmed.modified_count;
@@ -250,25 +263,15 @@ pub async fn names(
 /// as it was, or `None` when there is none still on the list.
 pub async fn take_off(
     state: &AppState,
-    filter: mongodb::bson::Document,
+    filter: Document,
     method: ConsentMethod,
     ip: Option<&str>,
 ) -> Result<Option<Subscription>, AppError> {
-    let record = Consent {
-        method,
-        at: state.clock.now(),
-        ip: ip.map(str::to_owned),
-    };
     let mut filter = filter;
     filter.insert("status", doc! { "$ne": "unsubscribed" });
+    let consent = Consent::now(state, method, ip);
     Ok(coll(state)
-        .find_one_and_update(
-            filter,
-            doc! {
-                "$set": { "status": "unsubscribed", "updated_at": state.clock.now() },
-                "$push": { "consent": mongodb::bson::to_bson(&record).map_err(|_| AppError::Internal)? },
-            },
-        )
+        .find_one_and_update(filter, move_to(state, Status::Unsubscribed, &consent)?)
         .await?)
 }
 

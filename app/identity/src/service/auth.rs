@@ -10,6 +10,7 @@ use crate::model::{
 };
 use app_core::error::AppError;
 use mongodb::bson::{doc, DateTime};
+use platform::clock::rfc3339;
 use platform::request::ClientInfo;
 use platform::AppState;
 use std::time::Duration;
@@ -260,8 +261,4 @@ pub async fn list_sessions(
             id: s.id,
         })
         .collect())
-}
-
-fn rfc3339(t: DateTime) -> String {
-    t.try_to_rfc3339_string().unwrap_or_default()
 }

@@ -1,4 +1,5 @@
 use super::model::{encode_key, events, rollups, VISITORS};
+use crate::db::int;
 use crate::jobs::{JobKind, Schedule};
 use crate::state::AppState;
 use app_core::error::AppError;
@@ -159,13 +160,7 @@ async fn count_visitors(state: &AppState, rollup: &str, visitors: &[&str]) -> Re
         .await?
         .try_next()
         .await?;
-    let n = total
-        .and_then(|d| {
-            d.get("n")
-                .and_then(Bson::as_i64)
-                .or(d.get_i32("n").ok().map(i64::from))
-        })
-        .unwrap_or(0);
+    let n = total.and_then(|d| int(&d, "n")).unwrap_or(0);
     rollups(&state.db)
         .update_one(doc! { "_id": rollup }, doc! { "$set": { "visitors": n } })
         .await?;

@@ -1,5 +1,5 @@
 use super::super::clock::Clock;
-use super::super::db::Db;
+use super::super::db::{int, Db};
 use super::kind::JobKind;
 use super::model::{jobs, Job, Status};
 use super::schedule::{Schedule, Ticks};
@@ -151,11 +151,7 @@ impl Jobs {
             .filter_map(|g| {
                 let id = g.get_document("_id").ok()?;
                 let status = bson::from_bson(id.get("status")?.clone()).ok()?;
-                let n = g
-                    .get_i32("n")
-                    .map(i64::from)
-                    .or_else(|_| g.get_i64("n"))
-                    .ok()?;
+                let n = int(g, "n")?;
                 Some((id.get_str("kind").ok()?.to_owned(), status, n as u64))
             })
             .collect();

@@ -2,7 +2,7 @@ use super::kind::{sniff, Kind};
 use super::thumbnail::THUMBNAIL;
 use crate::clock::Clock;
 use crate::config::Config;
-use crate::db::Db;
+use crate::db::{int, Db};
 use crate::indexes::{index, CollectionIndexes};
 use crate::jobs::Enqueue;
 use crate::state::AppState;
@@ -133,11 +133,7 @@ impl Media {
             .await?
             .try_collect()
             .await?;
-        let n = rows.first().map_or(0, |r| {
-            r.get_i64("n")
-                .or_else(|_| r.get_i32("n").map(i64::from))
-                .unwrap_or(0)
-        });
+        let n = rows.first().and_then(|r| int(r, "n")).unwrap_or(0);
         Ok(n.max(0) as u64)
     }
 
