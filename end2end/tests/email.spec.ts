@@ -1,5 +1,5 @@
 import { expect, Page, test } from "@playwright/test";
-import { callApi } from "./api";
+import { callApi, verifyEmail } from "./api";
 import { hydrated } from "./hydrated";
 import { linkIn, mailTo, uniqueEmail } from "./mail";
 
@@ -7,9 +7,11 @@ const PASSWORD = "a perfectly long passphrase";
 
 const post = (page: Page, fn: string, form: Record<string, string>) => callApi(page.request, fn, form);
 
-test("a list collects a confirmed subscriber from its form with JavaScript off, and a campaign reaches them", async ({ page, browser, baseURL }, info) => {
+test("a list collects a confirmed subscriber with JavaScript off; a campaign built from blocks is tested, sent, opened, clicked and unsubscribed from", async ({ page, browser, baseURL }, info) => {
   const handle = `mail-${info.project.name}-${Date.now() % 1_000_000}`;
-  expect((await post(page, "register", { name: "Lena Letters", email: uniqueEmail("lena"), password: PASSWORD })).ok()).toBeTruthy();
+  const owner = uniqueEmail("lena");
+  expect((await post(page, "register", { name: "Lena Letters", email: owner, password: PASSWORD })).ok()).toBeTruthy();
+  await verifyEmail(page.request, owner);
   expect((await post(page, "create_workspace", { name: "Lena's Letters", handle, time_zone: "UTC", currency: "USD" })).ok()).toBeTruthy();
 
   await page.goto(`/app/${handle}/email`);
@@ -24,6 +26,7 @@ test("a list collects a confirmed subscriber from its form with JavaScript off, 
   await expect(lists).toContainText("0 subscribed");
   await lists.getByRole("link", { name: "Weekly letter" }).click();
   await expect(page.getByRole("heading", { name: "Weekly letter", level: 1 })).toBeVisible();
+  const listPage = page.url();
   const formUrl = new URL(await page.getByRole("region", { name: "Signup form" }).getByRole("link").innerText());
 
   // A visitor signs up with JavaScript off and confirms from the email.
@@ -48,23 +51,69 @@ test("a list collects a confirmed subscriber from its form with JavaScript off, 
   await expect(row).toContainText("Subscribed");
   await expect(row).toContainText("Signed up and confirmed by email");
 
-  // A campaign to the list: written, sent after a confirmation, its progress to the end.
+  // A campaign to the list, built from blocks: the starter heading changed, a button added and
+  // moved up with the keyboard, the footer's address written; every edit saved as it happens.
   await page.getByRole("navigation", { name: "Email" }).getByRole("link", { name: "Campaigns" }).click();
   await expect(page.getByRole("heading", { name: "No campaigns yet" })).toBeVisible();
   await page.getByRole("textbox", { name: "Subject" }).fill("Hello {{first_name|friend}}");
-  await page.getByRole("textbox", { name: "Message" }).fill("The workshop opens on Monday.");
-  await page.getByRole("button", { name: "Save draft" }).click();
+  await page.getByRole("button", { name: "Create and write the email" }).click();
   await expect(page.getByRole("heading", { name: "Hello {{first_name|friend}}", level: 1 })).toBeVisible();
+  await hydrated(page);
+  const blocks = page.getByRole("list", { name: "Email blocks" });
+  await blocks.getByRole("button", { name: "Edit heading block" }).click();
+  await page.getByRole("textbox", { name: "Heading" }).fill("Workshop news");
+  await page.getByRole("group", { name: "Add a block" }).getByRole("button", { name: "Button" }).click();
+  await page.getByRole("textbox", { name: "Label" }).fill("Book a seat");
+  await page.getByRole("textbox", { name: "Opens" }).fill("https://example.com/workshop");
+  await blocks.getByRole("button", { name: "Reorder Button" }).focus();
+  await page.keyboard.press("ArrowUp");
+  await expect(blocks.getByRole("listitem").nth(2)).toContainText("Book a seat");
+  await expect(page.getByText("Blocks marked with a message need finishing")).toBeVisible();
+  await blocks.getByRole("button", { name: "Edit footer block, unfinished" }).click();
+  await page.getByRole("textbox", { name: "Postal address" }).fill("1 Harbour Street, Leith");
+  await expect(page.getByText("Blocks marked with a message need finishing")).toHaveCount(0);
+  await expect(page.getByRole("region", { name: "Email" }).getByRole("status")).toHaveText("Saved");
+  const preview = page.frameLocator('iframe[title="Preview of the email"]');
+  await expect(preview.getByRole("heading", { name: "Workshop news" })).toBeVisible();
+  await expect(preview.getByRole("link", { name: "Book a seat" })).toHaveAttribute("href", "https://example.com/workshop");
+  await page.getByRole("button", { name: "Desktop" }).click();
+  await expect(page.getByRole("button", { name: "Desktop" })).toHaveAttribute("aria-pressed", "true");
+
+  // A test to the member's own address, merged with their name.
+  await page.getByRole("button", { name: "Send a test to me" }).click();
+  await expect(page.getByText(`Test sent to ${owner}.`)).toBeVisible();
+  const test = await mailTo(page.request, owner, 1, "[Test] Hello Lena");
+  expect(test.text).toContain("Book a seat: https://example.com/workshop");
+
+  // Sent after a confirmation, its progress to the end; the reader opens it and clicks.
   await page.getByRole("button", { name: "Send now…" }).click();
   await page.getByRole("alertdialog", { name: "Confirm send" }).getByRole("button", { name: "Send" }).click();
   await expect(page.getByText("1 of 1 sent")).toBeVisible();
   await expect(page.getByText("Sent", { exact: true })).toBeVisible();
   const letter = await mailTo(page.request, fan, 1, "Hello friend");
-  expect(letter.text).toContain("The workshop opens on Monday.");
-  await page.goBack();
-  await page.goBack();
+  expect(letter.text).toContain("Workshop news");
+  const tracked = (marker: string) => new URL(letter.html.match(new RegExp(`https?://[^"]*${marker}[^"]*`))![0]).pathname;
+  expect((await page.request.get(tracked("/e/o/"))).headers()["content-type"]).toBe("image/gif");
+  const click = await page.request.get(tracked("/e/c/"), { maxRedirects: 0 });
+  expect(click.headers()["location"]).toBe("https://example.com/workshop");
+  await page.reload();
   await hydrated(page);
-  await row.getByRole("button", { name: `Remove ${fan} from the list` }).click();
+  const report = page.getByRole("region", { name: "Report" });
+  await expect(report.getByRole("definition").nth(1)).toHaveText("1");
+  await expect(report.getByRole("definition").nth(3)).toHaveText("1");
+  await expect(report.getByRole("row", { name: "https://example.com/workshop 1" })).toBeVisible();
+
+  // The reader leaves from the link in the letter, with JavaScript off.
+  const reader = await browser.newContext({ javaScriptEnabled: false, baseURL });
+  const leave = await reader.newPage();
+  await leave.goto(new URL(letter.text.match(/Unsubscribe: (\S+)/)![1]).pathname);
+  await leave.getByRole("button", { name: "Unsubscribe" }).click();
+  await expect(leave.getByRole("heading", { name: "You're unsubscribed" })).toBeVisible();
+  await reader.close();
+  await page.goBack();
+  await expect(page.getByRole("heading", { name: "Campaigns", level: 1 })).toBeVisible();
+  await page.goto(listPage);
+  await hydrated(page);
   await expect(row).toContainText("Unsubscribed");
   await expect(page.getByRole("definition").first()).toHaveText("0");
 });

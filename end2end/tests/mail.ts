@@ -3,7 +3,7 @@ import { APIRequestContext, expect } from "@playwright/test";
 // MailDev, started by `make test`: every email the server sends over SMTP lands there.
 const MAILDEV = process.env.MAILDEV_URL ?? "http://127.0.0.1:1080";
 
-export type Mail = { subject: string; text: string };
+export type Mail = { subject: string; text: string; html: string };
 
 /** Waits for the `count`-th email to `to` (with `subject`, if given) and returns it. */
 export async function mailTo(request: APIRequestContext, to: string, count = 1, subject?: string): Promise<Mail> {
@@ -14,7 +14,7 @@ export async function mailTo(request: APIRequestContext, to: string, count = 1, 
     found = all
       .filter((m) => m.to.some((t: any) => t.address === to))
       .filter((m) => subject === undefined || m.subject === subject)
-      .map((m) => ({ subject: m.subject, text: m.text }));
+      .map((m) => ({ subject: m.subject, text: m.text, html: m.html ?? "" }));
     expect(found.length).toBeGreaterThanOrEqual(count);
   }).toPass({ timeout: 15_000 });
   return found[count - 1];

@@ -1,7 +1,7 @@
-use super::block_row::{BlockRow, Drag};
+use super::block_row::BlockRow;
 use super::builder_state::use_builder;
 use leptos::prelude::*;
-use ui::{EmptyState, IconName};
+use ui::{Drag, EmptyState, IconName};
 
 /// The page's blocks in order, reordered by dragging a handle (mouse or touch), by the arrow
 /// keys on a handle, or with each block's "Move up" and "Move down" buttons.

@@ -2,15 +2,7 @@ use super::block_editor::BlockEditor;
 use super::builder_state::use_builder;
 use leptos::ev::{KeyboardEvent, PointerEvent};
 use leptos::prelude::*;
-use ui::{Icon, IconName};
-
-/// A drag in progress: which block, from where, and where it would land.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Drag {
-    id: String,
-    from: usize,
-    target: usize,
-}
+use ui::{Drag, Icon, IconName};
 
 /// One block in the builder's list: its handle, name, switch and move buttons, and its
 /// settings when open.
@@ -36,36 +28,14 @@ pub fn BlockRow(id: String, drag: RwSignal<Option<Drag>>) -> impl IntoView {
     };
     let open = move || b.selected.get().as_deref() == Some(id.get_value().as_str());
     let dragging = move || drag.with(|d| d.as_ref().is_some_and(|d| d.id == id.get_value()));
-    let drop_class = move || {
-        drag.with(|d| {
-            let d = d.as_ref()?;
-            let me = index();
-            if d.target == d.from || me == d.from {
-                return None;
-            }
-            let others_before = if me > d.from { me - 1 } else { me };
-            let last = count() - 2;
-            if others_before == d.target {
-                Some("drop-before")
-            } else if d.target == last + 1 && others_before == last {
-                Some("drop-after")
-            } else {
-                None
-            }
-        })
-    };
+    let drop_class = move || drag.with(|d| d.as_ref()?.drop_class(index(), count()));
 
     let on_down = move |ev: PointerEvent| {
         if ev.pointer_type() == "mouse" && ev.button() != 0 {
             return;
         }
         ui::dom::start_drag(&ev);
-        let from = index();
-        drag.set(Some(Drag {
-            id: id.get_value(),
-            from,
-            target: from,
-        }));
+        drag.set(Some(Drag::start(id.get_value(), index())));
     };
     let on_move = move |ev: PointerEvent| {
         if !dragging() {

@@ -82,18 +82,11 @@ impl Builder {
         // Leaving the builder (another page of the app) saves what the timer had not yet.
         on_cleanup(move || b.flush());
         // Closing the tab with unsaved edits asks first.
-        #[cfg(feature = "hydrate")]
-        {
-            let listener = window_event_listener(leptos::ev::beforeunload, move |ev| {
-                if b.status
-                    .try_get_untracked()
-                    .is_some_and(|s| s != SaveStatus::Saved)
-                {
-                    ev.prevent_default();
-                }
-            });
-            on_cleanup(move || listener.remove());
-        }
+        ui::dom::confirm_leaving(move || {
+            b.status
+                .try_get_untracked()
+                .is_some_and(|s| s != SaveStatus::Saved)
+        });
         b
     }
 

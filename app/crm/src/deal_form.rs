@@ -41,7 +41,7 @@ pub fn NewDealForm(
     Effect::new(move |_| {
         if let Some(Ok(d)) = save.value().get() {
             toasts.show(ToastKind::Success, format!("{} added.", d.title));
-            if let Some(f) = form.get() {
+            if let Some(f) = form.get_untracked() {
                 f.reset();
             }
             on_added.run(d);

@@ -33,7 +33,7 @@ pub fn FieldsPage() -> impl IntoView {
         if let Some(Ok(f)) = save.value().get() {
             toasts.show(ToastKind::Success, format!("{} saved.", f.label));
             crm.refresh();
-            if let Some(f) = form.get() {
+            if let Some(f) = form.get_untracked() {
                 f.reset();
             }
         }

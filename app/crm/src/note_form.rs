@@ -24,7 +24,7 @@ pub fn NoteForm(
     Effect::new(move |_| {
         if let Some(Ok(())) = add.value().get() {
             changed.update(|v| *v += 1);
-            if let Some(f) = form.get() {
+            if let Some(f) = form.get_untracked() {
                 f.reset();
             }
         }

@@ -1,17 +1,22 @@
 use super::api::{control_email_campaign, get_email_campaign};
+use super::campaign_progress::CampaignProgress;
+use super::campaign_report::CampaignReport;
+use super::campaign_settings::CampaignSettings;
+use super::email_preview_pane::EmailPreviewPane;
 use super::email_tabs::EmailTabs;
 use super::model::CampaignStatus;
+use super::template_editor::TemplateEditor;
+use super::template_state::{Saving, Template};
 use app_core::error::AppError;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
-use std::time::Duration;
 use ui::{use_toasts, ToastKind};
 use workspaces::api::get_workspace;
 
-/// `/app/<handle>/email/campaigns/<id>`: a campaign's message and progress, with send, pause,
-/// resume and cancel. While it sends, the progress reloads every second.
+/// `/app/<handle>/email/campaigns/<id>`: a draft's subject, block editor and preview with a test
+/// send; once sending, its progress and report. Send, pause, resume and cancel.
 #[component]
 pub fn CampaignPage() -> impl IntoView {
     let params = use_params_map();
@@ -33,74 +38,81 @@ pub fn CampaignPage() -> impl IntoView {
             Ok::<_, AppError>((ws.id, c))
         },
     );
+    let reload = Callback::new(move |()| version.update(|v| *v += 1));
     view! {
         <EmailTabs/>
         <Transition fallback=|| view! { <p class="muted">"Loading…"</p> }>
             {move || Suspend::new(async move {
                 let (ws_id, c) = data.await?;
-                if c.status == CampaignStatus::Sending {
-                    set_timeout(move || version.update(|v| *v += 1), Duration::from_secs(1));
-                }
-                let ws_id = StoredValue::new(ws_id);
-                let id = StoredValue::new(c.id.clone());
+                let status = c.status;
+                let draft = status == CampaignStatus::Draft;
+                let template = (draft && c.can_edit)
+                    .then(|| Template::provide(ws_id.clone(), c.id.clone(), c.blocks.clone()));
+                let subject = RwSignal::new(c.subject.clone());
+                let ids = StoredValue::new((ws_id.clone(), c.id.clone()));
                 let act = move |action: &'static str| {
                     confirming.set(None);
                     spawn_local(async move {
-                        match control_email_campaign(ws_id.get_value(), id.get_value(), action.into()).await {
+                        let (ws, id) = ids.get_value();
+                        match control_email_campaign(ws, id, action.into()).await {
                             Ok(_) => version.update(|v| *v += 1),
                             Err(e) => toasts.show(ToastKind::Error, e.to_string()),
                         }
                     });
                 };
-                let status = c.status;
                 let button = move |action: &'static str, label: &'static str, class: &'static str| {
                     view! { <button type="button" class=format!("button {class}") on:click=move |_| act(action)>{label}</button> }
                 };
+                // Sending waits for the autosave, so what goes out is what is on screen.
+                let unsaved = move || template.is_some_and(|t| t.saving.get() != Saving::Saved);
+                let edit = c.can_edit;
                 Ok::<_, AppError>(view! {
-                    <Title text=c.subject.clone()/>
-                    <h1>{c.subject.clone()}</h1>
+                    <Title text=move || subject.get()/>
+                    <h1>{move || subject.get()}</h1>
                     <p><span class="badge badge-accent">{c.status.label()}</span>{format!(" to {}", c.list_name)}</p>
-                    {(status != CampaignStatus::Draft).then(|| view! {
-                        <section class="card" aria-labelledby="progress">
-                            <h2 id="progress">"Progress"</h2>
-                            <progress class="campaign-progress" max=c.total.max(1) value=c.sent aria-label="Sent"></progress>
-                            <p>{format!("{} of {} sent", c.sent, c.total)}{(c.failed > 0).then(|| format!(" · {} refused by the mail server", c.failed))}</p>
-                        </section>
-                    })}
-                    <div class="button-row">
-                        {match status {
-                            CampaignStatus::Draft => view! {
-                                <Show when=move || confirming.get() == Some("send") fallback=move || view! {
-                                    <button type="button" class="button button-primary" on:click=move |_| confirming.set(Some("send"))>"Send now…"</button>
+                    {(!draft).then(|| view! { <CampaignProgress workspace_id=ws_id.clone() campaign=c.clone() finished=reload/> })}
+                    {edit.then(|| view! {
+                        <div class="button-row">
+                            {match status {
+                                CampaignStatus::Draft => view! {
+                                    <Show when=move || confirming.get() == Some("send") fallback=move || view! {
+                                        <button type="button" class="button button-primary" disabled=unsaved on:click=move |_| confirming.set(Some("send"))>"Send now…"</button>
+                                    }>
+                                        <div class="confirm-row" role="alertdialog" aria-label="Confirm send">
+                                            <span>"Send to everyone subscribed to the list now?"</span>
+                                            {button("send", "Send", "button-primary")}
+                                            <button type="button" class="button button-ghost" on:click=move |_| confirming.set(None)>"Not yet"</button>
+                                        </div>
+                                    </Show>
+                                }.into_any(),
+                                CampaignStatus::Sending => button("pause", "Pause", "button-secondary").into_any(),
+                                CampaignStatus::Paused => button("resume", "Resume", "button-primary").into_any(),
+                                _ => ().into_any(),
+                            }}
+                            {matches!(status, CampaignStatus::Sending | CampaignStatus::Paused).then(|| view! {
+                                <Show when=move || confirming.get() == Some("cancel") fallback=move || view! {
+                                    <button type="button" class="button button-danger" on:click=move |_| confirming.set(Some("cancel"))>"Cancel…"</button>
                                 }>
-                                    <div class="confirm-row" role="alertdialog" aria-label="Confirm send">
-                                        <span>"Send to everyone subscribed to the list now?"</span>
-                                        {button("send", "Send", "button-primary")}
-                                        <button type="button" class="button button-ghost" on:click=move |_| confirming.set(None)>"Not yet"</button>
+                                    <div class="confirm-row" role="alertdialog" aria-label="Confirm cancel">
+                                        <span>"Stop for good? Those not reached yet will not get it."</span>
+                                        {button("cancel", "Cancel campaign", "button-danger")}
+                                        <button type="button" class="button button-ghost" on:click=move |_| confirming.set(None)>"Keep going"</button>
                                     </div>
                                 </Show>
-                            }.into_any(),
-                            CampaignStatus::Sending => button("pause", "Pause", "button-secondary").into_any(),
-                            CampaignStatus::Paused => button("resume", "Resume", "button-primary").into_any(),
-                            _ => ().into_any(),
-                        }}
-                        {matches!(status, CampaignStatus::Sending | CampaignStatus::Paused).then(|| view! {
-                            <Show when=move || confirming.get() == Some("cancel") fallback=move || view! {
-                                <button type="button" class="button button-danger" on:click=move |_| confirming.set(Some("cancel"))>"Cancel…"</button>
-                            }>
-                                <div class="confirm-row" role="alertdialog" aria-label="Confirm cancel">
-                                    <span>"Stop for good? Those not reached yet will not get it."</span>
-                                    {button("cancel", "Cancel campaign", "button-danger")}
-                                    <button type="button" class="button button-ghost" on:click=move |_| confirming.set(None)>"Keep going"</button>
-                                </div>
-                            </Show>
-                        })}
+                            })}
+                        </div>
+                    })}
+                    {(!draft).then(|| view! { <CampaignReport workspace_id=ws_id.clone() campaign=c.clone()/> })}
+                    {template.map(|_| view! {
+                        <CampaignSettings workspace_id=ws_id.clone() campaign=c.clone()
+                            saved=Callback::new(move |s: String| subject.set(s))/>
+                    })}
+                    <div class="email-compose">
+                        {template.map(|_| view! { <TemplateEditor/> })}
+                        <EmailPreviewPane workspace_id=ws_id.clone() campaign_id=c.id.clone()
+                            version=Signal::derive(move || template.map(|t| t.saved.get()).unwrap_or(0))
+                            can_test=edit/>
                     </div>
-                    <section class="card" aria-labelledby="message">
-                        <h2 id="message">"Message"</h2>
-                        {(!c.preview.is_empty()).then(|| view! { <p class="muted">{c.preview.clone()}</p> })}
-                        <div class="campaign-body">{c.body.clone()}</div>
-                    </section>
                 })
             })}
         </Transition>

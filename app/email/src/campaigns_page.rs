@@ -10,18 +10,13 @@ use leptos_router::hooks::{use_navigate, use_params_map};
 use ui::{EmptyState, Field, FieldErrors, IconName};
 use workspaces::api::get_workspace;
 
-/// `/app/<handle>/email/campaigns`: campaigns with their progress, and a form for a new draft.
+/// `/app/<handle>/email/campaigns`: campaigns with their progress, and a form that starts a new
+/// draft and opens it in the editor.
 #[component]
 pub fn CampaignsPage() -> impl IntoView {
     let params = use_params_map();
     let save = ServerAction::<SaveEmailCampaign>::new();
     let error = Signal::derive(move || save.value().get().and_then(|r| r.err()));
-    let body_errors = Signal::derive(move || {
-        error
-            .get()
-            .map(|e| e.field_messages("body"))
-            .unwrap_or_default()
-    });
     let list_errors = Signal::derive(move || {
         error
             .get()
@@ -88,13 +83,7 @@ pub fn CampaignsPage() -> impl IntoView {
                                     </div>
                                     <Field label="Subject" name="subject" required=true autocomplete="off" error/>
                                     <Field label="Preview text" name="preview" hint="Shown after the subject in most inboxes." autocomplete="off" error/>
-                                    <div class="field">
-                                        <label for="campaign-body">"Message"</label>
-                                        <p class="field-hint" id="campaign-body-hint">"Plain text; a blank line starts a paragraph. {{first_name|there}} is the reader's first name, or \"there\"."</p>
-                                        <textarea id="campaign-body" name="body" rows="8" aria-describedby="campaign-body-hint"></textarea>
-                                        <FieldErrors messages=body_errors/>
-                                    </div>
-                                    <button type="submit" class="button button-primary">"Save draft"</button>
+                                    <button type="submit" class="button button-primary">"Create and write the email"</button>
                                 </ActionForm>
                             </section>
                         }.into_any()

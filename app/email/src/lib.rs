@@ -1,11 +1,16 @@
 //! Email marketing: lists built from CRM contacts and a public subscribe form with double
-//! opt-in, consent kept per address, one-click unsubscribe. Campaigns, templates and sequences
-//! build on these.
+//! opt-in, consent kept per address, one-click unsubscribe; campaigns written in blocks,
+//! rendered through MJML, sent in paced batches and tracked (opens, clicks). Sequences build on
+//! these.
 #![recursion_limit = "256"]
 
 pub mod api;
 pub mod campaign_page;
+pub mod campaign_progress;
+pub mod campaign_report;
+pub mod campaign_settings;
 pub mod campaigns_page;
+pub mod email_preview_pane;
 pub mod email_routes;
 pub mod email_tabs;
 pub mod list_page;
@@ -14,6 +19,11 @@ pub mod model;
 #[cfg(feature = "ssr")]
 pub mod service;
 pub mod subscriber_row;
+pub mod template_block_fields;
+pub mod template_block_row;
+pub mod template_editor;
+pub mod template_field;
+pub mod template_state;
 
 pub use campaign_page::CampaignPage;
 pub use campaigns_page::CampaignsPage;

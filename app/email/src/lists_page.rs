@@ -33,7 +33,7 @@ pub fn ListsPage() -> impl IntoView {
     Effect::new(move |_| {
         if let Some(Ok(l)) = save.value().get() {
             toasts.show(ToastKind::Success, format!("{} created.", l.name));
-            if let Some(f) = form.get() {
+            if let Some(f) = form.get_untracked() {
                 f.reset();
             }
         }

@@ -202,14 +202,15 @@ pub struct Limits {
     /// either way. Counted here up to the limit before the shared counter hears of it: a view
     /// costs no database round trip, and a client gets at most the limit on each replica.
     pub views: RateLimiter,
-    /// Invitation emails per workspace per day, so no account can mail strangers in a loop.
-    pub invitation_emails: RateLimiter,
+    /// Emails a member has sent one at a time (invitations, campaign tests) per workspace per
+    /// day, so no account can mail strangers in a loop.
+    pub member_emails: RateLimiter,
 }
 
 /// Recorded page views and clicks per client IP and workspace per minute.
 pub const VIEWS_PER_MINUTE: u32 = 60;
-/// Invitation emails (new and resent) per workspace per day.
-pub const INVITATION_EMAILS_PER_DAY: u32 = 50;
+/// Invitation emails (new and resent) and campaign tests per workspace per day.
+pub const MEMBER_EMAILS_PER_DAY: u32 = 50;
 
 impl Limits {
     /// The app's limits over `db`, with `auth_per_minute` from the configuration.
@@ -220,11 +221,11 @@ impl Limits {
             signups: RateLimiter::new(db, clock, "signup", 10, minute),
             views: RateLimiter::new(db, clock, "view", VIEWS_PER_MINUTE, minute)
                 .batched(VIEWS_PER_MINUTE),
-            invitation_emails: RateLimiter::new(
+            member_emails: RateLimiter::new(
                 db,
                 clock,
                 "invitation_email",
-                INVITATION_EMAILS_PER_DAY,
+                MEMBER_EMAILS_PER_DAY,
                 Duration::from_secs(24 * 3600),
             ),
         }

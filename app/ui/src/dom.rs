@@ -84,6 +84,23 @@ pub fn focus_soon(id: String) {
     let _ = id;
 }
 
+/// Makes the browser ask before the tab closes or reloads while `unsaved` says edits are not yet
+/// saved; stops asking when the calling component goes.
+pub fn confirm_leaving(unsaved: impl Fn() -> bool + 'static) {
+    #[cfg(feature = "hydrate")]
+    {
+        use leptos::prelude::{on_cleanup, window_event_listener};
+        let listener = window_event_listener(leptos::ev::beforeunload, move |ev| {
+            if unsaved() {
+                ev.prevent_default();
+            }
+        });
+        on_cleanup(move || listener.remove());
+    }
+    #[cfg(not(feature = "hydrate"))]
+    let _ = unsaved;
+}
+
 #[cfg(test)]
 mod tests {
     #[test]

@@ -2,6 +2,7 @@
 
 pub mod bar_chart;
 pub mod dom;
+pub mod drag;
 pub mod empty_state;
 pub mod error_page;
 pub mod field;
@@ -18,6 +19,7 @@ pub mod toast;
 pub mod toast_region;
 
 pub use bar_chart::{BarChart, ChartPoint};
+pub use drag::Drag;
 pub use empty_state::EmptyState;
 pub use error_page::ErrorPage;
 pub use field::Field;

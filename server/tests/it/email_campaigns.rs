@@ -16,7 +16,7 @@ use std::collections::HashMap;
 
 /// A list with `n` subscribers at `<tag>-<i>@example.com` (stored directly: the sending is under
 /// test, not how they joined), plus one CRM contact named Ada.
-async fn list_of(
+pub async fn list_of(
     app: &TestApp,
     c: &mut common::client::Client,
     ws: &str,
@@ -49,21 +49,33 @@ async fn list_of(
     list
 }
 
-async fn draft(c: &mut common::client::Client, ws: &str, list: &str) -> String {
+/// The blocks of the campaigns under test: text with a link and a merge field, a button to the
+/// same address, and the footer.
+pub const BLOCKS: &str = r#"[
+    {"id":"b0","kind":{"type":"text","text":"Dear {{first_name|reader}},\n\nThe workshop opens on [Monday](https://example.com/workshop)."}},
+    {"id":"b1","kind":{"type":"button","label":"Book a seat","url":"https://example.com/workshop"}},
+    {"id":"b2","kind":{"type":"footer","address":"1 Harbour Street, Leith"}}
+]"#;
+
+/// A draft to `list` made of [`BLOCKS`]; returns its id.
+pub async fn draft(c: &mut common::client::Client, ws: &str, list: &str) -> String {
     let f = [
         ("workspace_id", ws),
         ("list_id", list),
         ("subject", "Hello {{first_name|friend}}"),
         ("preview", "News of the week"),
-        (
-            "body",
-            "Dear {{first_name|reader}},\n\nThe workshop opens on Monday.",
-        ),
     ];
-    ok(c, "save_email_campaign", &f).await["id"]
+    let id = ok(c, "save_email_campaign", &f).await["id"]
         .as_str()
         .unwrap()
-        .to_owned()
+        .to_owned();
+    ok(
+        c,
+        "save_email_blocks",
+        &[("workspace_id", ws), ("id", &id), ("blocks", BLOCKS)],
+    )
+    .await;
+    id
 }
 
 /// The messages the sink holds for addresses starting with `tag-`, by address.
@@ -80,7 +92,7 @@ fn received(tag: &str) -> HashMap<String, Vec<Value>> {
     by
 }
 
-async fn received_eventually(tag: &str, count: usize) -> HashMap<String, Vec<Value>> {
+pub async fn received_eventually(tag: &str, count: usize) -> HashMap<String, Vec<Value>> {
     for _ in 0..100 {
         let owned = tag.to_owned();
         let by = tokio::task::spawn_blocking(move || received(&owned))
@@ -116,7 +128,7 @@ async fn everyone_on_the_list_gets_one_message_with_merge_fields_and_unsubscribe
     let bad = c
         .call(
             "save_email_campaign",
-            &[("workspace_id", &ws), ("list_id", &list), ("body", "x")],
+            &[("workspace_id", &ws), ("list_id", &list)],
         )
         .await;
     assert_eq!(bad.field_errors("subject"), vec!["Write a subject line."]);

@@ -16,6 +16,7 @@ mod crm_intake;
 mod drain;
 mod email;
 mod email_campaigns;
+mod email_templates;
 mod events;
 mod google;
 mod health;

@@ -37,7 +37,7 @@ pub async fn get_email_campaign(
     .await
 }
 
-/// Writes a draft (new when `id` is empty).
+/// Writes a draft's list, subject and preview line (a new draft when `id` is empty).
 #[server(endpoint = "save_email_campaign")]
 pub async fn save_email_campaign(
     workspace_id: String,
@@ -45,7 +45,6 @@ pub async fn save_email_campaign(
     #[server(default)] list_id: String,
     #[server(default)] subject: String,
     #[server(default)] preview: String,
-    #[server(default)] body: String,
 ) -> Result<CampaignView, AppError> {
     use crate::service::campaigns;
     use workspaces::model::Permission;
@@ -53,7 +52,7 @@ pub async fn save_email_campaign(
         &workspace_id,
         Permission::EditContent,
         |c, scope| async move {
-            campaigns::save(&c.state, &scope, &id, &list_id, &subject, &preview, &body).await
+            campaigns::save(&c.state, &scope, &id, &list_id, &subject, &preview).await
         },
     )
     .await

@@ -42,8 +42,8 @@ pub struct CampaignView {
     pub subject: String,
     /// The line inboxes show after the subject.
     pub preview: String,
-    /// The message, plain text with merge fields; blank lines part paragraphs.
-    pub body: String,
+    /// The message's blocks, in order.
+    pub blocks: Vec<super::EmailBlock>,
     /// Where it stands.
     pub status: CampaignStatus,
     /// Subscribers when sending started.
@@ -52,23 +52,66 @@ pub struct CampaignView {
     pub sent: u64,
     /// Messages the mail server refused.
     pub failed: u64,
+    /// Recipients who opened it (or clicked, which shows they did).
+    pub opens: u64,
+    /// Recipients who clicked a link.
+    pub clicks: u64,
     /// RFC 3339, UTC.
     pub updated_at: String,
+    /// Whether the caller may edit and send it.
+    pub can_edit: bool,
+}
+
+/// How a sent campaign did: clicks per link and activity per hour since sending started.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CampaignReport {
+    /// Each tracked link with its clicks (every click) and clickers (distinct readers).
+    pub links: Vec<LinkStat>,
+    /// First opens and first clicks per hour, from the hour sending started.
+    pub hours: Vec<HourStat>,
+}
+
+/// One link of a campaign.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LinkStat {
+    /// Where it goes.
+    pub url: String,
+    /// Every click.
+    pub clicks: u64,
+}
+
+/// One hour of a campaign's activity.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct HourStat {
+    /// RFC 3339 start of the hour, UTC.
+    pub at: String,
+    /// Readers who first opened in it.
+    pub opens: u64,
+    /// Readers who first clicked in it.
+    pub clicks: u64,
+}
+
+/// What a preview or test shows of a campaign.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct EmailPreview {
+    /// Subject as a reader without a name would see it.
+    pub subject: String,
+    /// The HTML part.
+    pub html: String,
+    /// The plain-text part.
+    pub text: String,
 }
 
 /// The longest subject, in characters.
 pub const MAX_SUBJECT: usize = 150;
 
-/// Field → problem for a campaign's subject and body, empty when both are fine.
-pub fn campaign_problems(subject: &str, body: &str) -> Vec<(&'static str, &'static str)> {
+/// Field → problem for a campaign's subject, empty when it is fine.
+pub fn campaign_problems(subject: &str) -> Vec<(&'static str, &'static str)> {
     let mut out = Vec::new();
     if subject.trim().is_empty() {
         out.push(("subject", "Write a subject line."));
     } else if subject.chars().count() > MAX_SUBJECT {
         out.push(("subject", "Keep the subject to 150 characters."));
-    }
-    if body.trim().is_empty() {
-        out.push(("body", "Write the message."));
     }
     out
 }

@@ -6,7 +6,10 @@ use super::lists;
 use super::rfc3339;
 use super::sender::SEND;
 use super::subscriptions::SUBSCRIPTIONS;
-use crate::model::{campaign_problems, CampaignStatus, CampaignView, ListView};
+use crate::model::{
+    block_problems, campaign_problems, starter_blocks, CampaignStatus, CampaignView, EmailBlock,
+    ListView, MAX_BLOCKS,
+};
 use app_core::error::{AppError, FieldMessages};
 use futures_util::TryStreamExt;
 use mongodb::bson::{doc, DateTime, Document};
@@ -15,6 +18,7 @@ use platform::jobs::Enqueue;
 use platform::AppState;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
+use workspaces::model::Permission;
 use workspaces::WorkspaceScope;
 
 /// Collection name.
@@ -34,8 +38,9 @@ pub struct Campaign {
     pub subject: String,
     /// Inbox preview line.
     pub preview: String,
-    /// Plain-text message with merge fields.
-    pub body: String,
+    /// The message's blocks.
+    #[serde(default)]
+    pub blocks: Vec<EmailBlock>,
     /// Where it stands.
     pub status: CampaignStatus,
     /// Subscribers when sending started.
@@ -48,6 +53,18 @@ pub struct Campaign {
     pub cursor: String,
     /// Counts starts and resumes; names the job of each.
     pub run: i32,
+    /// Distinct readers who opened it.
+    #[serde(default)]
+    pub opens: i64,
+    /// Distinct readers who clicked.
+    #[serde(default)]
+    pub clicks: i64,
+    /// Every click per tracked link, by its number.
+    #[serde(default)]
+    pub link_clicks: HashMap<String, i64>,
+    /// When sending first started.
+    #[serde(default)]
+    pub started_at: Option<DateTime>,
     /// Created.
     pub created_at: DateTime,
     /// Last changed.
@@ -59,19 +76,22 @@ pub fn coll(state: &AppState) -> mongodb::Collection<Campaign> {
     state.db.collection(CAMPAIGNS)
 }
 
-fn view(c: Campaign, list_name: String) -> CampaignView {
+fn view(c: Campaign, list_name: String, scope: &WorkspaceScope) -> CampaignView {
     CampaignView {
         id: c.id,
         list_id: c.list_id,
         list_name,
         subject: c.subject,
         preview: c.preview,
-        body: c.body,
+        blocks: c.blocks,
         status: c.status,
         total: c.total.max(0) as u64,
         sent: c.sent.max(0) as u64,
         failed: c.failed.max(0) as u64,
+        opens: c.opens.max(0) as u64,
+        clicks: c.clicks.max(0) as u64,
         updated_at: rfc3339(c.updated_at),
+        can_edit: scope.role().can(Permission::EditContent),
     }
 }
 
@@ -81,7 +101,16 @@ fn not_found() -> AppError {
     }
 }
 
-/// Writes a draft (new when `id` is empty); refuses an empty subject or body next to the field.
+fn invalid<'a>(problems: impl IntoIterator<Item = (String, &'a str)>) -> AppError {
+    let mut fields = FieldMessages::new();
+    for (field, message) in problems {
+        fields.entry(field).or_default().push(message.to_owned());
+    }
+    AppError::Validation { fields }
+}
+
+/// Writes a draft's list, subject and preview line (a new draft, starting with a few blocks,
+/// when `id` is empty); refuses an empty subject next to the field.
 pub async fn save(
     state: &AppState,
     scope: &WorkspaceScope,
@@ -89,18 +118,12 @@ pub async fn save(
     list_id: &str,
     subject: &str,
     preview: &str,
-    body: &str,
 ) -> Result<CampaignView, AppError> {
-    let problems = campaign_problems(subject, body);
+    let problems = campaign_problems(subject);
     if !problems.is_empty() {
-        let mut fields = FieldMessages::new();
-        for (field, message) in problems {
-            fields
-                .entry(field.to_owned())
-                .or_default()
-                .push(message.to_owned());
-        }
-        return Err(AppError::Validation { fields });
+        return Err(invalid(
+            problems.into_iter().map(|(f, m)| (f.to_owned(), m)),
+        ));
     }
     let list = lists::find(state, scope, list_id)
         .await
@@ -113,13 +136,17 @@ pub async fn save(
             list_id: list.id.clone(),
             subject: subject.trim().to_owned(),
             preview: preview.trim().to_owned(),
-            body: body.to_owned(),
+            blocks: starter_blocks(),
             status: CampaignStatus::Draft,
             total: 0,
             sent: 0,
             failed: 0,
             cursor: String::new(),
             run: 0,
+            opens: 0,
+            clicks: 0,
+            link_clicks: HashMap::new(),
+            started_at: None,
             created_at: now,
             updated_at: now,
         };
@@ -127,7 +154,7 @@ pub async fn save(
         c
     } else {
         // Only a draft is edited: what went out stays what went out.
-        let set = doc! { "list_id": &list.id, "subject": subject.trim(), "preview": preview.trim(), "body": body, "updated_at": now };
+        let set = doc! { "list_id": &list.id, "subject": subject.trim(), "preview": preview.trim(), "updated_at": now };
         coll(state)
             .find_one_and_update(
                 scope.filter_with(doc! { "_id": id, "status": "draft" }),
@@ -137,7 +164,44 @@ pub async fn save(
             .await?
             .ok_or_else(|| AppError::invalid("form", "Only a draft can be changed."))?
     };
-    Ok(view(saved, list.name))
+    Ok(view(saved, list.name, scope))
+}
+
+/// Writes a draft's blocks. Unfinished blocks are kept (the editor shows what is missing);
+/// sending refuses them.
+pub async fn save_blocks(
+    state: &AppState,
+    scope: &WorkspaceScope,
+    id: &str,
+    blocks: Vec<EmailBlock>,
+) -> Result<CampaignView, AppError> {
+    if blocks.len() > MAX_BLOCKS {
+        return Err(AppError::invalid("blocks", "Keep the email to 60 blocks."));
+    }
+    let stored = mongodb::bson::to_bson(&blocks).map_err(|_| AppError::Internal)?;
+    coll(state)
+        .update_one(
+            scope.filter_with(doc! { "_id": id, "status": "draft" }),
+            doc! { "$set": { "blocks": stored, "updated_at": state.clock.now() } },
+        )
+        .await?
+        .matched_count
+        .eq(&1)
+        .then_some(())
+        .ok_or_else(|| AppError::invalid("form", "Only a draft can be changed."))?;
+    get(state, scope, id).await
+}
+
+/// Campaign `id` of the workspace, as stored.
+pub async fn find(
+    state: &AppState,
+    scope: &WorkspaceScope,
+    id: &str,
+) -> Result<Campaign, AppError> {
+    coll(state)
+        .find_one(scope.filter_with(doc! { "_id": id }))
+        .await?
+        .ok_or_else(not_found)
 }
 
 /// Campaign `id` of the workspace.
@@ -146,15 +210,12 @@ pub async fn get(
     scope: &WorkspaceScope,
     id: &str,
 ) -> Result<CampaignView, AppError> {
-    let c = coll(state)
-        .find_one(scope.filter_with(doc! { "_id": id }))
-        .await?
-        .ok_or_else(not_found)?;
+    let c = find(state, scope, id).await?;
     let name = lists::find(state, scope, &c.list_id)
         .await
         .map(|l| l.name)
         .unwrap_or_default();
-    Ok(view(c, name))
+    Ok(view(c, name, scope))
 }
 
 /// Every campaign of the workspace, newest first, named after `lists` (the workspace's lists,
@@ -178,7 +239,7 @@ pub async fn list(
         .into_iter()
         .map(|c| {
             let name = names.get(c.list_id.as_str()).copied().unwrap_or_default();
-            view(c, name.to_owned())
+            view(c, name.to_owned(), scope)
         })
         .collect())
 }
@@ -226,10 +287,14 @@ pub async fn control(
     set.insert("updated_at", now);
     let mut update = doc! {};
     if action == Action::Send {
-        let c = coll(state)
-            .find_one(scope.filter_with(doc! { "_id": id }))
-            .await?
-            .ok_or_else(not_found)?;
+        let c = find(state, scope, id).await?;
+        let problems = block_problems(&c.blocks);
+        if !problems.is_empty() {
+            return Err(invalid(problems.into_iter().chain([(
+                "form".to_owned(),
+                "Finish the marked blocks before sending.",
+            )])));
+        }
         let total = state
             .db
             .collection::<Document>(SUBSCRIPTIONS)
@@ -244,6 +309,7 @@ pub async fn control(
             ));
         }
         set.insert("total", total as i64);
+        set.insert("started_at", now);
     }
     if matches!(action, Action::Send | Action::Resume) {
         update.insert("$inc", doc! { "run": 1 });

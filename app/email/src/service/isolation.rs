@@ -49,11 +49,27 @@ pub const ISOLATION: &[IsolationRow] = &[
     (
         "save_email_campaign",
         Workspace("editor"),
-        &[
-            ("workspace_id", "{ws}"),
-            ("subject", "Hi"),
-            ("body", "Hello"),
-        ],
+        &[("workspace_id", "{ws}"), ("subject", "Hi")],
+    ),
+    (
+        "save_email_blocks",
+        Workspace("editor"),
+        &[("workspace_id", "{ws}"), ("id", "x"), ("blocks", "[]")],
+    ),
+    (
+        "preview_email_campaign",
+        Workspace("viewer"),
+        &[("workspace_id", "{ws}"), ("id", "x")],
+    ),
+    (
+        "send_test_email_campaign",
+        Workspace("editor"),
+        &[("workspace_id", "{ws}"), ("id", "x")],
+    ),
+    (
+        "get_email_campaign_report",
+        Workspace("viewer"),
+        &[("workspace_id", "{ws}"), ("id", "x")],
     ),
     (
         "control_email_campaign",

@@ -48,3 +48,32 @@ pub fn url(state: &AppState, purpose: Purpose, id: &str) -> String {
 pub fn verify(state: &AppState, purpose: Purpose, id: &str, tag: &str) -> bool {
     verify_mac(state.config.app_secret.expose(), purpose.key(), id, tag)
 }
+
+const TRACK: &str = "email.track";
+
+/// The token naming subscription `sub` in campaign `campaign`'s open pixel and click links:
+/// `<sub>.<signature>`, so nobody can count opens or clicks for someone else.
+pub fn track_token(state: &AppState, campaign: &str, sub: &str) -> String {
+    let tag = mac(
+        state.config.app_secret.expose(),
+        TRACK,
+        &format!("{campaign}:{sub}"),
+    );
+    format!("{sub}.{tag}")
+}
+
+/// The subscription a tracking `token` of `campaign` names, when its signature holds.
+pub fn tracked_subscription<'a>(
+    state: &AppState,
+    campaign: &str,
+    token: &'a str,
+) -> Option<&'a str> {
+    let (sub, tag) = token.split_once('.')?;
+    verify_mac(
+        state.config.app_secret.expose(),
+        TRACK,
+        &format!("{campaign}:{sub}"),
+        tag,
+    )
+    .then_some(sub)
+}

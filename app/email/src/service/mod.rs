@@ -1,16 +1,21 @@
-//! Email services (server only): lists, their subscriptions with consent, and the public
-//! subscribe, confirm and unsubscribe pages.
+//! Email services (server only): lists, their subscriptions with consent, the public
+//! subscribe, confirm and unsubscribe pages, campaigns built from blocks, and their tracking.
 
 pub mod campaigns;
+pub mod inline;
 pub mod isolation;
 pub mod links;
 pub mod lists;
 pub mod module;
+pub mod preview;
 pub mod public;
 pub mod public_html;
+pub mod report;
 pub mod sender;
 pub mod signup;
 pub mod subscriptions;
+pub mod template;
+pub mod tracking;
 
 pub use module::MODULE;
 
@@ -35,6 +40,14 @@ pub fn indexes() -> Vec<CollectionIndexes> {
             indexes: vec![index(
                 doc! { "workspace_id": 1, "created_at": -1 },
                 "workspace_created",
+                false,
+            )],
+        },
+        CollectionIndexes {
+            collection: tracking::ACTIVITY,
+            indexes: vec![index(
+                doc! { "campaign_id": 1, "workspace_id": 1 },
+                "campaign",
                 false,
             )],
         },

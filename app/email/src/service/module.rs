@@ -1,6 +1,6 @@
 //! The email module as the server assembles it.
 
-use super::public;
+use super::{preview, public, tracking};
 use axum::routing::get;
 use axum::Router;
 use platform::{AppState, Module};
@@ -28,4 +28,10 @@ fn routes() -> Router<AppState> {
             "/unsubscribe/{id}/{tag}",
             get(public::unsubscribe_page).post(public::unsubscribe_post),
         )
+        .route("/e/o/{campaign}/{token}", get(tracking::open))
+        .route(
+            "/email/{workspace_id}/campaigns/{id}/preview",
+            get(preview::page),
+        )
+        .route("/e/c/{campaign}/{link}/{token}", get(tracking::click))
 }

@@ -42,11 +42,7 @@ fn invitation_email(to: &str, inviter: &str, workspace: &str, role: Role, link: 
 /// Counts one invitation email against the workspace's daily allowance, so no account can use
 /// invitations to mail strangers in a loop.
 async fn allow_email(state: &AppState, scope: &WorkspaceScope) -> Result<(), AppError> {
-    state
-        .limits
-        .invitation_emails
-        .check(scope.workspace_id())
-        .await
+    state.limits.member_emails.check(scope.workspace_id()).await
 }
 
 async fn send(
