@@ -231,7 +231,12 @@ subs = [{"_id": secrets.token_hex(12), "workspace_id": ws, "list_id": lst, "emai
          "status": "subscribed", "consent": [], "created_at": now, "updated_at": now} for i in range(10_000)]
 MongoClient(f"mongodb://127.0.0.1:{db_port}/?directConnection=true").bench.email_subscriptions.insert_many(subs)
 cid = call("save_email_campaign", workspace_id=ws, list_id=lst, subject="Hello {{first_name|friend}}",
-           preview="This week", body="Dear {{first_name|reader}},\n\nThe workshop opens on Monday.")["id"]
+           preview="This week")["id"]
+blocks = [{"id": "b0", "kind": {"type": "heading", "text": "Workshop news"}},
+          {"id": "b1", "kind": {"type": "text", "text": "Dear {{first_name|reader}},\n\nThe workshop opens on [Monday](https://example.com/w)."}},
+          {"id": "b2", "kind": {"type": "button", "label": "Book a seat", "url": "https://example.com/w"}},
+          {"id": "b3", "kind": {"type": "footer", "address": "1 Harbour Street, Leith"}}]
+call("save_email_blocks", workspace_id=ws, id=cid, blocks=json.dumps(blocks))
 def rss():
     with open(f"/proc/{app_pid}/status") as f:
         return next(int(l.split()[1]) for l in f if l.startswith("VmRSS")) // 1024

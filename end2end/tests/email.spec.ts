@@ -7,7 +7,7 @@ const PASSWORD = "a perfectly long passphrase";
 
 const post = (page: Page, fn: string, form: Record<string, string>) => callApi(page.request, fn, form);
 
-test("a list collects a confirmed subscriber with JavaScript off; a campaign built from blocks is tested, sent, opened, clicked and unsubscribed from", async ({ page, browser, baseURL }, info) => {
+test("a list collects a confirmed subscriber with JavaScript off; a campaign built from blocks is tested, scheduled, sent, opened, clicked and unsubscribed from", async ({ page, browser, baseURL }, info) => {
   const handle = `mail-${info.project.name}-${Date.now() % 1_000_000}`;
   const owner = uniqueEmail("lena");
   expect((await post(page, "register", { name: "Lena Letters", email: owner, password: PASSWORD })).ok()).toBeTruthy();
@@ -85,10 +85,18 @@ test("a list collects a confirmed subscriber with JavaScript off; a campaign bui
   const test = await mailTo(page.request, owner, 1, "[Test] Hello Lena");
   expect(test.text).toContain("Book a seat: https://example.com/workshop");
 
-  // Sent after a confirmation, its progress to the end; the reader opens it and clicks.
-  await page.getByRole("button", { name: "Send now…" }).click();
-  await page.getByRole("alertdialog", { name: "Confirm send" }).getByRole("button", { name: "Send" }).click();
-  await expect(page.getByText("1 of 1 sent")).toBeVisible();
+  // Scheduled a few seconds ahead in the workspace's zone (UTC here): a time gone by is refused
+  // next to the field; at its time the page moves on by itself, the progress to the end.
+  await page.getByRole("button", { name: "Schedule…" }).click();
+  const at = page.getByLabel("Send at");
+  await expect(page.getByText("Time zone: UTC (the workspace's).")).toBeVisible();
+  await at.fill("2020-01-01T09:00");
+  await page.getByRole("group", { name: "Schedule" }).getByRole("button", { name: "Schedule" }).click();
+  await expect(page.getByText("Pick a time in the future.")).toBeVisible();
+  await at.fill(new Date(Date.now() + 5_000).toISOString().slice(0, 19));
+  await page.getByRole("group", { name: "Schedule" }).getByRole("button", { name: "Schedule" }).click();
+  await expect(page.getByRole("heading", { name: "Scheduled", level: 2 })).toBeVisible();
+  await expect(page.getByText("1 of 1 sent")).toBeVisible({ timeout: 15_000 });
   await expect(page.getByText("Sent", { exact: true })).toBeVisible();
   const letter = await mailTo(page.request, fan, 1, "Hello friend");
   expect(letter.text).toContain("Workshop news");

@@ -5,6 +5,7 @@ use super::campaign_settings::CampaignSettings;
 use super::email_preview_pane::EmailPreviewPane;
 use super::email_tabs::EmailTabs;
 use super::model::CampaignStatus;
+use super::schedule_row::ScheduleRow;
 use super::template_editor::TemplateEditor;
 use super::template_state::{Saving, Template};
 use app_core::error::AppError;
@@ -16,7 +17,8 @@ use ui::{use_toasts, ToastKind};
 use workspaces::api::get_workspace;
 
 /// `/app/<handle>/email/campaigns/<id>`: a draft's subject, block editor and preview with a test
-/// send; once sending, its progress and report. Send, pause, resume and cancel.
+/// send; once scheduled, when it goes; once sending, its progress and report. Send, schedule,
+/// unschedule, pause, resume and cancel.
 #[component]
 pub fn CampaignPage() -> impl IntoView {
     let params = use_params_map();
@@ -35,7 +37,7 @@ pub fn CampaignPage() -> impl IntoView {
         |(handle, id, _)| async move {
             let ws = get_workspace(handle).await?;
             let c = get_email_campaign(ws.id.clone(), id).await?;
-            Ok::<_, AppError>((ws.id, c))
+            Ok::<_, AppError>((ws.id, ws.time_zone, c))
         },
     );
     let reload = Callback::new(move |()| version.update(|v| *v += 1));
@@ -43,7 +45,7 @@ pub fn CampaignPage() -> impl IntoView {
         <EmailTabs/>
         <Transition fallback=|| view! { <p class="muted">"Loading…"</p> }>
             {move || Suspend::new(async move {
-                let (ws_id, c) = data.await?;
+                let (ws_id, time_zone, c) = data.await?;
                 let status = c.status;
                 let draft = status == CampaignStatus::Draft;
                 let template = (draft && c.can_edit)
@@ -54,7 +56,7 @@ pub fn CampaignPage() -> impl IntoView {
                     confirming.set(None);
                     spawn_local(async move {
                         let (ws, id) = ids.get_value();
-                        match control_email_campaign(ws, id, action.into()).await {
+                        match control_email_campaign(ws, id, action.into(), String::new()).await {
                             Ok(_) => version.update(|v| *v += 1),
                             Err(e) => toasts.show(ToastKind::Error, e.to_string()),
                         }
@@ -74,17 +76,27 @@ pub fn CampaignPage() -> impl IntoView {
                     {edit.then(|| view! {
                         <div class="button-row">
                             {match status {
-                                CampaignStatus::Draft => view! {
-                                    <Show when=move || confirming.get() == Some("send") fallback=move || view! {
-                                        <button type="button" class="button button-primary" disabled=unsaved on:click=move |_| confirming.set(Some("send"))>"Send now…"</button>
-                                    }>
-                                        <div class="confirm-row" role="alertdialog" aria-label="Confirm send">
-                                            <span>"Send to everyone subscribed to the list now?"</span>
-                                            {button("send", "Send", "button-primary")}
-                                            <button type="button" class="button button-ghost" on:click=move |_| confirming.set(None)>"Not yet"</button>
-                                        </div>
-                                    </Show>
-                                }.into_any(),
+                                CampaignStatus::Draft => {
+                                    let (ws_id, id, time_zone) = (ws_id.clone(), c.id.clone(), time_zone.clone());
+                                    view! {
+                                        <Show when=move || confirming.get().is_none()>
+                                            <button type="button" class="button button-primary" disabled=unsaved on:click=move |_| confirming.set(Some("send"))>"Send now…"</button>
+                                            <button type="button" class="button button-secondary" disabled=unsaved on:click=move |_| confirming.set(Some("schedule"))>"Schedule…"</button>
+                                        </Show>
+                                        <Show when=move || confirming.get() == Some("send")>
+                                            <div class="confirm-row" role="alertdialog" aria-label="Confirm send">
+                                                <span>"Send to everyone subscribed to the list now?"</span>
+                                                {button("send", "Send", "button-primary")}
+                                                <button type="button" class="button button-ghost" on:click=move |_| confirming.set(None)>"Not yet"</button>
+                                            </div>
+                                        </Show>
+                                        <Show when=move || confirming.get() == Some("schedule")>
+                                            <ScheduleRow workspace_id=ws_id.clone() campaign_id=id.clone() time_zone=time_zone.clone()
+                                                done=reload close=Callback::new(move |()| confirming.set(None))/>
+                                        </Show>
+                                    }.into_any()
+                                }
+                                CampaignStatus::Scheduled => button("unschedule", "Unschedule and edit", "button-secondary").into_any(),
                                 CampaignStatus::Sending => button("pause", "Pause", "button-secondary").into_any(),
                                 CampaignStatus::Paused => button("resume", "Resume", "button-primary").into_any(),
                                 _ => ().into_any(),
@@ -102,7 +114,7 @@ pub fn CampaignPage() -> impl IntoView {
                             })}
                         </div>
                     })}
-                    {(!draft).then(|| view! { <CampaignReport workspace_id=ws_id.clone() campaign=c.clone()/> })}
+                    {(!draft && status != CampaignStatus::Scheduled).then(|| view! { <CampaignReport workspace_id=ws_id.clone() campaign=c.clone()/> })}
                     {template.map(|_| view! {
                         <CampaignSettings workspace_id=ws_id.clone() campaign=c.clone()
                             saved=Callback::new(move |s: String| subject.set(s))/>

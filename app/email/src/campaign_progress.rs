@@ -3,23 +3,25 @@ use super::model::{CampaignStatus, CampaignView};
 use leptos::prelude::*;
 use std::time::Duration;
 
-/// A campaign's progress bar, read again every second while it sends; `finished` hears when
-/// it stops sending (done, paused or cancelled elsewhere).
+/// A campaign's progress bar (or, while scheduled, when it goes), read again every second while
+/// it waits or sends; `finished` hears when it moves on (starts, ends, or was paused or
+/// cancelled elsewhere).
 #[component]
 pub fn CampaignProgress(
     workspace_id: String,
     campaign: CampaignView,
     finished: Callback<()>,
 ) -> impl IntoView {
-    let sending = campaign.status == CampaignStatus::Sending;
+    let started_as = campaign.status;
+    let live = |s: CampaignStatus| matches!(s, CampaignStatus::Scheduled | CampaignStatus::Sending);
     let now = RwSignal::new(campaign);
     let ids = StoredValue::new(workspace_id);
-    if sending {
+    if live(started_as) {
         let tick = move || {
             let (ws, id) = (ids.get_value(), now.with_untracked(|c| c.id.clone()));
             leptos::task::spawn_local(async move {
                 if let Ok(c) = get_email_campaign(ws, id).await {
-                    let done = c.status != CampaignStatus::Sending;
+                    let done = c.status != started_as;
                     if now.try_set(c).is_some() {
                         return;
                     }
@@ -29,9 +31,9 @@ pub fn CampaignProgress(
                 }
             });
         };
-        // One read a second for as long as this component lives and the campaign sends.
+        // One read a second for as long as this component lives and nothing changed.
         Effect::new(move |_| {
-            if now.with(|c| c.status == CampaignStatus::Sending) {
+            if now.with(|c| c.status == started_as) {
                 let handle = set_timeout_with_handle(tick, Duration::from_secs(1)).ok();
                 on_cleanup(move || {
                     if let Some(h) = handle {
@@ -40,6 +42,15 @@ pub fn CampaignProgress(
                 });
             }
         });
+    }
+    if started_as == CampaignStatus::Scheduled {
+        return view! {
+            <section class="card" aria-labelledby="progress">
+                <h2 id="progress">"Scheduled"</h2>
+                <p>{move || now.with(|c| format!("Goes out {}.", c.scheduled_for))}</p>
+            </section>
+        }
+        .into_any();
     }
     view! {
         <section class="card" aria-labelledby="progress">
@@ -54,4 +65,5 @@ pub fn CampaignProgress(
             })}</p>
         </section>
     }
+    .into_any()
 }

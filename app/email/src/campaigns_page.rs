@@ -57,7 +57,7 @@ pub fn CampaignsPage() -> impl IntoView {
                             {overview.campaigns.into_iter().map(|c| view! {
                                 <li class="card">
                                     <h2><a href=format!("/app/{handle}/email/campaigns/{}", c.id)>{c.subject.clone()}</a></h2>
-                                    <p><span class="badge">{c.status.label()}</span>{format!(" to {}", c.list_name)}{(c.status != CampaignStatus::Draft).then(|| format!(" · {} of {} sent", c.sent, c.total))}</p>
+                                    <p><span class="badge">{c.status.label()}</span>{format!(" to {}", c.list_name)}{(!matches!(c.status, CampaignStatus::Draft | CampaignStatus::Scheduled)).then(|| format!(" · {} of {} sent", c.sent, c.total))}</p>
                                 </li>
                             }).collect_view()}
                         </ul>

@@ -16,6 +16,7 @@ pub mod email_tabs;
 pub mod list_page;
 pub mod lists_page;
 pub mod model;
+pub mod schedule_row;
 #[cfg(feature = "ssr")]
 pub mod service;
 pub mod subscriber_row;

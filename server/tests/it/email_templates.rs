@@ -199,3 +199,96 @@ async fn a_campaign_in_blocks_is_previewed_tested_sent_and_tracked() {
     assert_eq!((sum("opens"), sum("clicks")), (1, 1));
     app.cleanup().await;
 }
+
+async fn schedule(
+    c: &mut common::client::Client,
+    ws: &str,
+    id: &str,
+    at: &str,
+) -> common::client::Answer {
+    let f = [
+        ("workspace_id", ws),
+        ("id", id),
+        ("action", "schedule"),
+        ("at", at),
+    ];
+    c.call("control_email_campaign", &f).await
+}
+
+#[tokio::test]
+async fn a_scheduled_campaign_waits_for_its_time_and_can_be_taken_back() {
+    let app = TestApp::start().await;
+    let (mut c, _) = signed_up(&app, "planner").await;
+    let ws = workspace(&mut c, &unique("later")).await;
+    let tag = unique("later");
+    let list = list_of(&app, &mut c, &ws, &tag, 2).await;
+    let id = draft(&mut c, &ws, &list).await;
+    // The wall-clock time `hours` ahead in UTC (the RFC 3339 text's first 16 characters); the
+    // workspace is in Europe/Paris, an hour ahead in December, so it is read as an hour less.
+    let local = |hours: u64| {
+        app.state
+            .clock
+            .after(std::time::Duration::from_secs(hours * 3600))
+            .try_to_rfc3339_string()
+            .unwrap()[..16]
+            .to_owned()
+    };
+    let past = schedule(&mut c, &ws, &id, "2020-01-01T09:00").await;
+    assert_eq!(past.field_errors("at"), vec!["Pick a time in the future."]);
+    let garbled = schedule(&mut c, &ws, &id, "soon").await;
+    assert_eq!(garbled.field_errors("at"), vec!["Pick a date and time."]);
+
+    let planned = schedule(&mut c, &ws, &id, &local(2)).await;
+    assert!(planned.status.is_success(), "{}", planned.body);
+    let shown = ok(
+        &mut c,
+        "get_email_campaign",
+        &[("workspace_id", &ws), ("id", &id)],
+    )
+    .await;
+    assert_eq!(shown["status"], "scheduled");
+    let wall = local(2);
+    assert!(
+        shown["scheduled_for"]
+            .as_str()
+            .unwrap()
+            .ends_with(&format!("{} (Europe/Paris)", &wall[11..])),
+        "shown as typed, in the workspace's zone: {shown}"
+    );
+    app.settle_jobs().await;
+    assert_eq!(
+        mail::count(&format!("{tag}-0@example.com")).await,
+        0,
+        "not before its time"
+    );
+
+    // Taken back to a draft; scheduled again; its time comes.
+    ok(
+        &mut c,
+        "control_email_campaign",
+        &[("workspace_id", &ws), ("id", &id), ("action", "unschedule")],
+    )
+    .await;
+    let again = schedule(&mut c, &ws, &id, &local(3)).await;
+    assert!(again.status.is_success(), "{}", again.body);
+    app.state
+        .clock
+        .advance(std::time::Duration::from_secs(3 * 3600));
+    app.settle_jobs().await;
+    let done = ok(
+        &mut c,
+        "get_email_campaign",
+        &[("workspace_id", &ws), ("id", &id)],
+    )
+    .await;
+    assert_eq!(
+        (done["status"].as_str(), done["sent"].as_u64()),
+        (Some("sent"), Some(2))
+    );
+    let by = received_eventually(&tag, 2).await;
+    assert!(
+        by.values().all(|m| m.len() == 1),
+        "once each, though scheduled twice"
+    );
+    app.cleanup().await;
+}

@@ -58,21 +58,31 @@ pub async fn save_email_campaign(
     .await
 }
 
-/// `action` (send, pause, resume, cancel) on a campaign.
+/// `action` (send, schedule, unschedule, pause, resume, cancel) on a campaign; `at` is the time
+/// to schedule for, in the workspace's time zone (`YYYY-MM-DDTHH:MM`).
 #[server(endpoint = "control_email_campaign")]
 pub async fn control_email_campaign(
     workspace_id: String,
     id: String,
     action: String,
+    #[server(default)] at: String,
 ) -> Result<CampaignView, AppError> {
     use crate::service::campaigns::{self, Action};
+    use crate::service::schedule;
     use workspaces::model::Permission;
     ctx::in_workspace(
         &workspace_id,
         Permission::EditContent,
         |c, scope| async move {
-            let act = Action::parse(&action)
-                .ok_or_else(|| AppError::invalid("action", "Unknown action."))?;
+            let act = if action == "schedule" {
+                let (_, tz) = schedule::zone(&c.state, scope.workspace_id()).await?;
+                let when = schedule::parse_local(&at, &tz)
+                    .ok_or_else(|| AppError::invalid("at", "Pick a date and time."))?;
+                Action::Schedule(when)
+            } else {
+                Action::parse(&action)
+                    .ok_or_else(|| AppError::invalid("action", "Unknown action."))?
+            };
             let done = campaigns::control(&c.state, &scope, &id, act).await?;
             c.audit(
                 &scope,

@@ -6,6 +6,8 @@ use serde::{Deserialize, Serialize};
 pub enum CampaignStatus {
     /// Being written.
     Draft,
+    /// Waiting for its time.
+    Scheduled,
     /// Going out now.
     Sending,
     /// Stopped by a member; resumes where it stopped.
@@ -21,6 +23,7 @@ impl CampaignStatus {
     pub fn label(self) -> &'static str {
         match self {
             CampaignStatus::Draft => "Draft",
+            CampaignStatus::Scheduled => "Scheduled",
             CampaignStatus::Sending => "Sending",
             CampaignStatus::Paused => "Paused",
             CampaignStatus::Sent => "Sent",
@@ -46,6 +49,8 @@ pub struct CampaignView {
     pub blocks: Vec<super::EmailBlock>,
     /// Where it stands.
     pub status: CampaignStatus,
+    /// While scheduled: when it goes, in the workspace's time zone, named.
+    pub scheduled_for: String,
     /// Subscribers when sending started.
     pub total: u64,
     /// Messages handed to the mail server so far.

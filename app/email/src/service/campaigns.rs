@@ -4,6 +4,7 @@
 
 use super::lists;
 use super::rfc3339;
+use super::schedule;
 use super::sender::SEND;
 use super::subscriptions::SUBSCRIPTIONS;
 use crate::model::{
@@ -65,6 +66,9 @@ pub struct Campaign {
     /// When sending first started.
     #[serde(default)]
     pub started_at: Option<DateTime>,
+    /// When it is to go out, while scheduled.
+    #[serde(default)]
+    pub scheduled_at: Option<DateTime>,
     /// Created.
     pub created_at: DateTime,
     /// Last changed.
@@ -85,6 +89,7 @@ fn view(c: Campaign, list_name: String, scope: &WorkspaceScope) -> CampaignView 
         preview: c.preview,
         blocks: c.blocks,
         status: c.status,
+        scheduled_for: String::new(),
         total: c.total.max(0) as u64,
         sent: c.sent.max(0) as u64,
         failed: c.failed.max(0) as u64,
@@ -147,6 +152,7 @@ pub async fn save(
             clicks: 0,
             link_clicks: HashMap::new(),
             started_at: None,
+            scheduled_at: None,
             created_at: now,
             updated_at: now,
         };
@@ -215,7 +221,15 @@ pub async fn get(
         .await
         .map(|l| l.name)
         .unwrap_or_default();
-    Ok(view(c, name, scope))
+    let at = c
+        .scheduled_at
+        .filter(|_| c.status == CampaignStatus::Scheduled);
+    let mut shown = view(c, name, scope);
+    if let Some(at) = at {
+        let (zone, tz) = schedule::zone(state, scope.workspace_id()).await?;
+        shown.scheduled_for = schedule::show_local(at, &zone, &tz);
+    }
+    Ok(shown)
 }
 
 /// Every campaign of the workspace, newest first, named after `lists` (the workspace's lists,
@@ -249,6 +263,10 @@ pub async fn list(
 pub enum Action {
     /// Start sending a draft.
     Send,
+    /// Send a draft at a later time.
+    Schedule(DateTime),
+    /// Back to a draft before its time comes.
+    Unschedule,
     /// Stop sending for now.
     Pause,
     /// Go on from where it paused.
@@ -258,10 +276,11 @@ pub enum Action {
 }
 
 impl Action {
-    /// The action named `s`.
+    /// The action named `s` (scheduling needs its time, so it has no name here).
     pub fn parse(s: &str) -> Option<Action> {
         Some(match s {
             "send" => Action::Send,
+            "unschedule" => Action::Unschedule,
             "pause" => Action::Pause,
             "resume" => Action::Resume,
             "cancel" => Action::Cancel,
@@ -280,38 +299,30 @@ pub async fn control(
     let now = state.clock.now();
     let (from, mut set): (Vec<&str>, Document) = match action {
         Action::Send => (vec!["draft"], doc! { "status": "sending" }),
+        Action::Schedule(at) => (
+            vec!["draft"],
+            doc! { "status": "scheduled", "scheduled_at": at },
+        ),
+        Action::Unschedule => (vec!["scheduled"], doc! { "status": "draft" }),
         Action::Pause => (vec!["sending"], doc! { "status": "paused" }),
         Action::Resume => (vec!["paused"], doc! { "status": "sending" }),
         Action::Cancel => (vec!["sending", "paused"], doc! { "status": "cancelled" }),
     };
     set.insert("updated_at", now);
     let mut update = doc! {};
-    if action == Action::Send {
-        let c = find(state, scope, id).await?;
-        let problems = block_problems(&c.blocks);
-        if !problems.is_empty() {
-            return Err(invalid(problems.into_iter().chain([(
-                "form".to_owned(),
-                "Finish the marked blocks before sending.",
-            )])));
+    if let Action::Schedule(at) = action {
+        if at <= now {
+            return Err(AppError::invalid("at", "Pick a time in the future."));
         }
-        let total = state
-            .db
-            .collection::<Document>(SUBSCRIPTIONS)
-            .count_documents(
-                scope.filter_with(doc! { "list_id": &c.list_id, "status": "subscribed" }),
-            )
-            .await?;
-        if total == 0 {
-            return Err(AppError::invalid(
-                "form",
-                "The list has no subscribers yet.",
-            ));
-        }
-        set.insert("total", total as i64);
-        set.insert("started_at", now);
     }
-    if matches!(action, Action::Send | Action::Resume) {
+    if matches!(action, Action::Send | Action::Schedule(_)) {
+        let total = ready(state, scope, id).await?;
+        if action == Action::Send {
+            set.insert("total", total as i64);
+            set.insert("started_at", now);
+        }
+    }
+    if matches!(action, Action::Send | Action::Schedule(_) | Action::Resume) {
         update.insert("$inc", doc! { "run": 1 });
     }
     update.insert("$set", set);
@@ -329,7 +340,10 @@ pub async fn control(
             "The campaign has moved on meanwhile; the page shows where it stands.",
         ));
     };
-    if c.status == CampaignStatus::Sending {
+    if matches!(
+        c.status,
+        CampaignStatus::Sending | CampaignStatus::Scheduled
+    ) {
         let key = format!("email.campaign:{}:{}", c.id, c.run);
         let payload = doc! { "campaign": &c.id, "run": c.run };
         state
@@ -339,10 +353,37 @@ pub async fn control(
                 payload,
                 Enqueue {
                     key: Some(&key),
-                    run_at: None,
+                    run_at: c
+                        .scheduled_at
+                        .filter(|_| c.status == CampaignStatus::Scheduled),
                 },
             )
             .await?;
     }
     get(state, scope, id).await
+}
+
+/// The number of subscribers campaign `id` would reach now; refuses (next to each block) one
+/// whose blocks are unfinished, and one whose list is empty.
+async fn ready(state: &AppState, scope: &WorkspaceScope, id: &str) -> Result<u64, AppError> {
+    let c = find(state, scope, id).await?;
+    let problems = block_problems(&c.blocks);
+    if !problems.is_empty() {
+        return Err(invalid(problems.into_iter().chain([(
+            "form".to_owned(),
+            "Finish the marked blocks before sending.",
+        )])));
+    }
+    let total = state
+        .db
+        .collection::<Document>(SUBSCRIPTIONS)
+        .count_documents(scope.filter_with(doc! { "list_id": &c.list_id, "status": "subscribed" }))
+        .await?;
+    if total == 0 {
+        return Err(AppError::invalid(
+            "form",
+            "The list has no subscribers yet.",
+        ));
+    }
+    Ok(total)
 }

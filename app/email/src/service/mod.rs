@@ -11,6 +11,7 @@ pub mod preview;
 pub mod public;
 pub mod public_html;
 pub mod report;
+pub mod schedule;
 pub mod sender;
 pub mod signup;
 pub mod subscriptions;

@@ -42,9 +42,10 @@ fn run<'a>(state: &'a AppState, payload: &'a Document) -> BoxFuture<'a, Result<(
 }
 
 /// Sends campaign `id` from where it stands until it is done, paused or cancelled, as its
-/// start or resume number `run`: after a pause and a quick resume, the job of the earlier run
+/// start or resume number `run` (starting it first when it was scheduled for now): after a pause and a quick resume, the job of the earlier run
 /// stops at its next batch instead of sending alongside the new one.
 pub async fn send(state: &AppState, id: &str, run: i32) -> Result<(), AppError> {
+    super::schedule::begin(state, id, run).await?;
     let Some(first) = current(state, id, run).await? else {
         return Ok(());
     };
