@@ -124,4 +124,8 @@ test("a list collects a confirmed subscriber with JavaScript off; a campaign bui
   await hydrated(page);
   await expect(row).toContainText("Unsubscribed");
   await expect(page.getByRole("definition").first()).toHaveText("0");
+  // No bounce webhook is configured here, and the screen says what it needs.
+  await page.getByRole("navigation", { name: "Email" }).getByRole("link", { name: "Suppressed" }).click();
+  await expect(page.getByRole("heading", { name: "Nothing suppressed" })).toBeVisible();
+  await expect(page.getByRole("note")).toContainText("EMAIL_WEBHOOK_TOKEN");
 });

@@ -10,6 +10,7 @@ ui::lazy_page! {
     EmailList => crate::ListPage;
     EmailCampaigns => crate::CampaignsPage;
     EmailCampaign => crate::CampaignPage;
+    EmailSuppressed => crate::SuppressedPage;
 }
 
 /// Email's routes, inside the signed-in layout.
@@ -20,6 +21,7 @@ pub fn EmailRoutes() -> AnyNestedRoute {
         <Route path=path!(":handle/email/lists/:id") view={Lazy::<EmailList>::new()}/>
         <Route path=path!(":handle/email/campaigns") view={Lazy::<EmailCampaigns>::new()}/>
         <Route path=path!(":handle/email/campaigns/:id") view={Lazy::<EmailCampaign>::new()}/>
+        <Route path=path!(":handle/email/suppressed") view={Lazy::<EmailSuppressed>::new()}/>
     }
     .into_inner()
     .into_any_nested_route()

@@ -20,6 +20,7 @@ pub mod schedule_row;
 #[cfg(feature = "ssr")]
 pub mod service;
 pub mod subscriber_row;
+pub mod suppressed_page;
 pub mod template_block_fields;
 pub mod template_block_row;
 pub mod template_editor;
@@ -31,6 +32,7 @@ pub use campaigns_page::CampaignsPage;
 pub use email_routes::EmailRoutes;
 pub use list_page::ListPage;
 pub use lists_page::ListsPage;
+pub use suppressed_page::SuppressedPage;
 
 use ui::{IconName, NavItem, Section};
 

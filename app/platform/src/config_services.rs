@@ -90,3 +90,33 @@ pub(super) fn media(get: &impl Fn(&str) -> Option<String>, err: &mut ConfigError
         cdn_url,
     }
 }
+
+/// Where bounce and complaint notifications come from.
+#[derive(Debug, Clone, Default)]
+pub struct EmailWebhookConfig {
+    /// `EMAIL_WEBHOOK_TOKEN`: the password of `/webhooks/email/postmark` (HTTP Basic, any user
+    /// name, as Postmark's webhook settings put it in the address); unset turns the endpoint off.
+    pub token: Option<Secret>,
+    /// `SNS_TOPIC_ARNS`: the Amazon SNS topics (comma-separated) whose SES notifications
+    /// `/webhooks/email/ses` accepts; empty turns the endpoint off.
+    pub sns_topics: Vec<String>,
+    /// `SNS_CERT_URL_PREFIX`: the only place signing certificates may come from; unset means
+    /// Amazon's own (`https://sns.<region>.amazonaws.com/`). A local fake in tests.
+    pub sns_cert_prefix: Option<String>,
+}
+
+/// `EMAIL_WEBHOOK_TOKEN`, `SNS_TOPIC_ARNS`, `SNS_CERT_URL_PREFIX`.
+pub(super) fn email_webhooks(get: &impl Fn(&str) -> Option<String>) -> EmailWebhookConfig {
+    EmailWebhookConfig {
+        token: get("EMAIL_WEBHOOK_TOKEN").map(Secret),
+        sns_topics: get("SNS_TOPIC_ARNS")
+            .map(|v| {
+                v.split(',')
+                    .map(|t| t.trim().to_owned())
+                    .filter(|t| !t.is_empty())
+                    .collect()
+            })
+            .unwrap_or_default(),
+        sns_cert_prefix: get("SNS_CERT_URL_PREFIX"),
+    }
+}

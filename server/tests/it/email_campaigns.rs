@@ -186,6 +186,9 @@ async fn everyone_on_the_list_gets_one_message_with_merge_fields_and_unsubscribe
         header("List-Unsubscribe-Post"),
         "List-Unsubscribe=One-Click"
     );
+    // The workspace rides along as provider metadata, for bounce and complaint notifications.
+    assert_eq!(header("X-PM-Metadata-workspace"), ws);
+    assert_eq!(header("X-SES-MESSAGE-TAGS"), format!("workspace={ws}"));
     let link = header("List-Unsubscribe");
     assert!(
         link.starts_with('<') && link.contains("/unsubscribe/"),

@@ -15,6 +15,7 @@ mod crm_deals;
 mod crm_intake;
 mod drain;
 mod email;
+mod email_bounces;
 mod email_campaigns;
 mod email_templates;
 mod events;

@@ -3,7 +3,9 @@
 pub mod campaigns;
 pub mod content;
 pub mod lists;
+pub mod suppressions;
 
 pub use campaigns::*;
 pub use content::*;
 pub use lists::*;
+pub use suppressions::*;

@@ -53,6 +53,10 @@ pub enum ConsentMethod {
     Unsubscribed,
     /// Removed by a member.
     RemovedByMember,
+    /// Taken off because mail to the address bounced for good.
+    Bounced,
+    /// Taken off because the reader marked a message as spam.
+    Complained,
 }
 
 impl ConsentMethod {
@@ -64,6 +68,8 @@ impl ConsentMethod {
             ConsentMethod::AddedByMember => "Added by a member",
             ConsentMethod::Unsubscribed => "Unsubscribed with the link",
             ConsentMethod::RemovedByMember => "Removed by a member",
+            ConsentMethod::Bounced => "Taken off: the address bounced",
+            ConsentMethod::Complained => "Taken off: marked as spam",
         }
     }
 }
@@ -109,4 +115,28 @@ pub struct SubscriberPage {
     pub can_edit: bool,
     /// The workspace's contact tags, to add contacts by tag.
     pub tags: Vec<String>,
+}
+
+/// An address no campaign of the workspace writes to any more, and why.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SuppressionView {
+    /// Normalised address.
+    pub email: String,
+    /// Why: a bounce or a complaint.
+    pub reason: ConsentMethod,
+    /// What the mail provider said.
+    pub detail: String,
+    /// RFC 3339, UTC.
+    pub at: String,
+}
+
+/// The suppression list screen.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SuppressionPage {
+    /// Newest first.
+    pub suppressed: Vec<SuppressionView>,
+    /// Whether the caller may lift a suppression.
+    pub can_edit: bool,
+    /// Whether a bounce webhook is configured (else nothing arrives here on its own).
+    pub webhooks_on: bool,
 }

@@ -67,6 +67,16 @@ pub const ISOLATION: &[IsolationRow] = &[
         &[("workspace_id", "{ws}"), ("id", "x")],
     ),
     (
+        "get_email_suppressions",
+        Workspace("viewer"),
+        &[("workspace_id", "{ws}")],
+    ),
+    (
+        "lift_email_suppression",
+        Workspace("editor"),
+        &[("workspace_id", "{ws}"), ("email", "x@example.com")],
+    ),
+    (
         "get_email_campaign_report",
         Workspace("viewer"),
         &[("workspace_id", "{ws}"), ("id", "x")],

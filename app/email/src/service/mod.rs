@@ -1,6 +1,7 @@
 //! Email services (server only): lists, their subscriptions with consent, the public
 //! subscribe, confirm and unsubscribe pages, campaigns built from blocks, and their tracking.
 
+pub mod bounces;
 pub mod campaigns;
 pub mod inline;
 pub mod isolation;
@@ -14,7 +15,9 @@ pub mod report;
 pub mod schedule;
 pub mod sender;
 pub mod signup;
+pub mod sns;
 pub mod subscriptions;
+pub mod suppressions;
 pub mod template;
 pub mod tracking;
 
@@ -41,6 +44,14 @@ pub fn indexes() -> Vec<CollectionIndexes> {
             indexes: vec![index(
                 doc! { "workspace_id": 1, "created_at": -1 },
                 "workspace_created",
+                false,
+            )],
+        },
+        CollectionIndexes {
+            collection: suppressions::SUPPRESSIONS,
+            indexes: vec![index(
+                doc! { "workspace_id": 1, "at": -1 },
+                "workspace_at",
                 false,
             )],
         },

@@ -1,7 +1,7 @@
 //! The email module as the server assembles it.
 
-use super::{preview, public, tracking};
-use axum::routing::get;
+use super::{bounces, preview, public, tracking};
+use axum::routing::{get, post};
 use axum::Router;
 use platform::{AppState, Module};
 
@@ -29,6 +29,8 @@ fn routes() -> Router<AppState> {
             get(public::unsubscribe_page).post(public::unsubscribe_post),
         )
         .route("/e/o/{campaign}/{token}", get(tracking::open))
+        .route("/webhooks/email/postmark", post(bounces::postmark))
+        .route("/webhooks/email/ses", post(bounces::ses))
         .route(
             "/email/{workspace_id}/campaigns/{id}/preview",
             get(preview::page),

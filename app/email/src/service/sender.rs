@@ -170,7 +170,7 @@ fn message(
     rendered: &Rendered,
     s: &Subscription,
     name: &str,
-) -> (Email, [(&'static str, String); 2]) {
+) -> (Email, [(&'static str, String); 4]) {
     let unsubscribe = links::url(state, Purpose::Unsubscribe, &s.id);
     let token = links::track_token(state, &c.id, &s.id);
     let to = Recipient {
@@ -186,11 +186,17 @@ fn message(
         html: merge_html(&rendered.html, &to),
     };
     // RFC 8058: mail clients show their own unsubscribe button and post to it in one click.
+    // The workspace rides along as provider metadata, so a bounce or complaint names it.
     let headers = [
         ("List-Unsubscribe", format!("<{unsubscribe}>")),
         (
             "List-Unsubscribe-Post",
             "List-Unsubscribe=One-Click".to_owned(),
+        ),
+        ("X-PM-Metadata-workspace", c.workspace_id.clone()),
+        (
+            "X-SES-MESSAGE-TAGS",
+            format!("workspace={}", c.workspace_id),
         ),
     ];
     (email, headers)
