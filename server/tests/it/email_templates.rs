@@ -145,7 +145,8 @@ async fn a_campaign_in_blocks_is_previewed_tested_sent_and_tracked() {
     .await;
     app.settle_jobs().await;
     let by = received_eventually(&tag, 3).await;
-    let html = by[&format!("{tag}-1@example.com")][0]["html"]
+    // Subscriber 0 is Ada, a CRM contact: her timeline shows the send, the open and the click.
+    let html = by[&format!("{tag}-0@example.com")][0]["html"]
         .as_str()
         .unwrap()
         .to_owned();
@@ -185,6 +186,31 @@ async fn a_campaign_in_blocks_is_previewed_tested_sent_and_tracked() {
         (after["opens"].as_u64(), after["clicks"].as_u64()),
         (Some(1), Some(1)),
         "one reader opened and clicked"
+    );
+    let ada = app
+        .state
+        .db
+        .collection::<mongodb::bson::Document>(app::crm::service::contacts::CONTACTS)
+        .find_one(mongodb::bson::doc! { "emails": format!("{tag}-0@example.com") })
+        .await
+        .unwrap()
+        .unwrap();
+    let contact = ok(
+        &mut c,
+        "get_contact",
+        &[("workspace_id", &ws), ("id", ada.get_str("_id").unwrap())],
+    )
+    .await;
+    let kinds: Vec<&str> = contact["timeline"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|e| e["kind"].as_str().filter(|k| k.starts_with("email.")))
+        .collect();
+    assert_eq!(
+        kinds,
+        vec!["email.clicked", "email.opened", "email.sent"],
+        "{contact}"
     );
     let report = ok(
         &mut c,
@@ -238,6 +264,27 @@ async fn a_scheduled_campaign_waits_for_its_time_and_can_be_taken_back() {
     let garbled = schedule(&mut c, &ws, &id, "soon").await;
     assert_eq!(garbled.field_errors("at"), vec!["Pick a date and time."]);
 
+    // The plan's monthly emails: with one left, two recipients are refused, with the numbers.
+    let usage = app
+        .state
+        .db
+        .collection::<mongodb::bson::Document>("email_usage");
+    let month = format!("{ws}:{}", &local(0)[..7]);
+    usage
+        .insert_one(mongodb::bson::doc! { "_id": &month, "workspace_id": &ws, "sent": 999_i64 })
+        .await
+        .unwrap();
+    let over = schedule(&mut c, &ws, &id, &local(2)).await;
+    assert_eq!(
+        over.field_errors("form")[0].split(". ").next(),
+        Some("This would send 2 emails; the plan allows 1000 a month and 1 are left this month"),
+        "{}",
+        over.body
+    );
+    usage
+        .delete_one(mongodb::bson::doc! { "_id": &month })
+        .await
+        .unwrap();
     let planned = schedule(&mut c, &ws, &id, &local(2)).await;
     assert!(planned.status.is_success(), "{}", planned.body);
     let shown = ok(
@@ -289,6 +336,16 @@ async fn a_scheduled_campaign_waits_for_its_time_and_can_be_taken_back() {
     assert!(
         by.values().all(|m| m.len() == 1),
         "once each, though scheduled twice"
+    );
+    let counted = usage
+        .find_one(mongodb::bson::doc! { "_id": &month })
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        counted.get_i64("sent").unwrap(),
+        2,
+        "counted against the month"
     );
     app.cleanup().await;
 }

@@ -36,6 +36,10 @@ impl ActivityView {
             "deal.won" => "Deal won",
             "deal.lost" => "Deal lost",
             "bio.email_captured" => "Signed up on the bio page",
+            "email.subscribed" => "Subscribed to a list",
+            "email.sent" => "Email sent",
+            "email.opened" => "Email opened",
+            "email.clicked" => "Link clicked",
             _ => "Activity",
         }
     }

@@ -317,6 +317,7 @@ pub async fn control(
     }
     if matches!(action, Action::Send | Action::Schedule(_)) {
         let total = ready(state, scope, id).await?;
+        super::usage::check(state, scope, total).await?;
         if action == Action::Send {
             set.insert("total", total as i64);
             set.insert("started_at", now);

@@ -19,7 +19,9 @@ pub mod sns;
 pub mod subscriptions;
 pub mod suppressions;
 pub mod template;
+pub mod timeline;
 pub mod tracking;
+pub mod usage;
 
 pub use module::MODULE;
 

@@ -3,7 +3,7 @@
 use super::{bounces, preview, public, tracking};
 use axum::routing::{get, post};
 use axum::Router;
-use platform::{AppState, Module};
+use platform::{AppState, Module, UsageCounter};
 
 /// Email marketing: lists, their subscribers and the public subscribe and unsubscribe pages.
 pub const MODULE: Module = Module {
@@ -11,6 +11,10 @@ pub const MODULE: Module = Module {
     routes,
     isolation: super::isolation::ISOLATION,
     jobs: &[super::sender::SEND],
+    usage: &[UsageCounter {
+        limit: "emails_per_month",
+        count: super::usage::count,
+    }],
     ..Module::named("email")
 };
 

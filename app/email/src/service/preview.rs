@@ -93,6 +93,7 @@ pub async fn send_test(
     let c = campaigns::find(state, scope, id).await?;
     let list = lists::find(state, scope, &c.list_id).await?;
     let rendered = template::render(&c.blocks, &c.preview, &reason(&list), Links::Direct)?;
+    super::usage::check(state, scope, 1).await?;
     state
         .limits
         .member_emails
@@ -111,5 +112,6 @@ pub async fn send_test(
         html: merge_html(&rendered.html, &to),
     };
     state.send_email(email).await?;
+    super::usage::add(state, scope.workspace_id(), 1).await?;
     Ok(user.email)
 }

@@ -8,6 +8,7 @@ use super::links::{self, Purpose};
 use super::lists::{self, MailList};
 use super::subscriptions::{self, Subscription};
 use super::template::{self, Links, Rendered};
+use super::{timeline, usage};
 use crate::model::{merge, merge_html, CampaignStatus, Recipient};
 use app_core::error::AppError;
 use futures_util::future::BoxFuture;
@@ -108,16 +109,17 @@ pub async fn send(state: &AppState, id: &str, run: i32) -> Result<(), AppError> 
         let started = Instant::now();
         let scope = WorkspaceScope::system(&c.workspace_id);
         let emails = batch.iter().map(|s| s.email.clone()).collect();
-        let names = subscriptions::names(state, &scope, emails).await?;
+        let contacts = subscriptions::contacts(state, &scope, emails).await?;
         let sends: Vec<BoxFuture<'_, Result<(), AppError>>> = batch
             .iter()
             .map(|s| {
-                let name = names.get(&s.email).map(String::as_str).unwrap_or("");
+                let name = contacts.get(&s.email).map_or("", |(_, n)| n.as_str());
                 Box::pin(send_one(state, &c, &rendered, s, name)) as BoxFuture<'_, _>
             })
             .collect();
+        // In order, so each result stays beside its subscriber.
         let results: Vec<Result<(), AppError>> = futures_util::stream::iter(sends)
-            .buffer_unordered(CONCURRENCY)
+            .buffered(CONCURRENCY)
             .collect()
             .await;
         // The mail server is down or refusing: try the batch again later (the job's backoff).
@@ -146,6 +148,13 @@ pub async fn send(state: &AppState, id: &str, run: i32) -> Result<(), AppError> 
         if saved.matched_count == 0 {
             return Ok(());
         }
+        usage::add(state, &c.workspace_id, sent).await?;
+        let reached = batch
+            .iter()
+            .zip(&results)
+            .filter(|(_, r)| r.is_ok())
+            .filter_map(|(s, _)| contacts.get(&s.email).map(|(id, _)| id.as_str()));
+        timeline::sent(state, &scope, &c, reached).await?;
         cursor = last;
     }
 }

@@ -237,12 +237,12 @@ pub async fn page(
     })
 }
 
-/// The CRM names of the contacts with these addresses.
-pub async fn names(
+/// The CRM contact (id and name) of each of these addresses that is one.
+pub async fn contacts(
     state: &AppState,
     scope: &WorkspaceScope,
     emails: Vec<String>,
-) -> Result<HashMap<String, String>, AppError> {
+) -> Result<HashMap<String, (String, String)>, AppError> {
     let found: Vec<Contact> = state
         .db
         .collection::<Contact>(CONTACTS)
@@ -251,12 +251,26 @@ pub async fn names(
         .try_collect()
         .await?;
     let mut out = HashMap::new();
-    for c in found.into_iter().filter(|c| !c.name.is_empty()) {
+    for c in found {
         for e in c.emails.iter().filter(|e| emails.contains(e)) {
-            out.insert(e.clone(), c.name.clone());
+            out.insert(e.clone(), (c.id.clone(), c.name.clone()));
         }
     }
     Ok(out)
+}
+
+/// The CRM names of the contacts with these addresses.
+pub async fn names(
+    state: &AppState,
+    scope: &WorkspaceScope,
+    emails: Vec<String>,
+) -> Result<HashMap<String, String>, AppError> {
+    Ok(contacts(state, scope, emails)
+        .await?
+        .into_iter()
+        .filter(|(_, (_, name))| !name.is_empty())
+        .map(|(email, (_, name))| (email, name))
+        .collect())
 }
 
 /// Takes the subscription `filter` finds off its list, as `method` says, from `ip`. Returns it

@@ -6,6 +6,7 @@
 use super::campaigns::{self, Campaign};
 use super::links;
 use super::template::tracked_links;
+use super::timeline;
 use app_core::error::AppError;
 use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Redirect, Response};
@@ -147,6 +148,10 @@ pub async fn record(
         }
     }
     let first_open = matches!(before, Some(None));
+    if first_open {
+        let said = format!("Opened “{}”", c.subject);
+        timeline::reader(state, c, sub, "email.opened", said).await?;
+    }
     let mut inc = doc! { "opens": i64::from(first_open) };
     if let Some(n) = link {
         let first_click = activity
@@ -157,6 +162,14 @@ pub async fn record(
             .await?
             .modified_count
             == 1;
+        if first_click {
+            let target = tracked_links(&c.blocks)
+                .into_iter()
+                .nth(n)
+                .unwrap_or_default();
+            let said = format!("Clicked {target} in “{}”", c.subject);
+            timeline::reader(state, c, sub, "email.clicked", said).await?;
+        }
         inc.insert("clicks", i64::from(first_click));
         inc.insert(format!("link_clicks.{n}"), 1i64);
     }
