@@ -128,4 +128,18 @@ test("a list collects a confirmed subscriber with JavaScript off; a campaign bui
   await page.getByRole("navigation", { name: "Email" }).getByRole("link", { name: "Suppressed" }).click();
   await expect(page.getByRole("heading", { name: "Nothing suppressed" })).toBeVisible();
   await expect(page.getByRole("note")).toContainText("EMAIL_WEBHOOK_TOKEN");
+
+  // A sending domain: the records to publish, not found yet, mail from the platform meanwhile.
+  await page.getByRole("navigation", { name: "Email" }).getByRole("link", { name: "Domain" }).click();
+  await page.getByRole("textbox", { name: "Domain" }).fill("letters.example");
+  await page.getByRole("textbox", { name: "From address" }).fill("news@elsewhere.example");
+  await page.getByRole("textbox", { name: "From name" }).fill("Lena's Letters");
+  await page.getByRole("button", { name: "Save domain" }).click();
+  await expect(page.getByText("Give an address at letters.example, like news@letters.example.")).toBeVisible();
+  await page.getByRole("textbox", { name: "From address" }).fill("news@letters.example");
+  await page.getByRole("button", { name: "Save domain" }).click();
+  const records = page.getByRole("list", { name: "DNS records" });
+  await expect(records.getByRole("listitem")).toHaveCount(3);
+  await expect(records).toContainText("mewayz._domainkey.letters.example");
+  await expect(page.getByText("Not verified")).toBeVisible();
 });

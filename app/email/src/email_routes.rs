@@ -11,6 +11,7 @@ ui::lazy_page! {
     EmailCampaigns => crate::CampaignsPage;
     EmailCampaign => crate::CampaignPage;
     EmailSuppressed => crate::SuppressedPage;
+    EmailDomain => crate::DomainPage;
 }
 
 /// Email's routes, inside the signed-in layout.
@@ -22,6 +23,7 @@ pub fn EmailRoutes() -> AnyNestedRoute {
         <Route path=path!(":handle/email/campaigns") view={Lazy::<EmailCampaigns>::new()}/>
         <Route path=path!(":handle/email/campaigns/:id") view={Lazy::<EmailCampaign>::new()}/>
         <Route path=path!(":handle/email/suppressed") view={Lazy::<EmailSuppressed>::new()}/>
+        <Route path=path!(":handle/email/domain") view={Lazy::<EmailDomain>::new()}/>
     }
     .into_inner()
     .into_any_nested_route()

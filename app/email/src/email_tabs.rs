@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_params_map};
 
-/// The email screens' tabs: lists, campaigns and suppressed addresses.
+/// The email screens' tabs: lists, campaigns, suppressed addresses and the sending domain.
 #[component]
 pub fn EmailTabs() -> impl IntoView {
     let params = use_params_map();
@@ -14,11 +14,13 @@ pub fn EmailTabs() -> impl IntoView {
     };
     let campaigns = move || path.get().contains("/email/campaigns");
     let suppressed = move || path.get().contains("/email/suppressed");
+    let domain = move || path.get().contains("/email/domain");
     view! {
         <nav class="tabs" aria-label="Email">
-            <a href=base class="tab" aria-current=move || (!campaigns() && !suppressed()).then_some("page")>"Lists"</a>
+            <a href=base class="tab" aria-current=move || (!campaigns() && !suppressed() && !domain()).then_some("page")>"Lists"</a>
             <a href=move || format!("{}/campaigns", base()) class="tab" aria-current=move || campaigns().then_some("page")>"Campaigns"</a>
             <a href=move || format!("{}/suppressed", base()) class="tab" aria-current=move || suppressed().then_some("page")>"Suppressed"</a>
+            <a href=move || format!("{}/domain", base()) class="tab" aria-current=move || domain().then_some("page")>"Domain"</a>
         </nav>
     }
 }

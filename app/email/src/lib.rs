@@ -10,6 +10,7 @@ pub mod campaign_progress;
 pub mod campaign_report;
 pub mod campaign_settings;
 pub mod campaigns_page;
+pub mod domain_page;
 pub mod email_preview_pane;
 pub mod email_routes;
 pub mod email_tabs;
@@ -29,6 +30,7 @@ pub mod template_state;
 
 pub use campaign_page::CampaignPage;
 pub use campaigns_page::CampaignsPage;
+pub use domain_page::DomainPage;
 pub use email_routes::EmailRoutes;
 pub use list_page::ListPage;
 pub use lists_page::ListsPage;

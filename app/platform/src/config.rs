@@ -5,7 +5,7 @@ use std::time::Duration;
 
 #[path = "config_services.rs"]
 mod services;
-pub use services::{EmailWebhookConfig, GoogleConfig, MediaConfig, S3Config, StripeConfig};
+pub use services::{EmailConfig, GoogleConfig, MediaConfig, S3Config, StripeConfig};
 
 /// Where the app runs; decides defaults and what the UI may reveal (e.g. the dev mailbox).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -88,8 +88,8 @@ pub struct Config {
     pub events_retention_days: u32,
     /// Where uploads are kept (`MEDIA_*`).
     pub media: MediaConfig,
-    /// Bounce and complaint notifications (see [`EmailWebhookConfig`]).
-    pub email_webhooks: EmailWebhookConfig,
+    /// Bounce notifications and sending-domain checks (see [`EmailConfig`]).
+    pub email: EmailConfig,
 }
 
 /// Why the environment could not be turned into a [`Config`].
@@ -331,6 +331,8 @@ impl Config {
             }
         };
 
+        let email = services::email(&get, &mut err);
+
         if !err.missing.is_empty() || !err.invalid.is_empty() {
             return Err(err);
         }
@@ -360,7 +362,7 @@ impl Config {
             billing_grace_days,
             events_retention_days,
             media,
-            email_webhooks: services::email_webhooks(&get),
+            email,
         })
     }
 

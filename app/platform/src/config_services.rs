@@ -91,9 +91,10 @@ pub(super) fn media(get: &impl Fn(&str) -> Option<String>, err: &mut ConfigError
     }
 }
 
-/// Where bounce and complaint notifications come from.
+/// Email marketing's outside world: bounce and complaint notifications, and the DNS checks of
+/// sending domains.
 #[derive(Debug, Clone, Default)]
-pub struct EmailWebhookConfig {
+pub struct EmailConfig {
     /// `EMAIL_WEBHOOK_TOKEN`: the password of `/webhooks/email/postmark` (HTTP Basic, any user
     /// name, as Postmark's webhook settings put it in the address); unset turns the endpoint off.
     pub token: Option<Secret>,
@@ -103,11 +104,31 @@ pub struct EmailWebhookConfig {
     /// `SNS_CERT_URL_PREFIX`: the only place signing certificates may come from; unset means
     /// Amazon's own (`https://sns.<region>.amazonaws.com/`). A local fake in tests.
     pub sns_cert_prefix: Option<String>,
+    /// `EMAIL_SPF_INCLUDE`: the SPF include of the SMTP provider (`amazonses.com`,
+    /// `spf.mtasv.net`), which a sending domain's SPF record must name; unset asks only for an
+    /// SPF record.
+    pub spf_include: Option<String>,
+    /// `DNS_RESOLVER`: the name server (`ip:port`) sending domains are checked against; unset
+    /// uses the system's. A local fake in tests.
+    pub dns_resolver: Option<std::net::SocketAddr>,
 }
 
-/// `EMAIL_WEBHOOK_TOKEN`, `SNS_TOPIC_ARNS`, `SNS_CERT_URL_PREFIX`.
-pub(super) fn email_webhooks(get: &impl Fn(&str) -> Option<String>) -> EmailWebhookConfig {
-    EmailWebhookConfig {
+/// `EMAIL_WEBHOOK_TOKEN`, `SNS_TOPIC_ARNS`, `SNS_CERT_URL_PREFIX`, `EMAIL_SPF_INCLUDE`,
+/// `DNS_RESOLVER`; mistakes go in `err`.
+pub(super) fn email(get: &impl Fn(&str) -> Option<String>, err: &mut ConfigError) -> EmailConfig {
+    let dns_resolver = get("DNS_RESOLVER").and_then(|v| match v.parse() {
+        Ok(addr) => Some(addr),
+        Err(_) => {
+            err.invalid.push((
+                "DNS_RESOLVER",
+                "must be an address like 127.0.0.1:53".into(),
+            ));
+            None
+        }
+    });
+    EmailConfig {
+        spf_include: get("EMAIL_SPF_INCLUDE"),
+        dns_resolver,
         token: get("EMAIL_WEBHOOK_TOKEN").map(Secret),
         sns_topics: get("SNS_TOPIC_ARNS")
             .map(|v| {

@@ -25,6 +25,18 @@ pub struct Email {
     pub html: String,
 }
 
+/// Who a message is from when not the platform's own address: a workspace's verified domain
+/// (its own From, DKIM-signed), or its reply address.
+#[derive(Default)]
+pub struct Sender {
+    /// The From mailbox (`Name <news@example.com>`); the platform's `MAIL_FROM` when `None`.
+    pub from: Option<Mailbox>,
+    /// Where replies go.
+    pub reply_to: Option<Mailbox>,
+    /// Signs each message for the From domain.
+    pub dkim: Option<lettre::message::dkim::DkimConfig>,
+}
+
 /// The app's mail sender.
 #[derive(Clone)]
 pub struct Mailer {
@@ -85,6 +97,16 @@ impl Mailer {
         email: Email,
         headers: &[(&'static str, String)],
     ) -> Result<(), AppError> {
+        self.send_as(email, headers, &Sender::default()).await
+    }
+
+    /// Sends `email` with more header lines from `sender`, as [`Mailer::send`] does.
+    pub async fn send_as(
+        &self,
+        email: Email,
+        headers: &[(&'static str, String)],
+        sender: &Sender,
+    ) -> Result<(), AppError> {
         if let Some(db) = &self.dev_mailbox {
             let entry = doc! {
                 "to": &email.to, "subject": &email.subject, "text": &email.text,
@@ -107,14 +129,17 @@ impl Mailer {
         };
         let to = mailbox(&email.to)?;
         let mut builder = Message::builder()
-            .from(self.from.clone())
+            .from(sender.from.clone().unwrap_or_else(|| self.from.clone()))
             .to(to)
             .subject(&email.subject);
+        if let Some(reply_to) = &sender.reply_to {
+            builder = builder.reply_to(reply_to.clone());
+        }
         for (name, value) in headers {
             let name = HeaderName::new_from_ascii_str(name);
             builder = builder.raw_header(HeaderValue::new(name, value.clone()));
         }
-        let message = builder
+        let mut message = builder
             .multipart(
                 MultiPart::alternative()
                     .singlepart(
@@ -132,6 +157,9 @@ impl Mailer {
                 tracing::error!(error = %e, "could not build email");
                 AppError::Internal
             })?;
+        if let Some(dkim) = &sender.dkim {
+            message.sign(dkim);
+        }
         transport.send(message).await.map(|_| ()).map_err(|e| {
             tracing::warn!(error = %e, "SMTP send failed");
             AppError::Unavailable {

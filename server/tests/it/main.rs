@@ -17,6 +17,7 @@ mod drain;
 mod email;
 mod email_bounces;
 mod email_campaigns;
+mod email_domains;
 mod email_templates;
 mod events;
 mod google;

@@ -2,10 +2,12 @@
 
 pub mod campaigns;
 pub mod content;
+pub mod domain;
 pub mod lists;
 pub mod suppressions;
 
 pub use campaigns::*;
 pub use content::*;
+pub use domain::*;
 pub use lists::*;
 pub use suppressions::*;

@@ -3,12 +3,14 @@
 
 mod block;
 mod campaign;
+mod domain;
 mod list;
 mod merge;
 mod subscriber;
 
 pub use block::*;
 pub use campaign::*;
+pub use domain::*;
 pub use list::*;
 pub use merge::*;
 pub use subscriber::*;

@@ -144,7 +144,7 @@ fn basic_auth_holds(state: &AppState, headers: &HeaderMap, token: &str) -> bool 
 
 /// `POST /webhooks/email/postmark`.
 pub async fn postmark(State(state): State<AppState>, headers: HeaderMap, body: Bytes) -> Response {
-    let Some(token) = &state.config.email_webhooks.token else {
+    let Some(token) = &state.config.email.token else {
         return (
             StatusCode::SERVICE_UNAVAILABLE,
             "EMAIL_WEBHOOK_TOKEN is not set",
@@ -163,7 +163,7 @@ pub async fn postmark(State(state): State<AppState>, headers: HeaderMap, body: B
 /// `POST /webhooks/email/ses`: SNS confirms the subscription first (followed once its signature
 /// holds), then delivers notifications.
 pub async fn ses(State(state): State<AppState>, body: Bytes) -> Response {
-    let config = &state.config.email_webhooks;
+    let config = &state.config.email;
     if config.sns_topics.is_empty() {
         return (StatusCode::SERVICE_UNAVAILABLE, "SNS_TOPIC_ARNS is not set").into_response();
     }

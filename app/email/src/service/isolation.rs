@@ -67,6 +67,31 @@ pub const ISOLATION: &[IsolationRow] = &[
         &[("workspace_id", "{ws}"), ("id", "x")],
     ),
     (
+        "get_email_domain",
+        Workspace("viewer"),
+        &[("workspace_id", "{ws}")],
+    ),
+    (
+        "save_email_domain",
+        Workspace("admin"),
+        &[
+            ("workspace_id", "{ws}"),
+            ("domain", "mallory.test"),
+            ("from_address", "m@mallory.test"),
+            ("from_name", "M"),
+        ],
+    ),
+    (
+        "check_email_domain",
+        Workspace("admin"),
+        &[("workspace_id", "{ws}")],
+    ),
+    (
+        "remove_email_domain",
+        Workspace("admin"),
+        &[("workspace_id", "{ws}")],
+    ),
+    (
         "get_email_suppressions",
         Workspace("viewer"),
         &[("workspace_id", "{ws}")],

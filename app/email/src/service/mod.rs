@@ -3,6 +3,9 @@
 
 pub mod bounces;
 pub mod campaigns;
+pub mod dns;
+pub mod domain_keys;
+pub mod domains;
 pub mod inline;
 pub mod isolation;
 pub mod links;

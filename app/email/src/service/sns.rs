@@ -5,7 +5,7 @@
 
 use app_core::error::AppError;
 use base64::Engine;
-use platform::config::EmailWebhookConfig;
+use platform::config::EmailConfig;
 use serde::Deserialize;
 
 /// An SNS message as posted to an HTTP subscription.
@@ -64,7 +64,7 @@ impl SnsMessage {
 
 /// Whether `url` is on Amazon's SNS hosts (`https://sns.<region>.amazonaws.com/…`), or under the
 /// configured prefix.
-pub fn trusted_url(config: &EmailWebhookConfig, url: &str) -> bool {
+pub fn trusted_url(config: &EmailConfig, url: &str) -> bool {
     if let Some(prefix) = &config.sns_cert_prefix {
         return url.starts_with(prefix.as_str());
     }
@@ -85,7 +85,7 @@ fn refused(why: &str) -> AppError {
 }
 
 /// Checks `m` came from a configured topic through SNS, fetching its signing certificate.
-pub async fn verify(config: &EmailWebhookConfig, m: &SnsMessage) -> Result<(), AppError> {
+pub async fn verify(config: &EmailConfig, m: &SnsMessage) -> Result<(), AppError> {
     if !config.sns_topics.contains(&m.topic_arn) {
         return Err(refused("unknown topic"));
     }

@@ -111,8 +111,8 @@ pub async fn list(state: &AppState, scope: &WorkspaceScope) -> Result<Suppressio
             })
             .collect(),
         can_edit: scope.role().can(Permission::EditContent),
-        webhooks_on: state.config.email_webhooks.token.is_some()
-            || !state.config.email_webhooks.sns_topics.is_empty(),
+        webhooks_on: state.config.email.token.is_some()
+            || !state.config.email.sns_topics.is_empty(),
     })
 }
 

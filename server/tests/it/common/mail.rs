@@ -47,6 +47,15 @@ pub fn source(id: &str) -> String {
     body.replace("\r\n ", " ").replace("\r\n\t", " ")
 }
 
+/// The raw message `id` byte for byte as the sink received it (for signature checks).
+pub fn raw_source(id: &str) -> String {
+    let path = format!("/api/email/{id}/source");
+    let (status, body) =
+        probe::get(api(), &path, Duration::from_secs(5)).expect("mail sink answers");
+    assert_eq!(status, 200, "{body}");
+    body
+}
+
 /// Every message sent to `to` so far, oldest first.
 pub fn all_to(to: &str) -> Vec<Mail> {
     everything()
