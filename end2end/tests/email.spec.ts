@@ -50,6 +50,13 @@ test("a list collects a confirmed subscriber with JavaScript off; a campaign bui
   const row = page.getByRole("list", { name: "Subscribers" }).getByRole("listitem").filter({ hasText: fan });
   await expect(row).toContainText("Subscribed");
   await expect(row).toContainText("Signed up and confirmed by email");
+  // A segment, counted as its conditions are chosen.
+  const segments = page.getByRole("group", { name: "New segment" });
+  await segments.getByLabel("Activity").selectOption("not_opened");
+  await expect(segments.getByRole("status")).toHaveText("1 subscriber matches now.");
+  await segments.getByLabel("Segment name").fill("Quiet ones");
+  await segments.getByRole("button", { name: "Save segment" }).click();
+  await expect(page.getByRole("list", { name: "Saved segments" })).toContainText("Quiet ones · 1 subscriber");
 
   // A campaign to the list, built from blocks: the starter heading changed, a button added and
   // moved up with the keyboard, the footer's address written; every edit saved as it happens.

@@ -5,4 +5,5 @@ pub mod error;
 pub mod home;
 pub mod ids;
 pub mod money;
+pub mod text;
 pub mod url;

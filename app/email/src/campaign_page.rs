@@ -71,7 +71,7 @@ pub fn CampaignPage() -> impl IntoView {
                 Ok::<_, AppError>(view! {
                     <Title text=move || subject.get()/>
                     <h1>{move || subject.get()}</h1>
-                    <p><span class="badge badge-accent">{c.status.label()}</span>{format!(" to {}", c.list_name)}</p>
+                    <p><span class="badge badge-accent">{c.status.label()}</span>{if c.segment_name.is_empty() { format!(" to {}", c.list_name) } else { format!(" to {} › {}", c.list_name, c.segment_name) }}</p>
                     {(!draft).then(|| view! { <CampaignProgress workspace_id=ws_id.clone() campaign=c.clone() finished=reload/> })}
                     {edit.then(|| view! {
                         <div class="button-row">

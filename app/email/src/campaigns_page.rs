@@ -76,8 +76,17 @@ pub fn CampaignsPage() -> impl IntoView {
                                     <input type="hidden" name="workspace_id" value=ws.id.clone()/>
                                     <div class="field">
                                         <label for="campaign-list">"To"</label>
+                                        <p class="field-hint" id="campaign-list-hint">"A whole list, or one of its segments."</p>
                                         <select id="campaign-list" name="list_id">
-                                            {overview.lists.iter().map(|l| view! { <option value=l.id.clone()>{format!("{} ({} subscribed)", l.name, l.subscribed)}</option> }).collect_view()}
+                                            {overview.lists.iter().map(|l| {
+                                                let parts: Vec<_> = overview.segments.iter().filter(|s| s.list_id == l.id).map(|s| view! {
+                                                    <option value=format!("{}/{}", l.id, s.id)>{format!("{} › {} ({} now)", l.name, s.name, s.count)}</option>
+                                                }).collect();
+                                                view! {
+                                                    <option value=l.id.clone()>{format!("{} ({} subscribed)", l.name, l.subscribed)}</option>
+                                                    {parts}
+                                                }
+                                            }).collect_view()}
                                         </select>
                                         <FieldErrors messages=list_errors/>
                                     </div>

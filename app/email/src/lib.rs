@@ -18,6 +18,7 @@ pub mod list_page;
 pub mod lists_page;
 pub mod model;
 pub mod schedule_row;
+pub mod segments_card;
 #[cfg(feature = "ssr")]
 pub mod service;
 pub mod subscriber_row;

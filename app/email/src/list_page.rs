@@ -1,5 +1,6 @@
 use super::api::{add_contacts_to_list, delete_email_list, get_email_subscribers};
 use super::email_tabs::EmailTabs;
+use super::segments_card::SegmentsCard;
 use super::subscriber_row::SubscriberRow;
 use app_core::error::AppError;
 use leptos::prelude::*;
@@ -111,6 +112,7 @@ pub fn ListPage() -> impl IntoView {
                             }}
                         </section>
                     })}
+                    <SegmentsCard ws_id=ws_id.get_value() list_id=list_id.get_value() tags=page.tags.clone() can_edit=page.can_edit/>
                     <nav class="tabs" aria-label="Show">
                         {FILTERS.iter().map(|(key, label)| view! {
                             <button type="button" class="tab" aria-pressed=move || (status.get() == *key).to_string() on:click=move |_| status.set(key.to_string())>{*label}</button>

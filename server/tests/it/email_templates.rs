@@ -12,7 +12,7 @@ use common::people::{signed_up, unique, verified, workspace};
 use common::TestApp;
 
 /// The path of the first address in `html` containing `marker`, up to its closing quote.
-fn path_with(html: &str, marker: &str) -> String {
+pub fn path_with(html: &str, marker: &str) -> String {
     let at = html
         .find(marker)
         .unwrap_or_else(|| panic!("{marker} in {html}"));

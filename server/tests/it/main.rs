@@ -18,6 +18,7 @@ mod email;
 mod email_bounces;
 mod email_campaigns;
 mod email_domains;
+mod email_segments;
 mod email_templates;
 mod events;
 mod google;

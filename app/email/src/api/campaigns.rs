@@ -10,12 +10,13 @@ use workspaces::api::ctx;
 /// The workspace's campaigns and lists.
 #[server(endpoint = "get_email_campaigns")]
 pub async fn get_email_campaigns(workspace_id: String) -> Result<CampaignsOverview, AppError> {
-    use crate::service::{campaigns, lists};
+    use crate::service::{campaigns, lists, segments};
     use workspaces::model::Permission;
     ctx::in_workspace(&workspace_id, Permission::View, |c, scope| async move {
         let lists = lists::list(&c.state, &scope).await?;
         Ok(CampaignsOverview {
             campaigns: campaigns::list(&c.state, &scope, &lists).await?,
+            segments: segments::list(&c.state, &scope, "").await?,
             lists,
             can_edit: scope.role().can(Permission::EditContent),
         })
@@ -37,7 +38,8 @@ pub async fn get_email_campaign(
     .await
 }
 
-/// Writes a draft's list, subject and preview line (a new draft when `id` is empty).
+/// Writes a draft's list (`<list>` or `<list>/<segment>`), subject and preview line (a new draft
+/// when `id` is empty).
 #[server(endpoint = "save_email_campaign")]
 pub async fn save_email_campaign(
     workspace_id: String,

@@ -4,10 +4,12 @@ pub mod campaigns;
 pub mod content;
 pub mod domain;
 pub mod lists;
+pub mod segments;
 pub mod suppressions;
 
 pub use campaigns::*;
 pub use content::*;
 pub use domain::*;
 pub use lists::*;
+pub use segments::*;
 pub use suppressions::*;

@@ -41,6 +41,10 @@ pub struct CampaignView {
     pub list_id: String,
     /// That list's name.
     pub list_name: String,
+    /// The segment of the list it goes to; empty for everyone on the list.
+    pub segment_id: String,
+    /// That segment's name (on a single campaign's page).
+    pub segment_name: String,
     /// Subject line; may hold merge fields.
     pub subject: String,
     /// The line inboxes show after the subject.
@@ -128,6 +132,8 @@ pub struct CampaignsOverview {
     pub campaigns: Vec<CampaignView>,
     /// The workspace's lists.
     pub lists: Vec<super::ListView>,
+    /// Every list's segments.
+    pub segments: Vec<super::SegmentView>,
     /// Whether the caller may write and send.
     pub can_edit: bool,
 }

@@ -6,6 +6,7 @@ mod campaign;
 mod domain;
 mod list;
 mod merge;
+mod segment;
 mod subscriber;
 
 pub use block::*;
@@ -13,4 +14,5 @@ pub use campaign::*;
 pub use domain::*;
 pub use list::*;
 pub use merge::*;
+pub use segment::*;
 pub use subscriber::*;

@@ -5,6 +5,7 @@
 use super::lists;
 use super::rfc3339;
 use super::schedule;
+use super::segments;
 use super::sender::SEND;
 use super::subscriptions::SUBSCRIPTIONS;
 use crate::model::{
@@ -35,6 +36,9 @@ pub struct Campaign {
     pub workspace_id: String,
     /// The list it goes to.
     pub list_id: String,
+    /// The segment of the list it goes to; empty for everyone on the list.
+    #[serde(default)]
+    pub segment_id: String,
     /// Subject line.
     pub subject: String,
     /// Inbox preview line.
@@ -81,10 +85,13 @@ pub fn coll(state: &AppState) -> mongodb::Collection<Campaign> {
 }
 
 fn view(c: Campaign, list_name: String, scope: &WorkspaceScope) -> CampaignView {
+    let segment_id = c.segment_id.clone();
     CampaignView {
         id: c.id,
         list_id: c.list_id,
         list_name,
+        segment_id,
+        segment_name: String::new(),
         subject: c.subject,
         preview: c.preview,
         blocks: c.blocks,
@@ -114,8 +121,9 @@ fn invalid<'a>(problems: impl IntoIterator<Item = (String, &'a str)>) -> AppErro
     AppError::Validation { fields }
 }
 
-/// Writes a draft's list, subject and preview line (a new draft, starting with a few blocks,
-/// when `id` is empty); refuses an empty subject next to the field.
+/// Writes a draft's list (`<list>` or `<list>/<segment>`), subject and preview line (a new
+/// draft, starting with a few blocks, when `id` is empty); refuses an empty subject next to the
+/// field.
 pub async fn save(
     state: &AppState,
     scope: &WorkspaceScope,
@@ -130,15 +138,24 @@ pub async fn save(
             problems.into_iter().map(|(f, m)| (f.to_owned(), m)),
         ));
     }
+    let (list_id, segment_id) = list_id.split_once('/').unwrap_or((list_id, ""));
     let list = lists::find(state, scope, list_id)
         .await
         .map_err(|_| AppError::invalid("list_id", "Choose a list."))?;
+    if !segment_id.is_empty() {
+        segments::find(state, scope, segment_id)
+            .await
+            .ok()
+            .filter(|s| s.list_id == list.id)
+            .ok_or_else(|| AppError::invalid("list_id", "Choose a segment of the list."))?;
+    }
     let now = state.clock.now();
     let saved = if id.is_empty() {
         let c = Campaign {
             id: app_core::ids::new_id(),
             workspace_id: scope.workspace_id().to_owned(),
             list_id: list.id.clone(),
+            segment_id: segment_id.to_owned(),
             subject: subject.trim().to_owned(),
             preview: preview.trim().to_owned(),
             blocks: starter_blocks(),
@@ -160,7 +177,7 @@ pub async fn save(
         c
     } else {
         // Only a draft is edited: what went out stays what went out.
-        let set = doc! { "list_id": &list.id, "subject": subject.trim(), "preview": preview.trim(), "updated_at": now };
+        let set = doc! { "list_id": &list.id, "segment_id": segment_id, "subject": subject.trim(), "preview": preview.trim(), "updated_at": now };
         coll(state)
             .find_one_and_update(
                 scope.filter_with(doc! { "_id": id, "status": "draft" }),
@@ -224,7 +241,15 @@ pub async fn get(
     let at = c
         .scheduled_at
         .filter(|_| c.status == CampaignStatus::Scheduled);
+    let segment = match c.segment_id.as_str() {
+        "" => String::new(),
+        id => segments::find(state, scope, id)
+            .await
+            .map(|s| s.name)
+            .unwrap_or_else(|_| "a deleted segment".into()),
+    };
     let mut shown = view(c, name, scope);
+    shown.segment_name = segment;
     if let Some(at) = at {
         let (zone, tz) = schedule::zone(state, scope.workspace_id()).await?;
         shown.scheduled_for = schedule::show_local(at, &zone, &tz);
@@ -378,7 +403,7 @@ async fn ready(state: &AppState, scope: &WorkspaceScope, id: &str) -> Result<u64
     let total = state
         .db
         .collection::<Document>(SUBSCRIPTIONS)
-        .count_documents(scope.filter_with(doc! { "list_id": &c.list_id, "status": "subscribed" }))
+        .count_documents(segments::audience(state, &c).await?)
         .await?;
     if total == 0 {
         return Err(AppError::invalid(

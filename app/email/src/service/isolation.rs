@@ -67,6 +67,31 @@ pub const ISOLATION: &[IsolationRow] = &[
         &[("workspace_id", "{ws}"), ("id", "x")],
     ),
     (
+        "get_email_segments",
+        Workspace("viewer"),
+        &[("workspace_id", "{ws}"), ("list_id", "x")],
+    ),
+    (
+        "count_email_segment",
+        Workspace("viewer"),
+        &[("workspace_id", "{ws}"), ("list_id", "x"), ("tag", "t")],
+    ),
+    (
+        "save_email_segment",
+        Workspace("editor"),
+        &[
+            ("workspace_id", "{ws}"),
+            ("list_id", "x"),
+            ("name", "S"),
+            ("tag", "t"),
+        ],
+    ),
+    (
+        "delete_email_segment",
+        Workspace("editor"),
+        &[("workspace_id", "{ws}"), ("id", "x")],
+    ),
+    (
         "get_email_domain",
         Workspace("viewer"),
         &[("workspace_id", "{ws}")],

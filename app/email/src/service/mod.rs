@@ -16,6 +16,7 @@ pub mod public;
 pub mod public_html;
 pub mod report;
 pub mod schedule;
+pub mod segments;
 pub mod sender;
 pub mod signup;
 pub mod sns;
@@ -48,6 +49,14 @@ pub fn indexes() -> Vec<CollectionIndexes> {
             collection: campaigns::CAMPAIGNS,
             indexes: vec![index(
                 doc! { "workspace_id": 1, "created_at": -1 },
+                "workspace_created",
+                false,
+            )],
+        },
+        CollectionIndexes {
+            collection: segments::SEGMENTS,
+            indexes: vec![index(
+                doc! { "workspace_id": 1, "created_at": 1 },
                 "workspace_created",
                 false,
             )],

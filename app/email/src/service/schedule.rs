@@ -50,11 +50,7 @@ pub async fn begin(state: &AppState, id: &str, run: i32) -> Result<(), AppError>
     let total = state
         .db
         .collection::<Document>(SUBSCRIPTIONS)
-        .count_documents(doc! {
-            "workspace_id": &c.workspace_id,
-            "list_id": &c.list_id,
-            "status": "subscribed",
-        })
+        .count_documents(super::segments::audience(state, &c).await?)
         .await?;
     let now = state.clock.now();
     coll(state)

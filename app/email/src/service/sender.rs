@@ -78,8 +78,12 @@ pub async fn send(state: &AppState, id: &str, run: i32) -> Result<(), AppError> 
         "list_id": &first.list_id,
         "status": "subscribed",
     };
-    if !first.cursor.is_empty() {
-        filter.insert("_id", doc! { "$gt": &first.cursor });
+    let after = doc! { "_id": { "$gt": &first.cursor } };
+    if !first.segment_id.is_empty() {
+        let segment = super::segments::audience(state, &first).await?;
+        filter = doc! { "$and": [segment, after] };
+    } else if !first.cursor.is_empty() {
+        filter.extend(after);
     }
     let mut pending = subscriptions::coll(state)
         .find(filter)
