@@ -258,3 +258,72 @@ async fn one_click_unsubscribes_and_keeps_the_address_off_the_list() {
     assert_eq!(lists["lists"], Value::Array(vec![]));
     app.cleanup().await;
 }
+
+#[tokio::test]
+async fn the_preference_page_keeps_and_leaves_lists_from_the_signed_link_only() {
+    use app::email::model::Status;
+    use app::email::service::subscriptions::{coll, Subscription};
+    let app = TestApp::start().await;
+    let (mut c, _) = signed_up(&app, "prefs").await;
+    let ws = workspace(&mut c, &unique("prefs")).await;
+    let weekly = new_list(&mut c, &ws, "Weekly", false).await;
+    let offers = new_list(&mut c, &ws, "Offers", false).await;
+    let email = format!("{}@example.com", unique("reader"));
+    let subs = [&weekly, &offers]
+        .map(|l| Subscription::new(&app.state, &ws, l, &email, Status::Subscribed, vec![]));
+    coll(&app.state).insert_many(&subs).await.unwrap();
+    let link = url(&app.state, Purpose::Preferences, &subs[0].id);
+    let path = &link[common::BASE_URL.len()..];
+    let mut reader = app.client();
+
+    // Another link's signature does not open it.
+    let unsub = url(&app.state, Purpose::Unsubscribe, &subs[0].id);
+    let forged = path.replace(
+        path.rsplit('/').next().unwrap(),
+        unsub.rsplit('/').next().unwrap(),
+    );
+    assert_eq!(reader.get(&forged).await.status, StatusCode::NOT_FOUND);
+
+    let shown = reader.get(path).await;
+    assert!(
+        shown.body.contains("Weekly") && shown.body.contains("Offers"),
+        "{}",
+        shown.body
+    );
+    assert_eq!(shown.body.matches(" checked").count(), 2);
+    // Keeps the offers only, then comes back to the weekly letter.
+    let left = post(&mut reader, path, &format!("keep={}", subs[1].id)).await;
+    assert_eq!(left.status, StatusCode::OK);
+    assert_eq!(left.body.matches(" checked").count(), 1);
+    let status = |i: usize| {
+        let id = subs[i].id.clone();
+        let state = app.state.clone();
+        async move {
+            coll(&state)
+                .find_one(mongodb::bson::doc! { "_id": id })
+                .await
+                .unwrap()
+                .unwrap()
+        }
+    };
+    assert_eq!(status(0).await.status, Status::Unsubscribed);
+    assert_eq!(status(1).await.status, Status::Subscribed);
+    let back = post(
+        &mut reader,
+        path,
+        &format!("keep={}&keep={}", subs[0].id, subs[1].id),
+    )
+    .await;
+    assert!(back.body.contains("Saved."));
+    let weekly_now = status(0).await;
+    assert_eq!(weekly_now.status, Status::Subscribed);
+    let methods: Vec<_> = weekly_now.consent.iter().map(|c| c.method).collect();
+    assert_eq!(
+        methods,
+        vec![
+            app::email::model::ConsentMethod::Unsubscribed,
+            app::email::model::ConsentMethod::Preferences
+        ]
+    );
+    app.cleanup().await;
+}

@@ -11,6 +11,8 @@ pub struct Recipient<'a> {
     pub token: &'a str,
     /// Their own unsubscribe address (`{{_u}}`).
     pub unsubscribe: &'a str,
+    /// Their own preference page (`{{_p}}`).
+    pub preferences: &'a str,
 }
 
 impl Recipient<'_> {
@@ -19,6 +21,7 @@ impl Recipient<'_> {
             "email" => self.email.to_owned(),
             "_t" => self.token.to_owned(),
             "_u" => self.unsubscribe.to_owned(),
+            "_p" => self.preferences.to_owned(),
             "name" => self.name.trim().to_owned(),
             "first_name" => self.name.split_whitespace().next().unwrap_or("").to_owned(),
             "last_name" => match self.name.trim().rsplit_once(' ') {

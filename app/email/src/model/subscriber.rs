@@ -57,6 +57,8 @@ pub enum ConsentMethod {
     Bounced,
     /// Taken off because the reader marked a message as spam.
     Complained,
+    /// Chose the list on their preference page (reached from their own inbox).
+    Preferences,
 }
 
 impl ConsentMethod {
@@ -70,6 +72,7 @@ impl ConsentMethod {
             ConsentMethod::RemovedByMember => "Removed by a member",
             ConsentMethod::Bounced => "Taken off: the address bounced",
             ConsentMethod::Complained => "Taken off: marked as spam",
+            ConsentMethod::Preferences => "Chose it on the preference page",
         }
     }
 }

@@ -11,6 +11,8 @@ pub enum Purpose {
     Confirm,
     /// Takes the address off the list.
     Unsubscribe,
+    /// Opens the address's preference page.
+    Preferences,
 }
 
 impl Purpose {
@@ -18,6 +20,7 @@ impl Purpose {
         match self {
             Purpose::Confirm => "email.confirm",
             Purpose::Unsubscribe => "email.unsubscribe",
+            Purpose::Preferences => "email.preferences",
         }
     }
 
@@ -25,6 +28,7 @@ impl Purpose {
         match self {
             Purpose::Confirm => "subscribe/confirm",
             Purpose::Unsubscribe => "unsubscribe",
+            Purpose::Preferences => "email/preferences",
         }
     }
 }

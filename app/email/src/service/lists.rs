@@ -30,7 +30,8 @@ pub struct MailList {
     pub created_at: DateTime,
 }
 
-fn coll(state: &AppState) -> mongodb::Collection<MailList> {
+/// Typed collection.
+pub fn coll(state: &AppState) -> mongodb::Collection<MailList> {
     state.db.collection(LISTS)
 }
 

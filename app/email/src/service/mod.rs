@@ -11,6 +11,7 @@ pub mod isolation;
 pub mod links;
 pub mod lists;
 pub mod module;
+pub mod preferences;
 pub mod preview;
 pub mod public;
 pub mod public_html;

@@ -1,6 +1,6 @@
 //! The email module as the server assembles it.
 
-use super::{bounces, preview, public, tracking};
+use super::{bounces, preferences, preview, public, tracking};
 use axum::routing::{get, post};
 use axum::Router;
 use platform::{AppState, Module, UsageCounter};
@@ -31,6 +31,10 @@ fn routes() -> Router<AppState> {
         .route(
             "/unsubscribe/{id}/{tag}",
             get(public::unsubscribe_page).post(public::unsubscribe_post),
+        )
+        .route(
+            "/email/preferences/{id}/{tag}",
+            get(preferences::show).post(preferences::save),
         )
         .route("/e/o/{campaign}/{token}", get(tracking::open))
         .route("/webhooks/email/postmark", post(bounces::postmark))

@@ -63,6 +63,7 @@ pub async fn preview(
     let rendered = template::render(&c.blocks, &c.preview, &reason(&list), Links::Direct)?;
     let to = Recipient {
         unsubscribe: "#",
+        preferences: "#",
         ..Recipient::default()
     };
     Ok(EmailPreview {
@@ -103,6 +104,7 @@ pub async fn send_test(
         email: &user.email,
         name: &user.name,
         unsubscribe: &state.config.base_url,
+        preferences: &state.config.base_url,
         ..Recipient::default()
     };
     let email = Email {

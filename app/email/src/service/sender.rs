@@ -188,11 +188,13 @@ fn message(
 ) -> (Email, [(&'static str, String); 4]) {
     let unsubscribe = links::url(state, Purpose::Unsubscribe, &s.id);
     let token = links::track_token(state, &c.id, &s.id);
+    let preferences = links::url(state, Purpose::Preferences, &s.id);
     let to = Recipient {
         email: &s.email,
         name,
         token: &token,
         unsubscribe: &unsubscribe,
+        preferences: &preferences,
     };
     let email = Email {
         to: s.email.clone(),

@@ -81,7 +81,8 @@ pub fn render(
          <mj-button background-color=\"#6d4aff\" color=\"#ffffff\" font-size=\"16px\" border-radius=\"8px\"/>\
          </mj-attributes></mj-head><mj-body background-color=\"#f4f3f7\">{body}\
          <mj-section><mj-column><mj-text font-size=\"13px\" color=\"#5c5866\" align=\"center\">{} \
-         <a href=\"{{{{_u}}}}\" style=\"color:#5c5866\">Unsubscribe</a></mj-text></mj-column></mj-section>\
+         <a href=\"{{{{_u}}}}\" style=\"color:#5c5866\">Unsubscribe</a> · \
+         <a href=\"{{{{_p}}}}\" style=\"color:#5c5866\">Preferences</a></mj-text></mj-column></mj-section>\
          </mj-body></mjml>",
         escape(preview),
         escape(reason),
@@ -107,7 +108,9 @@ pub fn render(
         }
     }
     let mut text: Vec<String> = blocks.iter().filter_map(|b| block_text(&b.kind)).collect();
-    text.push(format!("--\n{reason}\nUnsubscribe: {{{{_u}}}}"));
+    text.push(format!(
+        "--\n{reason}\nUnsubscribe: {{{{_u}}}}\nPreferences: {{{{_p}}}}"
+    ));
     Ok(Rendered {
         html,
         text: text.join("\n\n") + "\n",
@@ -270,7 +273,8 @@ mod tests {
         assert!(r.html.contains("<img src=\"https://m.test/e/o/c1/{{_t}}\""));
         assert!(r.html.contains("Pre {{first_name|x}}") && r.html.contains("{{_u}}"));
         assert!(
-            r.text.ends_with("--\nBecause.\nUnsubscribe: {{_u}}\n"),
+            r.text
+                .ends_with("--\nBecause.\nUnsubscribe: {{_u}}\nPreferences: {{_p}}\n"),
             "{}",
             r.text
         );
