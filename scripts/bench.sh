@@ -37,37 +37,37 @@ db_pid=$(start_database "$db_port" :memory: "$run_dir/db.log")
 pids+=("$db_pid")
 # Campaign mail goes to a local SMTP sink that counts what it receives.
 sink_port=$(free_port)
-python3 "$ROOT/scripts/smtp_sink.py" "$sink_port" "$run_dir/sink.count" reader 2>"$run_dir/sink.log" &
+python3 "$ROOT/scripts/smtp_sink.py" "$sink_port" "$run_dir/sink.count" reader,killed 2>"$run_dir/sink.log" &
 sink_pid=$!
 pids+=("$sink_pid")
 wait_for_port "$sink_port" 10
-(
-  leptos_build_env
-  export APP_ENV=production LEPTOS_SITE_ADDR="127.0.0.1:$app_port" RUST_LOG="${RUST_LOG:-warn}" MEDIA_DIR="$run_dir/media"
-  export MONGODB_URI="mongodb://127.0.0.1:$db_port/?directConnection=true" MONGODB_DB=bench
-  export APP_SECRET="$(python3 -c 'import secrets; print(secrets.token_urlsafe(48))')" APP_BASE_URL="http://127.0.0.1:$app_port"
-  # wrk plays many visitors behind one proxy (see visitors.lua), as production runs behind one.
-  export AUTH_RATE_LIMIT_PER_MINUTE=1000 TRUSTED_PROXY_HOPS=1 SMTP_URL="smtp://127.0.0.1:$sink_port"
-  exec "$CARGO_TARGET_DIR/release/server"
-) >"$run_dir/server.log" 2>&1 &
-app_pid=$!
-pids+=("$app_pid")
-wait_for_port "$app_port" 30 || { cat "$run_dir/server.log" >&2; exit 1; }
+app_secret="$(python3 -c 'import secrets; print(secrets.token_urlsafe(48))')"
+# Starts the release server (again after the kill below, with the same secret and database).
+start_app() {
+  (
+    leptos_build_env
+    export APP_ENV=production LEPTOS_SITE_ADDR="127.0.0.1:$app_port" RUST_LOG="${RUST_LOG:-warn}" MEDIA_DIR="$run_dir/media"
+    export MONGODB_URI="mongodb://127.0.0.1:$db_port/?directConnection=true" MONGODB_DB=bench
+    export APP_SECRET="$app_secret" APP_BASE_URL="http://127.0.0.1:$app_port"
+    # wrk plays many visitors behind one proxy (see visitors.lua), as production runs behind one.
+    export AUTH_RATE_LIMIT_PER_MINUTE=1000 TRUSTED_PROXY_HOPS=1 SMTP_URL="smtp://127.0.0.1:$sink_port"
+    exec "$CARGO_TARGET_DIR/release/server"
+  ) >>"$run_dir/server.log" 2>&1 &
+  app_pid=$!
+  pids+=("$app_pid")
+  wait_for_port "$app_port" 30 || { cat "$run_dir/server.log" >&2; exit 1; }
+}
+start_app
 base="http://127.0.0.1:$app_port"
 for _ in $(seq 50); do curl -sf "$base/readyz" >/dev/null && break; sleep 0.2; done
 
 say "seeding a page with a header and ten links"
 handle=bench
-python3 - "$base" "$handle" "$run_dir" <<'PY'
-import json, sys, urllib.request, urllib.parse, http.cookiejar
+PYTHONPATH="$ROOT/scripts" python3 - "$base" "$handle" "$run_dir" <<'PY'
+import json, sys
+from bench_client import session
 base, handle, run_dir = sys.argv[1], sys.argv[2], sys.argv[3]
-jar = http.cookiejar.MozillaCookieJar(f"{run_dir}/cookies.txt")
-web = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
-def call(function, /, **form):
-    req = urllib.request.Request(f"{base}/api/{function}", data=urllib.parse.urlencode(form).encode(),
-                                 headers={"accept": "application/json", "origin": base})
-    body = web.open(req).read()
-    return json.loads(body) if body else None
+jar, web, call = session(base, run_dir, fresh=True)
 call("register", name="Bench Mark", email="bench@example.com", password="a perfectly long passphrase")
 call("create_workspace", name="Bench Studio", handle=handle, time_zone="UTC", currency="USD")
 ws = call("get_workspace", handle=handle)["id"]
@@ -87,12 +87,11 @@ PY
 say "measuring what the dashboard downloads first"
 # The JS and WASM its HTML names (the app, its split loader and the chunks of the page on screen),
 # as a browser that accepts brotli gets them.
-read -r first_bytes first_files < <(python3 - "$base" "$run_dir" "$handle" <<'PY'
-import re, sys, urllib.request, http.cookiejar
+read -r first_bytes first_files < <(PYTHONPATH="$ROOT/scripts" python3 - "$base" "$run_dir" "$handle" <<'PY'
+import re, sys, urllib.request
+from bench_client import session
 base, run_dir, handle = sys.argv[1:4]
-jar = http.cookiejar.MozillaCookieJar(f"{run_dir}/cookies.txt")
-jar.load(ignore_discard=True, ignore_expires=True)
-web = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
+jar, web, call = session(base, run_dir)
 html = web.open(f"{base}/app/{handle}").read().decode()
 todo = set(re.findall(r'(/pkg/[^"\'\s]+\.(?:js|wasm))', html))
 urls, total = set(), 0
@@ -184,19 +183,15 @@ requests=$(awk '/requests in/ { print $1 }' "$run_dir/app.out")
 # What the app recorded, read back through the analytics API as the owner sees it, once the
 # event buffer has been written and rolled up: the count stops moving.
 say "waiting for the views to arrive in analytics"
-read -r recorded settle_s < <(python3 - "$base" "$run_dir" "$requests" <<'PY'
-import datetime, json, sys, time, urllib.request, urllib.parse, http.cookiejar
+read -r recorded settle_s < <(PYTHONPATH="$ROOT/scripts" python3 - "$base" "$run_dir" "$requests" <<'PY'
+import datetime, json, sys, time
+from bench_client import session
 base, run_dir, requests = sys.argv[1], sys.argv[2], int(sys.argv[3])
-jar = http.cookiejar.MozillaCookieJar(f"{run_dir}/cookies.txt")
-jar.load(ignore_discard=True, ignore_expires=True)
-web = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
+jar, web, call = session(base, run_dir)
 ids = json.load(open(f"{run_dir}/page.json"))
 today = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d")
-form = urllib.parse.urlencode(dict(ids, **{"from": today, "to": today})).encode()
 def views():
-    req = urllib.request.Request(f"{base}/api/get_bio_stats", data=form,
-                                 headers={"accept": "application/json", "origin": base})
-    return json.loads(web.open(req).read())["views"]
+    return call("get_bio_stats", **ids, **{"from": today, "to": today})["views"]
 start, last, still = time.time(), -1, 0
 while time.time() - start < 300:
     n = views()
@@ -213,23 +208,18 @@ PY
 # what is measured), sent to the sink: messages a second from Send to "sent", and the server's
 # memory at its highest meanwhile.
 say "sending a campaign to 10,000 subscribers"
-read -r campaign_s campaign_rate rss_before rss_peak < <("$TOOLS/venv/bin/python3" - "$base" "$run_dir" "$db_port" "$app_pid" <<'PY'
-import datetime, json, sys, time, urllib.request, urllib.parse, http.cookiejar, secrets
-from pymongo import MongoClient
+# Where the CPU goes while it sends: the server, the database and the sink share two cores.
+send_cpu0="$(cpu_s "$app_pid") $(cpu_s "$db_pid") $(cpu_s "$sink_pid")"
+read -r campaign_s campaign_rate rss_before rss_peak < <(PYTHONPATH="$ROOT/scripts" "$TOOLS/venv/bin/python3" - "$base" "$run_dir" "$db_port" "$app_pid" <<'PY'
+import json, sys, time
+from bench_client import session, subscribe, unlimited_emails
 base, run_dir, db_port, app_pid = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4]
-jar = http.cookiejar.MozillaCookieJar(f"{run_dir}/cookies.txt")
-jar.load(ignore_discard=True, ignore_expires=True)
-web = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
-def call(function, /, **form):
-    req = urllib.request.Request(f"{base}/api/{function}", data=urllib.parse.urlencode(form).encode(),
-                                 headers={"accept": "application/json", "origin": base})
-    return json.loads(web.open(req).read())
+jar, web, call = session(base, run_dir)
 ws = json.load(open(f"{run_dir}/page.json"))["workspace_id"]
 lst = call("save_email_list", workspace_id=ws, name="Bench letter")["id"]
-now = datetime.datetime.now(datetime.timezone.utc)
-subs = [{"_id": secrets.token_hex(12), "workspace_id": ws, "list_id": lst, "email": f"reader{i}@example.com",
-         "status": "subscribed", "consent": [], "created_at": now, "updated_at": now} for i in range(10_000)]
-MongoClient(f"mongodb://127.0.0.1:{db_port}/?directConnection=true").bench.email_subscriptions.insert_many(subs)
+subscribe(db_port, ws, lst, "reader", 10_000)
+# A plan that allows the 20,000 emails of this and the next phase (the free one allows 1,000).
+unlimited_emails(db_port)
 cid = call("save_email_campaign", workspace_id=ws, list_id=lst, subject="Hello {{first_name|friend}}",
            preview="This week")["id"]
 blocks = [{"id": "b0", "kind": {"type": "heading", "text": "Workshop news"}},
@@ -253,9 +243,53 @@ took = time.time() - start
 print(round(took, 1), round(c["sent"] / took), before, peak)
 PY
 )
+read -r app_c0 db_c0 sink_c0 <<<"$send_cpu0"
+send_cpu="server $(( $(cpu_s "$app_pid") - app_c0 ))s, database $(( $(cpu_s "$db_pid") - db_c0 ))s, sink $(( $(cpu_s "$sink_pid") - sink_c0 ))s"
+# Another 10,000, and the server is killed (SIGKILL) part way: once restarted, the send job runs
+# again when its lease expires (a minute) and resumes after the last saved batch.
+say "sending to 10,000 more and killing the server mid-send"
+kill_py() {
+  PYTHONPATH="$ROOT/scripts" "$TOOLS/venv/bin/python3" - "$base" "$run_dir" "$db_port" "$1" <<'PY'
+import json, sys, time
+from bench_client import session, subscribe
+base, run_dir, db_port, phase = sys.argv[1:5]
+jar, web, call = session(base, run_dir)
+ws = json.load(open(f"{run_dir}/page.json"))["workspace_id"]
+if phase == "start":
+    lst = call("save_email_list", workspace_id=ws, name="Killed letter")["id"]
+    subscribe(db_port, ws, lst, "killed", 10_000)
+    cid = call("save_email_campaign", workspace_id=ws, list_id=lst, subject="Before the kill")["id"]
+    blocks = [{"id": "b0", "kind": {"type": "text", "text": "Dear {{first_name|reader}}, see [this](https://example.com/k)."}},
+              {"id": "b1", "kind": {"type": "footer", "address": "1 Harbour Street, Leith"}}]
+    call("save_email_blocks", workspace_id=ws, id=cid, blocks=json.dumps(blocks))
+    json.dump({"campaign": cid}, open(f"{run_dir}/kill.json", "w"))
+    call("control_email_campaign", workspace_id=ws, id=cid, action="send")
+    c = {"sent": 0}
+    while c["sent"] < 3000:
+        time.sleep(0.05)
+        c = call("get_email_campaign", workspace_id=ws, id=cid)
+    print(c["sent"])
+else:
+    cid = json.load(open(f"{run_dir}/kill.json"))["campaign"]
+    start = time.time()
+    while time.time() - start < 300:
+        c = call("get_email_campaign", workspace_id=ws, id=cid)
+        if c["status"] != "sending":
+            break
+        time.sleep(0.5)
+    print(c["status"], c["sent"], round(time.time() - start))
+PY
+}
+killed_after=$(kill_py start)
+kill -9 "$app_pid"
+wait "$app_pid" 2>/dev/null || true
+start_app
+read -r kill_status kill_sent kill_wait < <(kill_py finish)
+
 kill "$sink_pid"
 wait "$sink_pid" 2>/dev/null || true
-read -r sunk sunk_distinct < <(cat "$run_dir/sink.count" 2>/dev/null || echo 0 0)
+read -r _ sunk sunk_distinct _ < <(grep '^reader ' "$run_dir/sink.count" 2>/dev/null || echo "reader 0 0 0")
+read -r _ k_sunk k_distinct k_twice < <(grep '^killed ' "$run_dir/sink.count" 2>/dev/null || echo "killed 0 0 0")
 
 ratio=$(python3 -c "print(f'{$app_rps / $nginx_rps:.3f}')")
 printf '\n%-34s %12s\n' "" "requests/s"
@@ -269,6 +303,9 @@ printf 'server memory: %s MB idle, %s MB at the end of the load; CPU during it: 
 printf 'views recorded: %s of %s requests, in analytics %ss after the load (10,240 visitors, at most 60 counted a minute each)\n' "$recorded" "$requests" "$settle_s"
 printf 'campaign: 10,000 messages in %ss, %s a second (target 500), %s received by the sink for %s readers; server memory at most %s MB while sending (%s MB more than before; budget 60)\n' \
   "$campaign_s" "$campaign_rate" "$sunk" "$sunk_distinct" "$rss_peak" "$(( rss_peak - rss_before ))"
+printf 'CPU while sending: %s\n' "$send_cpu"
+printf 'kill: SIGKILL after %s of 10,000 were saved as sent; restarted, the campaign was %s %ss later with %s counted; the sink got %s messages for %s readers, %s of them twice (at most the batch of 100 in flight)\n' \
+  "$killed_after" "$kill_status" "$kill_wait" "$kill_sent" "$k_sunk" "$k_distinct" "$k_twice"
 # Every request came from a browser under its visitor's limit: each one must be counted.
 [ "$recorded" -ge "$requests" ] || {
   echo "only $recorded of $requests views arrived in analytics; the server said:" >&2
@@ -277,6 +314,10 @@ printf 'campaign: 10,000 messages in %ss, %s a second (target 500), %s received 
 }
 [ "$sunk" -eq 10000 ] && [ "$sunk_distinct" -eq 10000 ] || {
   echo "the sink received $sunk messages for $sunk_distinct readers, not one for each of the 10,000" >&2
+  exit 1
+}
+[ "$kill_status" = sent ] && [ "$k_distinct" -eq 10000 ] && [ "$k_twice" -le 100 ] || {
+  echo "after the kill: $kill_status, $k_distinct of 10,000 readers reached, $k_twice twice" >&2
   exit 1
 }
 [ "$gzip_size" -le 14336 ] || { echo "the page is over its 14 KB compressed budget" >&2; exit 1; }

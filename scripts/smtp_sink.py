@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """A local SMTP sink for `make bench`: accepts every message and counts its recipients.
 
-Usage: smtp_sink.py PORT COUNT_FILE PREFIX. On SIGTERM it writes to COUNT_FILE how many messages
-went to addresses starting with PREFIX, and to how many distinct such addresses, then exits.
+Usage: smtp_sink.py PORT COUNT_FILE PREFIX[,PREFIX…]. On SIGTERM it writes to COUNT_FILE, for each
+prefix, a line: the prefix, how many messages went to addresses starting with it, to how many
+distinct such addresses, and how many of those got more than one; then exits.
 Speaks just enough SMTP (EHLO/HELO, MAIL, RCPT, DATA, RSET, NOOP, QUIT) for lettre's client.
 """
 import asyncio
@@ -60,9 +61,10 @@ async def main(port, count_file, prefix):
     asyncio.get_running_loop().add_signal_handler(signal.SIGTERM, stop.set)
     async with server:
         await stop.wait()
-    mine = {a: n for a, n in received.items() if a.startswith(prefix)}
     with open(count_file, "w") as f:
-        f.write(f"{sum(mine.values())} {len(mine)}\n")
+        for p in prefix.split(","):
+            mine = [n for a, n in received.items() if a.startswith(p)]
+            f.write(f"{p} {sum(mine)} {len(mine)} {sum(1 for n in mine if n > 1)}\n")
 
 
 if __name__ == "__main__":

@@ -7,7 +7,7 @@ pub mod landing;
 pub mod layout;
 
 // The crates below under one roof, so the server and its tests name them through the shell.
-pub use app_core::{error, url};
+pub use app_core::{error, text, url};
 #[cfg(feature = "ssr")]
 pub use platform;
 pub use {billing, bio, crm, email, identity, ui, workspaces};

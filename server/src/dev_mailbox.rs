@@ -4,6 +4,7 @@
 
 use app::platform::mailer::DEV_MAILBOX;
 use app::platform::AppState;
+use app::text::escape_html as escape;
 use axum::extract::{ConnectInfo, State};
 use axum::http::{request::Parts, StatusCode};
 use axum::response::{Html, IntoResponse, Response};
@@ -21,13 +22,6 @@ fn from_this_machine(parts: &Parts) -> bool {
         .iter()
         .any(|h| parts.headers.contains_key(*h));
     loopback && !proxied
-}
-
-fn escape(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
 }
 
 fn linkify(text: &str) -> String {

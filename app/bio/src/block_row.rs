@@ -30,41 +30,20 @@ pub fn BlockRow(id: String, drag: RwSignal<Option<Drag>>) -> impl IntoView {
     let dragging = move || drag.with(|d| d.as_ref().is_some_and(|d| d.id == id.get_value()));
     let drop_class = move || drag.with(|d| d.as_ref()?.drop_class(index(), count()));
 
-    let on_down = move |ev: PointerEvent| {
-        if ev.pointer_type() == "mouse" && ev.button() != 0 {
-            return;
-        }
-        ui::dom::start_drag(&ev);
-        drag.set(Some(Drag::start(id.get_value(), index())));
-    };
-    let on_move = move |ev: PointerEvent| {
-        if !dragging() {
-            return;
-        }
-        let middles = ui::dom::child_middles("block-list");
-        drag.update(|d| {
-            if let Some(d) = d {
-                d.target = ui::dom::drop_index(&middles, d.from, f64::from(ev.client_y()));
-            }
-        });
-    };
+    let on_down = move |ev: PointerEvent| Drag::press(drag, &ev, id.get_value(), index());
+    let on_move = move |ev: PointerEvent| Drag::follow(drag, &ev, &id.get_value(), "block-list");
     let on_up = move |_: PointerEvent| {
-        if let Some(d) = drag.get_untracked().filter(|d| d.id == id.get_value()) {
-            drag.set(None);
+        if let Some(d) = Drag::release(drag, &id.get_value()) {
             b.move_block(d.from, d.target);
             ui::dom::focus_soon(format!("handle-{}", d.id));
         }
     };
     let on_cancel = move |_: PointerEvent| drag.set(None);
     let on_key = move |ev: KeyboardEvent| {
-        let by = match ev.key().as_str() {
-            "ArrowUp" => -1,
-            "ArrowDown" => 1,
-            _ => return,
-        };
-        ev.prevent_default();
-        b.nudge(&id.get_value(), by);
-        ui::dom::focus_soon(format!("handle-{}", id.get_value()));
+        if let Some(by) = ui::drag::arrow_step(&ev) {
+            b.nudge(&id.get_value(), by);
+            ui::dom::focus_soon(format!("handle-{}", id.get_value()));
+        }
     };
     let nudge = move |by: isize, button: &'static str| {
         b.nudge(&id.get_value(), by);

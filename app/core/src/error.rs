@@ -63,7 +63,7 @@ fn wait_text(secs: &u64) -> String {
         91..=5400 => (secs.div_ceil(60), "minute"),
         _ => (secs.div_ceil(3600), "hour"),
     };
-    format!("{n} {unit}{}", if n == 1 { "" } else { "s" })
+    crate::text::count(n, unit, &format!("{unit}s"))
 }
 
 impl AppError {
@@ -71,6 +71,18 @@ impl AppError {
     pub fn invalid(field: &str, message: impl Into<String>) -> Self {
         let mut fields = FieldMessages::new();
         fields.insert(field.to_owned(), vec![message.into()]);
+        AppError::Validation { fields }
+    }
+
+    /// A validation error with every (field, message) of `problems`, messages of one field in
+    /// order.
+    pub fn invalid_fields<F: Into<String>, M: Into<String>>(
+        problems: impl IntoIterator<Item = (F, M)>,
+    ) -> Self {
+        let mut fields = FieldMessages::new();
+        for (field, message) in problems {
+            fields.entry(field.into()).or_default().push(message.into());
+        }
         AppError::Validation { fields }
     }
 

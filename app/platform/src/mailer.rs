@@ -228,15 +228,6 @@ fn mailbox(to: &str) -> Result<Mailbox, AppError> {
         .map_err(|_| AppError::invalid("email", "Enter a valid email address."))
 }
 
-/// `s` made safe to put in HTML text or a quoted attribute.
-pub fn escape(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-        .replace('\'', "&#39;")
-}
-
 /// A plain transactional email body: a greeting, `intro`, a button to `link`, then `outro`.
 pub fn html(name: &str, intro: &str, link: &str, button: &str, outro: &str) -> String {
     format!(
@@ -245,7 +236,7 @@ pub fn html(name: &str, intro: &str, link: &str, button: &str, outro: &str) -> S
          <p><a href=\"{link}\" style=\"display:inline-block;padding:12px 20px;background:#6d4aff;color:#fff;border-radius:8px;text-decoration:none;font-weight:600\">{button}</a></p>\
          <p style=\"color:#5c5a6b;font-size:14px\">{outro}<br>Or paste this address into your browser: {link}</p>\
          </body></html>",
-        name = escape(name),
-        link = escape(link),
+        name = app_core::text::escape_html(name),
+        link = app_core::text::escape_html(link),
     )
 }

@@ -1,9 +1,10 @@
 //! The billing emails owners receive: a failed payment, the end of its grace period, and its
 //! recovery.
 
+use app_core::text::escape_html as escape;
 use mongodb::bson::DateTime;
+use platform::mailer::html;
 use platform::mailer::Email;
-use platform::mailer::{escape, html};
 
 /// An email to every owner of a workspace, addressed when sent.
 pub struct Message {

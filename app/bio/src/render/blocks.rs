@@ -1,10 +1,10 @@
 //! One block of the public page as HTML.
 
-use super::escape::esc;
 use super::RenderCtx;
 use crate::model::block::network_label;
 use crate::model::url::embed_src;
 use crate::model::{Block, BlockKind};
+use app_core::text::escape_html as esc;
 
 fn button(html: &mut String, href: &str, title: &str, thumb: &str, extra: &str) {
     let thumb = if thumb.is_empty() {

@@ -3,10 +3,9 @@
 
 mod blocks;
 pub mod css;
-pub mod escape;
 
 use crate::model::{Block, BlockKind, PageContent};
-use escape::esc;
+use app_core::text::escape_html as esc;
 use serde::{Deserialize, Serialize};
 
 /// Where the page is shown and what it links to.

@@ -44,16 +44,7 @@ pub fn merge(text: &str, to: &Recipient) -> String {
 /// [`merge`] for HTML: values are escaped, so a name like `<b>` shows as written.
 pub fn merge_html(html: &str, to: &Recipient) -> String {
     merge_with(html, to, |v, out| {
-        for c in v.chars() {
-            match c {
-                '&' => out.push_str("&amp;"),
-                '<' => out.push_str("&lt;"),
-                '>' => out.push_str("&gt;"),
-                '"' => out.push_str("&quot;"),
-                '\'' => out.push_str("&#39;"),
-                c => out.push(c),
-            }
-        }
+        out.push_str(&app_core::text::escape_html(v))
     })
 }
 

@@ -12,7 +12,7 @@ use crate::model::{
     block_problems, campaign_problems, starter_blocks, CampaignStatus, CampaignView, EmailBlock,
     ListView, MAX_BLOCKS,
 };
-use app_core::error::{AppError, FieldMessages};
+use app_core::error::AppError;
 use futures_util::TryStreamExt;
 use mongodb::bson::{doc, DateTime, Document};
 use mongodb::options::ReturnDocument;
@@ -113,14 +113,6 @@ fn not_found() -> AppError {
     }
 }
 
-fn invalid<'a>(problems: impl IntoIterator<Item = (String, &'a str)>) -> AppError {
-    let mut fields = FieldMessages::new();
-    for (field, message) in problems {
-        fields.entry(field).or_default().push(message.to_owned());
-    }
-    AppError::Validation { fields }
-}
-
 /// Writes a draft's list (`<list>` or `<list>/<segment>`), subject and preview line (a new
 /// draft, starting with a few blocks, when `id` is empty); refuses an empty subject next to the
 /// field.
@@ -134,9 +126,7 @@ pub async fn save(
 ) -> Result<CampaignView, AppError> {
     let problems = campaign_problems(subject);
     if !problems.is_empty() {
-        return Err(invalid(
-            problems.into_iter().map(|(f, m)| (f.to_owned(), m)),
-        ));
+        return Err(AppError::invalid_fields(problems));
     }
     let (list_id, segment_id) = list_id.split_once('/').unwrap_or((list_id, ""));
     let list = lists::find(state, scope, list_id)
@@ -395,7 +385,7 @@ async fn ready(state: &AppState, scope: &WorkspaceScope, id: &str) -> Result<u64
     let c = find(state, scope, id).await?;
     let problems = block_problems(&c.blocks);
     if !problems.is_empty() {
-        return Err(invalid(problems.into_iter().chain([(
+        return Err(AppError::invalid_fields(problems.into_iter().chain([(
             "form".to_owned(),
             "Finish the marked blocks before sending.",
         )])));

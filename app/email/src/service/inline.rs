@@ -2,7 +2,7 @@
 //! with a blank line between paragraphs. Everything else is shown as written.
 
 use crate::model::usable_url;
-use platform::mailer::escape;
+use app_core::text::escape_html as escape;
 
 /// A piece of a line.
 enum Piece<'a> {

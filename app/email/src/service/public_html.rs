@@ -1,9 +1,9 @@
 //! The HTML of the public email pages: plain, with one inline stylesheet and no script, so they
 //! work in any browser with JavaScript off and cost nothing to serve.
 
+use app_core::text::escape_html as escape;
 use axum::response::{IntoResponse, Response};
 use http::{header, HeaderValue, StatusCode};
-use platform::mailer::escape;
 use std::sync::LazyLock;
 
 const STYLE: &str = "\

@@ -6,7 +6,7 @@ use super::lists;
 use super::subscriptions::SUBSCRIPTIONS;
 use super::tracking::ACTIVITY;
 use crate::model::{SegmentRule, SegmentView};
-use app_core::error::{AppError, FieldMessages};
+use app_core::error::AppError;
 use crm::model::ContactQuery;
 use futures_util::TryStreamExt;
 use mongodb::bson::{doc, Bson, DateTime, Document};
@@ -105,11 +105,7 @@ fn check(rule: &SegmentRule) -> Result<(), AppError> {
     if problems.is_empty() {
         return Ok(());
     }
-    let mut fields = FieldMessages::new();
-    for (f, m) in problems {
-        fields.entry(f.to_owned()).or_default().push(m.to_owned());
-    }
-    Err(AppError::Validation { fields })
+    Err(AppError::invalid_fields(problems))
 }
 
 /// Saves a new segment of list `list_id`.

@@ -8,7 +8,7 @@
 use super::inline;
 use crate::model::{usable_url, EmailBlock, EmailBlockKind};
 use app_core::error::AppError;
-use platform::mailer::escape;
+use app_core::text::escape_html as escape;
 
 /// Where a rendered email's links go.
 pub enum Links<'a> {

@@ -1,6 +1,7 @@
 //! The identity emails: plain text first, with a simple HTML twin.
 
-use platform::mailer::{escape, html, Email};
+use app_core::text::escape_html as escape;
+use platform::mailer::{html, Email};
 
 /// "Confirm your email" with a link valid for 48 hours.
 pub fn verify_email(to: &str, name: &str, link: &str) -> Email {

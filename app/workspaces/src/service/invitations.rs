@@ -22,12 +22,7 @@ fn invitation_email(to: &str, inviter: &str, workspace: &str, role: Role, link: 
         "{inviter} invited you to join {workspace} on Mewayz as {role}.\n\nAccept the invitation:\n{link}\n\nThe link works once and expires in 7 days.\n",
         role = role.label().to_lowercase()
     );
-    let esc = |s: &str| {
-        s.replace('&', "&amp;")
-            .replace('<', "&lt;")
-            .replace('>', "&gt;")
-            .replace('"', "&quot;")
-    };
+    let esc = app_core::text::escape_html;
     Email {
         to: to.to_owned(),
         subject: format!("Join {workspace} on Mewayz"),
