@@ -2,6 +2,7 @@
 //! subscribe, confirm and unsubscribe pages, campaigns built from blocks, and their tracking.
 
 pub mod bounces;
+pub mod campaign_control;
 pub mod campaigns;
 pub mod dns;
 pub mod domain_keys;
