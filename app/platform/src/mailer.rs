@@ -162,8 +162,14 @@ impl Mailer {
         }
         transport.send(message).await.map(|_| ()).map_err(|e| {
             tracing::warn!(error = %e, "SMTP send failed");
-            AppError::Unavailable {
-                service: "Email".into(),
+            // A 5xx for this message (an address the server does not take) is this message's
+            // failure; anything else is the server's, and the send is tried again later.
+            if e.is_permanent() {
+                AppError::invalid("to", "The mail server refused this address.")
+            } else {
+                AppError::Unavailable {
+                    service: "Email".into(),
+                }
             }
         })
     }

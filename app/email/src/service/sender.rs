@@ -17,6 +17,7 @@ use mongodb::bson::{doc, Document};
 use platform::jobs::JobKind;
 use platform::mailer::{Email, Sender};
 use platform::AppState;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 use workspaces::WorkspaceScope;
 
@@ -103,7 +104,7 @@ pub async fn send(state: &AppState, id: &str, run: i32) -> Result<(), AppError> 
         let Some(c) = current(state, id, run).await? else {
             return Ok(());
         };
-        let Some(last) = batch.last().map(|s| s.id.clone()) else {
+        if batch.is_empty() {
             coll(state)
                 .update_one(
                     doc! { "_id": id, "status": "sending", "cursor": &cursor },
@@ -111,57 +112,79 @@ pub async fn send(state: &AppState, id: &str, run: i32) -> Result<(), AppError> 
                 )
                 .await?;
             return Ok(());
-        };
+        }
         let started = Instant::now();
         let scope = WorkspaceScope::system(&c.workspace_id);
         let emails = batch.iter().map(|s| s.email.clone()).collect();
         let contacts = subscriptions::contacts(state, &scope, emails).await?;
+        // Once the server stops answering, the messages not yet begun are not tried: only those
+        // already on their way can go out twice when the batch resumes.
+        let down = AtomicBool::new(false);
         let sends: Vec<BoxFuture<'_, Result<(), AppError>>> = batch
             .iter()
             .map(|s| {
                 let name = contacts.get(&s.email).map_or("", |(_, n)| n.as_str());
-                Box::pin(send_one(state, &c, &rendered, &from, s, name)) as BoxFuture<'_, _>
+                let (c, rendered, from, down) = (&c, &rendered, &from, &down);
+                Box::pin(async move {
+                    if down.load(Ordering::Relaxed) {
+                        return Err(AppError::Unavailable {
+                            service: "Email".into(),
+                        });
+                    }
+                    let sent = send_one(state, c, rendered, from, s, name).await;
+                    if matches!(sent, Err(AppError::Unavailable { .. })) {
+                        down.store(true, Ordering::Relaxed);
+                    }
+                    sent
+                }) as BoxFuture<'_, _>
             })
             .collect();
         // In order, so each result stays beside its subscriber.
-        let results: Vec<Result<(), AppError>> = futures_util::stream::iter(sends)
+        let all: Vec<Result<(), AppError>> = futures_util::stream::iter(sends)
             .buffered(CONCURRENCY)
             .collect()
             .await;
-        // The mail server is down or refusing: try the batch again later (the job's backoff).
-        if let Some(Err(e)) = results
+        // The mail server stopped answering part way: what went out before that is saved, and
+        // the job's retry (with backoff) starts at the first message that did not, so only those
+        // in flight beside it can arrive twice.
+        let first_down = all
             .iter()
-            .find(|r| matches!(r, Err(AppError::Unavailable { .. })))
-        {
-            return Err(e.clone());
-        }
+            .position(|r| matches!(r, Err(AppError::Unavailable { .. })));
+        let done = first_down.unwrap_or(all.len());
+        let results = &all[..done];
         let failed = results.iter().filter(|r| r.is_err()).count() as i64;
         let sent = results.len() as i64 - failed;
         let least = Duration::from_secs_f64(batch.len() as f64 / PER_SECOND);
         if let Some(wait) = least.checked_sub(started.elapsed()) {
             tokio::time::sleep(wait).await;
         }
-        // Guarded by the position read: another run at the same time moves on once, then stops.
-        let saved = coll(state)
-            .update_one(
-                doc! { "_id": id, "cursor": &cursor },
-                doc! {
-                    "$set": { "cursor": &last, "updated_at": state.clock.now() },
-                    "$inc": { "sent": sent, "failed": failed },
-                },
-            )
-            .await?;
-        if saved.matched_count == 0 {
-            return Ok(());
+        if let Some(last) = done.checked_sub(1).map(|i| batch[i].id.clone()) {
+            // Guarded by the position read: another run at the same time moves on once, then
+            // stops.
+            let saved = coll(state)
+                .update_one(
+                    doc! { "_id": id, "cursor": &cursor },
+                    doc! {
+                        "$set": { "cursor": &last, "updated_at": state.clock.now() },
+                        "$inc": { "sent": sent, "failed": failed },
+                    },
+                )
+                .await?;
+            if saved.matched_count == 0 {
+                return Ok(());
+            }
+            usage::add(state, &c.workspace_id, sent).await?;
+            let reached = batch
+                .iter()
+                .zip(results)
+                .filter(|(_, r)| r.is_ok())
+                .filter_map(|(s, _)| contacts.get(&s.email).map(|(id, _)| id.as_str()));
+            timeline::sent(state, &scope, &c, reached).await?;
+            cursor = last;
         }
-        usage::add(state, &c.workspace_id, sent).await?;
-        let reached = batch
-            .iter()
-            .zip(&results)
-            .filter(|(_, r)| r.is_ok())
-            .filter_map(|(s, _)| contacts.get(&s.email).map(|(id, _)| id.as_str()));
-        timeline::sent(state, &scope, &c, reached).await?;
-        cursor = last;
+        if let Some(Err(e)) = first_down.map(|i| &all[i]) {
+            return Err(e.clone());
+        }
     }
 }
 
