@@ -1,4 +1,5 @@
 use super::api::{get_email_campaigns, SaveEmailCampaign};
+use super::audience_select::AudienceSelect;
 use super::email_tabs::EmailTabs;
 use super::model::CampaignStatus;
 use app_core::error::AppError;
@@ -7,7 +8,7 @@ use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_navigate, use_params_map};
-use ui::{EmptyState, Field, FieldErrors, IconName};
+use ui::{EmptyState, Field, IconName};
 use workspaces::api::get_workspace;
 
 /// `/app/<handle>/email/campaigns`: campaigns with their progress, and a form that starts a new
@@ -17,12 +18,6 @@ pub fn CampaignsPage() -> impl IntoView {
     let params = use_params_map();
     let save = ServerAction::<SaveEmailCampaign>::new();
     let error = Signal::derive(move || save.value().get().and_then(|r| r.err()));
-    let list_errors = Signal::derive(move || {
-        error
-            .get()
-            .map(|e| e.field_messages("list_id"))
-            .unwrap_or_default()
-    });
     let data = Resource::new(
         move || params.read().get("handle").unwrap_or_default(),
         |handle| async move {
@@ -74,22 +69,7 @@ pub fn CampaignsPage() -> impl IntoView {
                                 <ActionForm action=save attr:class="form">
                                     <FormError error/>
                                     <input type="hidden" name="workspace_id" value=ws.id.clone()/>
-                                    <div class="field">
-                                        <label for="campaign-list">"To"</label>
-                                        <p class="field-hint" id="campaign-list-hint">"A whole list, or one of its segments."</p>
-                                        <select id="campaign-list" name="list_id">
-                                            {overview.lists.iter().map(|l| {
-                                                let parts: Vec<_> = overview.segments.iter().filter(|s| s.list_id == l.id).map(|s| view! {
-                                                    <option value=format!("{}/{}", l.id, s.id)>{format!("{} › {} ({} now)", l.name, s.name, s.count)}</option>
-                                                }).collect();
-                                                view! {
-                                                    <option value=l.id.clone()>{format!("{} ({} subscribed)", l.name, l.subscribed)}</option>
-                                                    {parts}
-                                                }
-                                            }).collect_view()}
-                                        </select>
-                                        <FieldErrors messages=list_errors/>
-                                    </div>
+                                    <AudienceSelect lists=overview.lists.clone() segments=overview.segments.clone() error/>
                                     <Field label="Subject" name="subject" required=true autocomplete="off" error/>
                                     <Field label="Preview text" name="preview" hint="Shown after the subject in most inboxes." autocomplete="off" error/>
                                     <button type="submit" class="button button-primary">"Create and write the email"</button>

@@ -5,6 +5,7 @@
 #![recursion_limit = "256"]
 
 pub mod api;
+pub mod audience_select;
 pub mod campaign_page;
 pub mod campaign_progress;
 pub mod campaign_report;

@@ -103,7 +103,7 @@ pub async fn control(
     ) {
         let key = format!("email.campaign:{}:{}", c.id, c.run);
         let payload = doc! { "campaign": &c.id, "run": c.run };
-        state
+        let queued = state
             .jobs
             .enqueue(
                 SEND.name,
@@ -115,7 +115,28 @@ pub async fn control(
                         .filter(|_| c.status == CampaignStatus::Scheduled),
                 },
             )
-            .await?;
+            .await;
+        if let Err(e) = queued {
+            // Without its job the campaign would stay "sending" for good: back to where it was,
+            // so the member can try again.
+            let back = if action == Action::Resume {
+                "paused"
+            } else {
+                "draft"
+            };
+            let now = if c.status == CampaignStatus::Scheduled {
+                "scheduled"
+            } else {
+                "sending"
+            };
+            coll(state)
+                .update_one(
+                    doc! { "_id": &c.id, "run": c.run, "status": now },
+                    doc! { "$set": { "status": back } },
+                )
+                .await?;
+            return Err(e);
+        }
     }
     get(state, scope, id).await
 }
