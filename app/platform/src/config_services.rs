@@ -111,10 +111,13 @@ pub struct EmailConfig {
     /// `DNS_RESOLVER`: the name server (`ip:port`) sending domains are checked against; unset
     /// uses the system's. A local fake in tests.
     pub dns_resolver: Option<std::net::SocketAddr>,
+    /// `EMAIL_RATE_PER_SECOND`: the most campaign messages a send hands the SMTP server each
+    /// second (default 1,000), below the provider's own cap.
+    pub rate_per_second: u32,
 }
 
 /// `EMAIL_WEBHOOK_TOKEN`, `SNS_TOPIC_ARNS`, `SNS_CERT_URL_PREFIX`, `EMAIL_SPF_INCLUDE`,
-/// `DNS_RESOLVER`; mistakes go in `err`.
+/// `DNS_RESOLVER`, `EMAIL_RATE_PER_SECOND`; mistakes go in `err`.
 pub(super) fn email(get: &impl Fn(&str) -> Option<String>, err: &mut ConfigError) -> EmailConfig {
     let dns_resolver = get("DNS_RESOLVER").and_then(|v| match v.parse() {
         Ok(addr) => Some(addr),
@@ -126,7 +129,19 @@ pub(super) fn email(get: &impl Fn(&str) -> Option<String>, err: &mut ConfigError
             None
         }
     });
+    let rate_per_second = match get("EMAIL_RATE_PER_SECOND").map(|v| v.parse::<u32>()) {
+        None => 1000,
+        Some(Ok(n)) if (1..=100_000).contains(&n) => n,
+        Some(_) => {
+            err.invalid.push((
+                "EMAIL_RATE_PER_SECOND",
+                "must be a whole number from 1 to 100000".into(),
+            ));
+            1000
+        }
+    };
     EmailConfig {
+        rate_per_second,
         spf_include: get("EMAIL_SPF_INCLUDE"),
         dns_resolver,
         token: get("EMAIL_WEBHOOK_TOKEN").map(Secret),

@@ -94,12 +94,21 @@ fn bad_values_are_reported_by_name() {
             ("APP_ENV", "staging"),
             ("SHUTDOWN_GRACE_SECS", "soon"),
             ("MONGODB_URI", "postgres://x"),
+            ("EMAIL_RATE_PER_SECOND", "0"),
         ]),
         false,
     )
     .unwrap_err();
     let names: Vec<_> = err.invalid.iter().map(|(n, _)| *n).collect();
-    assert_eq!(names, vec!["APP_ENV", "MONGODB_URI", "SHUTDOWN_GRACE_SECS"]);
+    assert_eq!(
+        names,
+        vec![
+            "APP_ENV",
+            "MONGODB_URI",
+            "SHUTDOWN_GRACE_SECS",
+            "EMAIL_RATE_PER_SECOND"
+        ]
+    );
 }
 
 #[test]

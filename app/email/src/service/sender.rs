@@ -32,8 +32,6 @@ pub const SEND: JobKind = JobKind {
 const BATCH: usize = 100;
 /// Messages on their way to the mail server at once.
 const CONCURRENCY: usize = 16;
-/// Messages a second at most, so a mail provider's rate limit is not hit.
-const PER_SECOND: f64 = 1000.0;
 
 fn run<'a>(state: &'a AppState, payload: &'a Document) -> BoxFuture<'a, Result<(), String>> {
     Box::pin(async move {
@@ -154,7 +152,9 @@ pub async fn send(state: &AppState, id: &str, run: i32) -> Result<(), AppError> 
         let results = &all[..done];
         let failed = results.iter().filter(|r| r.is_err()).count() as i64;
         let sent = results.len() as i64 - failed;
-        let least = Duration::from_secs_f64(batch.len() as f64 / PER_SECOND);
+        // At most the configured rate, so the provider's own cap is not hit.
+        let per_second = f64::from(state.config.email.rate_per_second);
+        let least = Duration::from_secs_f64(batch.len() as f64 / per_second);
         if let Some(wait) = least.checked_sub(started.elapsed()) {
             tokio::time::sleep(wait).await;
         }
