@@ -4,7 +4,7 @@ use super::campaign_report::CampaignReport;
 use super::campaign_settings::CampaignSettings;
 use super::email_preview_pane::EmailPreviewPane;
 use super::email_tabs::EmailTabs;
-use super::model::CampaignStatus;
+use super::model::{CampaignStatus, CampaignView};
 use super::schedule_row::ScheduleRow;
 use super::template_editor::TemplateEditor;
 use super::template_state::{Saving, Template};
@@ -15,6 +15,14 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 use ui::{use_toasts, ToastKind};
 use workspaces::api::get_workspace;
+
+/// "Weekly letter", or "Weekly letter › Openers" for a segment.
+fn audience_of(c: &CampaignView) -> String {
+    match c.segment_name.as_str() {
+        "" => c.list_name.clone(),
+        segment => format!("{} › {segment}", c.list_name),
+    }
+}
 
 /// `/app/<handle>/email/campaigns/<id>`: a draft's subject, block editor and preview with a test
 /// send; once scheduled, when it goes; once sending, its progress and report. Send, schedule,
@@ -51,6 +59,7 @@ pub fn CampaignPage() -> impl IntoView {
                 let template = (draft && c.can_edit)
                     .then(|| Template::provide(ws_id.clone(), c.id.clone(), c.blocks.clone()));
                 let subject = RwSignal::new(c.subject.clone());
+                let audience = RwSignal::new(audience_of(&c));
                 let ids = StoredValue::new((ws_id.clone(), c.id.clone()));
                 let act = move |action: &'static str| {
                     confirming.set(None);
@@ -71,7 +80,7 @@ pub fn CampaignPage() -> impl IntoView {
                 Ok::<_, AppError>(view! {
                     <Title text=move || subject.get()/>
                     <h1>{move || subject.get()}</h1>
-                    <p><span class="badge badge-accent">{c.status.label()}</span>{if c.segment_name.is_empty() { format!(" to {}", c.list_name) } else { format!(" to {} › {}", c.list_name, c.segment_name) }}</p>
+                    <p><span class="badge badge-accent">{c.status.label()}</span>{move || format!(" to {}", audience.get())}</p>
                     {(!draft).then(|| view! { <CampaignProgress workspace_id=ws_id.clone() campaign=c.clone() finished=reload/> })}
                     {edit.then(|| view! {
                         <div class="button-row">
@@ -117,7 +126,10 @@ pub fn CampaignPage() -> impl IntoView {
                     {(!draft && status != CampaignStatus::Scheduled).then(|| view! { <CampaignReport workspace_id=ws_id.clone() campaign=c.clone()/> })}
                     {template.map(|_| view! {
                         <CampaignSettings workspace_id=ws_id.clone() campaign=c.clone()
-                            saved=Callback::new(move |s: String| subject.set(s))/>
+                            saved=Callback::new(move |s: CampaignView| {
+                                subject.set(s.subject.clone());
+                                audience.set(audience_of(&s));
+                            })/>
                     })}
                     <div class="email-compose">
                         {template.map(|_| view! { <TemplateEditor/> })}

@@ -8,12 +8,12 @@ use leptos::prelude::*;
 use ui::Field;
 
 /// A draft's audience (list or segment), subject and preview line, saved with the button;
-/// `saved` hears each saved subject.
+/// `saved` hears each saved campaign.
 #[component]
 pub fn CampaignSettings(
     workspace_id: String,
     campaign: CampaignView,
-    saved: Callback<String>,
+    saved: Callback<CampaignView>,
 ) -> impl IntoView {
     let save = ServerAction::<SaveEmailCampaign>::new();
     let selected = StoredValue::new(match campaign.segment_id.as_str() {
@@ -25,7 +25,7 @@ pub fn CampaignSettings(
     let error = Signal::derive(move || save.value().get().and_then(|r| r.err()));
     Effect::new(move |_| {
         if let Some(Ok(c)) = save.value().get() {
-            saved.run(c.subject);
+            saved.run(c);
         }
     });
     let picker = view! {

@@ -129,13 +129,17 @@ pub async fn save(
     let list = lists::find(state, scope, list_id)
         .await
         .map_err(|_| AppError::invalid("list_id", "Choose a list."))?;
-    if !segment_id.is_empty() {
-        segments::find(state, scope, segment_id)
-            .await
-            .ok()
-            .filter(|s| s.list_id == list.id)
-            .ok_or_else(|| AppError::invalid("list_id", "Choose a segment of the list."))?;
-    }
+    let segment_name = match segment_id {
+        "" => String::new(),
+        id => {
+            segments::find(state, scope, id)
+                .await
+                .ok()
+                .filter(|s| s.list_id == list.id)
+                .ok_or_else(|| AppError::invalid("list_id", "Choose a segment of the list."))?
+                .name
+        }
+    };
     let now = state.clock.now();
     let saved = if id.is_empty() {
         let c = Campaign {
@@ -174,7 +178,9 @@ pub async fn save(
             .await?
             .ok_or_else(|| AppError::invalid("form", "Only a draft can be changed."))?
     };
-    Ok(view(saved, list.name, scope))
+    let mut shown = view(saved, list.name, scope);
+    shown.segment_name = segment_name;
+    Ok(shown)
 }
 
 /// Writes a draft's blocks. Unfinished blocks are kept (the editor shows what is missing);
