@@ -1,4 +1,4 @@
-use super::api::{get_email_campaigns, SaveEmailCampaign};
+use super::api::{get_email_audiences, SaveEmailCampaign};
 use super::audience_select::AudienceSelect;
 use super::model::CampaignView;
 use app_core::error::AppError;
@@ -21,7 +21,7 @@ pub fn CampaignSettings(
         seg => format!("{}/{seg}", campaign.list_id),
     });
     let ws = StoredValue::new(workspace_id.clone());
-    let audiences = Resource::new(|| (), move |_| get_email_campaigns(ws.get_value()));
+    let audiences = Resource::new(|| (), move |_| get_email_audiences(ws.get_value()));
     let error = Signal::derive(move || save.value().get().and_then(|r| r.err()));
     Effect::new(move |_| {
         if let Some(Ok(c)) = save.value().get() {

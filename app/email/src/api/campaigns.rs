@@ -1,6 +1,6 @@
 //! Campaigns: drafts, sending, pausing, resuming and cancelling.
 
-use crate::model::{CampaignView, CampaignsOverview};
+use crate::model::{Audiences, CampaignView, CampaignsOverview};
 use app_core::error::AppError;
 use leptos::prelude::*;
 
@@ -19,6 +19,20 @@ pub async fn get_email_campaigns(workspace_id: String) -> Result<CampaignsOvervi
             segments: segments::list(&c.state, &scope, "").await?,
             lists,
             can_edit: scope.role().can(Permission::EditContent),
+        })
+    })
+    .await
+}
+
+/// The lists and segments a draft can go to (its page's "To").
+#[server(endpoint = "get_email_audiences")]
+pub async fn get_email_audiences(workspace_id: String) -> Result<Audiences, AppError> {
+    use crate::service::{lists, segments};
+    use workspaces::model::Permission;
+    ctx::in_workspace(&workspace_id, Permission::View, |c, scope| async move {
+        Ok(Audiences {
+            lists: lists::list(&c.state, &scope).await?,
+            segments: segments::list(&c.state, &scope, "").await?,
         })
     })
     .await

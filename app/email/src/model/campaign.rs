@@ -125,6 +125,15 @@ pub fn campaign_problems(subject: &str) -> Vec<(&'static str, &'static str)> {
     out
 }
 
+/// Where a campaign can go: every list and every list's segments, with their counts now.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Audiences {
+    /// The workspace's lists.
+    pub lists: Vec<super::ListView>,
+    /// Every list's segments.
+    pub segments: Vec<super::SegmentView>,
+}
+
 /// The campaigns screen: every campaign, the lists to send to, and whether the caller may act.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CampaignsOverview {

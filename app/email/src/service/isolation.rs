@@ -42,6 +42,11 @@ pub const ISOLATION: &[IsolationRow] = &[
         &[("workspace_id", "{ws}")],
     ),
     (
+        "get_email_audiences",
+        Workspace("viewer"),
+        &[("workspace_id", "{ws}")],
+    ),
+    (
         "get_email_campaign",
         Workspace("viewer"),
         &[("workspace_id", "{ws}"), ("id", "x")],

@@ -69,8 +69,7 @@ fn form(subs: &[(Subscription, String)], note: Option<&str>) -> String {
         .map(|(s, name)| {
             let on = if s.status == Status::Subscribed { " checked" } else { "" };
             format!(
-                "<label style=\"font-weight:400;display:flex;gap:8px;align-items:center;margin:8px 0\">\
-                 <input type=\"checkbox\" name=\"keep\" value=\"{}\" style=\"width:auto;min-height:0\"{on}> {}</label>",
+                "<label class=\"choice\"><input type=\"checkbox\" name=\"keep\" value=\"{}\"{on}> {}</label>",
                 escape(&s.id),
                 escape(name)
             )

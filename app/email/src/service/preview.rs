@@ -52,25 +52,35 @@ pub async fn page(
     }
 }
 
+/// Campaign `id` as `to` would get it, its links untracked.
+async fn merged(
+    state: &AppState,
+    scope: &WorkspaceScope,
+    id: &str,
+    to: &Recipient<'_>,
+) -> Result<EmailPreview, AppError> {
+    let c = campaigns::find(state, scope, id).await?;
+    let list = lists::find(state, scope, &c.list_id).await?;
+    let rendered = template::render(&c.blocks, &c.preview, &reason(&list), Links::Direct)?;
+    Ok(EmailPreview {
+        subject: merge(&c.subject, to),
+        html: merge_html(&rendered.html, to),
+        text: merge(&rendered.text, to),
+    })
+}
+
 /// Campaign `id` as a reader without a known name would get it, its links untracked.
 pub async fn preview(
     state: &AppState,
     scope: &WorkspaceScope,
     id: &str,
 ) -> Result<EmailPreview, AppError> {
-    let c = campaigns::find(state, scope, id).await?;
-    let list = lists::find(state, scope, &c.list_id).await?;
-    let rendered = template::render(&c.blocks, &c.preview, &reason(&list), Links::Direct)?;
     let to = Recipient {
         unsubscribe: "#",
         preferences: "#",
         ..Recipient::default()
     };
-    Ok(EmailPreview {
-        subject: merge(&c.subject, &to),
-        html: merge_html(&rendered.html, &to),
-        text: merge(&rendered.text, &to),
-    })
+    merged(state, scope, id, &to).await
 }
 
 /// Sends campaign `id` to member `user_id`'s own verified address, subject marked as a test.
@@ -91,15 +101,6 @@ pub async fn send_test(
             "Confirm your email address first; tests go only to a confirmed address.",
         ));
     }
-    let c = campaigns::find(state, scope, id).await?;
-    let list = lists::find(state, scope, &c.list_id).await?;
-    let rendered = template::render(&c.blocks, &c.preview, &reason(&list), Links::Direct)?;
-    super::usage::check(state, scope, 1).await?;
-    state
-        .limits
-        .member_emails
-        .check(scope.workspace_id())
-        .await?;
     let to = Recipient {
         email: &user.email,
         name: &user.name,
@@ -107,11 +108,18 @@ pub async fn send_test(
         preferences: &state.config.base_url,
         ..Recipient::default()
     };
+    let message = merged(state, scope, id, &to).await?;
+    super::usage::check(state, scope, 1).await?;
+    state
+        .limits
+        .member_emails
+        .check(scope.workspace_id())
+        .await?;
     let email = Email {
         to: user.email.clone(),
-        subject: format!("[Test] {}", merge(&c.subject, &to)),
-        text: merge(&rendered.text, &to),
-        html: merge_html(&rendered.html, &to),
+        subject: format!("[Test] {}", message.subject),
+        text: message.text,
+        html: message.html,
     };
     state.send_email(email).await?;
     super::usage::add(state, scope.workspace_id(), 1).await?;

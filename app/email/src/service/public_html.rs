@@ -15,7 +15,8 @@ h1{font-size:24px;line-height:1.2;margin:0 0 8px}p{margin:0 0 16px;color:var(--m
 input{width:100%;min-height:44px;padding:8px 12px;font:inherit;border:1px solid var(--border);border-radius:8px;background:var(--surface);color:var(--text)}\
 input:focus-visible,button:focus-visible{outline:3px solid var(--accent);outline-offset:2px}\
 button{margin-top:16px;width:100%;min-height:44px;border:0;border-radius:8px;background:var(--accent);color:#fff;font:inherit;font-weight:600;cursor:pointer}\
-.error{color:var(--danger);margin:4px 0 0}.ok{color:var(--text)}";
+.error{color:var(--danger);margin:4px 0 0}.ok{color:var(--text)}\
+.choice{display:flex;gap:8px;align-items:center;font-weight:400;margin:8px 0}.choice input{width:auto;min-height:0}";
 
 /// The pages' policy: the same stylesheet on every page, so hashed once.
 static CSP: LazyLock<HeaderValue> =
