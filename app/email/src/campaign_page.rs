@@ -55,8 +55,10 @@ pub fn CampaignPage() -> impl IntoView {
             {move || Suspend::new(async move {
                 let (ws_id, time_zone, c) = data.await?;
                 let status = c.status;
-                let draft = status == CampaignStatus::Draft;
-                let template = (draft && c.can_edit)
+                // A sequence's email stays editable: it goes out to each person in their time.
+                let step_of = (!c.sequence_id.is_empty()).then(|| c.sequence_id.clone());
+                let draft = status == CampaignStatus::Draft && step_of.is_none();
+                let template = ((draft || step_of.is_some()) && c.can_edit)
                     .then(|| Template::provide(ws_id.clone(), c.id.clone(), c.blocks.clone()));
                 let subject = RwSignal::new(c.subject.clone());
                 let audience = RwSignal::new(audience_of(&c));
@@ -76,12 +78,23 @@ pub fn CampaignPage() -> impl IntoView {
                 };
                 // Sending waits for the autosave, so what goes out is what is on screen.
                 let unsaved = move || template.is_some_and(|t| t.saving.get() != Saving::Saved);
-                let edit = c.can_edit;
+                let campaign = step_of.is_none();
+                let edit = c.can_edit && campaign;
+                let back = step_of.map(|seq| {
+                    let handle = params.read_untracked().get("handle").unwrap_or_default();
+                    view! {
+                        <p><a href=format!("/app/{handle}/email/sequences/{seq}")>"← Back to the sequence"</a></p>
+                        <p class="muted">{format!("An email of a sequence: sent {}, opened by {}, clicked by {}.", c.sent, c.opens, c.clicks)}</p>
+                    }
+                });
                 Ok::<_, AppError>(view! {
+                    {back}
                     <Title text=move || subject.get()/>
                     <h1>{move || subject.get()}</h1>
-                    <p><span class="badge badge-accent">{c.status.label()}</span>{move || format!(" to {}", audience.get())}</p>
-                    {(!draft).then(|| view! { <CampaignProgress workspace_id=ws_id.clone() campaign=c.clone() finished=reload/> })}
+                    {campaign.then(|| view! {
+                        <p><span class="badge badge-accent">{c.status.label()}</span>{move || format!(" to {}", audience.get())}</p>
+                    })}
+                    {(!draft && campaign).then(|| view! { <CampaignProgress workspace_id=ws_id.clone() campaign=c.clone() finished=reload/> })}
                     {edit.then(|| view! {
                         <div class="button-row">
                             {match status {
@@ -123,7 +136,7 @@ pub fn CampaignPage() -> impl IntoView {
                             })}
                         </div>
                     })}
-                    {(!draft && status != CampaignStatus::Scheduled).then(|| view! { <CampaignReport workspace_id=ws_id.clone() campaign=c.clone()/> })}
+                    {(!draft && campaign && status != CampaignStatus::Scheduled).then(|| view! { <CampaignReport workspace_id=ws_id.clone() campaign=c.clone()/> })}
                     {template.map(|_| view! {
                         <CampaignSettings workspace_id=ws_id.clone() campaign=c.clone()
                             saved=Callback::new(move |s: CampaignView| {
@@ -135,7 +148,7 @@ pub fn CampaignPage() -> impl IntoView {
                         {template.map(|_| view! { <TemplateEditor/> })}
                         <EmailPreviewPane workspace_id=ws_id.clone() campaign_id=c.id.clone()
                             version=Signal::derive(move || template.map(|t| t.saved.get()).unwrap_or(0))
-                            can_test=edit/>
+                            can_test=c.can_edit/>
                     </div>
                 })
             })}

@@ -7,7 +7,8 @@ use leptos::form::ActionForm;
 use leptos::prelude::*;
 use ui::Field;
 
-/// A draft's audience (list or segment), subject and preview line, saved with the button;
+/// A draft's audience (list or segment; a sequence's email has its sequence's), subject and
+/// preview line, saved with the button;
 /// `saved` hears each saved campaign.
 #[component]
 pub fn CampaignSettings(
@@ -28,22 +29,26 @@ pub fn CampaignSettings(
             saved.run(c);
         }
     });
-    let picker = view! {
+    // A sequence's email goes to the sequence's list: nothing to choose.
+    let in_sequence = !campaign.sequence_id.is_empty();
+    let picker = (!in_sequence).then(|| view! {
         <Transition fallback=move || view! { <input type="hidden" name="list_id" value=selected.get_value()/> }>
             {move || Suspend::new(async move {
                 let o = audiences.await?;
                 Ok::<_, AppError>(view! { <AudienceSelect lists=o.lists segments=o.segments selected=selected.get_value() error/> })
             })}
         </Transition>
-    };
+    });
+    let fixed = in_sequence.then(|| view! { <input type="hidden" name="list_id" value=selected.get_value()/> });
     view! {
         <section class="card" aria-labelledby="campaign-settings">
-            <h2 id="campaign-settings">"Audience and subject"</h2>
+            <h2 id="campaign-settings">{if in_sequence { "Subject" } else { "Audience and subject" }}</h2>
             <ActionForm action=save attr:class="form">
                 <FormError error/>
                 <input type="hidden" name="workspace_id" value=workspace_id/>
                 <input type="hidden" name="id" value=campaign.id.clone()/>
                 {picker}
+                {fixed}
                 <Field label="Subject" name="subject" required=true autocomplete="off" value=campaign.subject.clone() error
                     hint="{{first_name|there}} works here too."/>
                 <Field label="Preview text" name="preview" hint="Shown after the subject in most inboxes." autocomplete="off" value=campaign.preview.clone() error/>

@@ -10,6 +10,8 @@ ui::lazy_page! {
     EmailList => crate::ListPage;
     EmailCampaigns => crate::CampaignsPage;
     EmailCampaign => crate::CampaignPage;
+    EmailSequences => crate::SequencesPage;
+    EmailSequence => crate::SequencePage;
     EmailSuppressed => crate::SuppressedPage;
     EmailDomain => crate::DomainPage;
 }
@@ -22,6 +24,8 @@ pub fn EmailRoutes() -> AnyNestedRoute {
         <Route path=path!(":handle/email/lists/:id") view={Lazy::<EmailList>::new()}/>
         <Route path=path!(":handle/email/campaigns") view={Lazy::<EmailCampaigns>::new()}/>
         <Route path=path!(":handle/email/campaigns/:id") view={Lazy::<EmailCampaign>::new()}/>
+        <Route path=path!(":handle/email/sequences") view={Lazy::<EmailSequences>::new()}/>
+        <Route path=path!(":handle/email/sequences/:id") view={Lazy::<EmailSequence>::new()}/>
         <Route path=path!(":handle/email/suppressed") view={Lazy::<EmailSuppressed>::new()}/>
         <Route path=path!(":handle/email/domain") view={Lazy::<EmailDomain>::new()}/>
     }

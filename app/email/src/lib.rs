@@ -20,6 +20,13 @@ pub mod lists_page;
 pub mod model;
 pub mod schedule_row;
 pub mod segments_card;
+pub mod sequence_controls;
+pub mod sequence_page;
+pub mod sequence_people;
+pub mod sequence_settings;
+pub mod sequence_step_row;
+pub mod sequence_steps;
+pub mod sequences_page;
 #[cfg(feature = "ssr")]
 pub mod service;
 pub mod subscriber_row;
@@ -36,6 +43,8 @@ pub use domain_page::DomainPage;
 pub use email_routes::EmailRoutes;
 pub use list_page::ListPage;
 pub use lists_page::ListsPage;
+pub use sequence_page::SequencePage;
+pub use sequences_page::SequencesPage;
 pub use suppressed_page::SuppressedPage;
 
 use ui::{IconName, NavItem, Section};

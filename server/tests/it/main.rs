@@ -19,6 +19,7 @@ mod email_bounces;
 mod email_campaigns;
 mod email_domains;
 mod email_segments;
+mod email_sequences;
 mod email_smtp;
 mod email_templates;
 mod events;

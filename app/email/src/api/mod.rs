@@ -5,6 +5,7 @@ pub mod content;
 pub mod domain;
 pub mod lists;
 pub mod segments;
+pub mod sequences;
 pub mod suppressions;
 
 pub use campaigns::*;
@@ -12,4 +13,5 @@ pub use content::*;
 pub use domain::*;
 pub use lists::*;
 pub use segments::*;
+pub use sequences::*;
 pub use suppressions::*;

@@ -45,6 +45,8 @@ pub struct CampaignView {
     pub segment_id: String,
     /// That segment's name (on a single campaign's page).
     pub segment_name: String,
+    /// The sequence it is a step of; empty for a campaign.
+    pub sequence_id: String,
     /// Subject line; may hold merge fields.
     pub subject: String,
     /// The line inboxes show after the subject.

@@ -52,6 +52,12 @@ pub async fn control(
     id: &str,
     action: Action,
 ) -> Result<CampaignView, AppError> {
+    if !find(state, scope, id).await?.sequence_id.is_empty() {
+        return Err(AppError::invalid(
+            "form",
+            "This email goes out as a step of its sequence.",
+        ));
+    }
     let now = state.clock.now();
     let (from, mut set): (Vec<&str>, Document) = match action {
         Action::Send => (vec!["draft"], doc! { "status": "sending" }),

@@ -36,6 +36,9 @@ pub struct Campaign {
     /// The segment of the list it goes to; empty for everyone on the list.
     #[serde(default)]
     pub segment_id: String,
+    /// The sequence it is a step of; empty for a campaign, which is sent once to its audience.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub sequence_id: String,
     /// Subject line.
     pub subject: String,
     /// Inbox preview line.
@@ -81,6 +84,43 @@ pub fn coll(state: &AppState) -> mongodb::Collection<Campaign> {
     state.db.collection(CAMPAIGNS)
 }
 
+impl Campaign {
+    /// A new draft of workspace `scope` to `list_id` (and `segment_id`), starting with a few
+    /// blocks.
+    pub fn draft(
+        state: &AppState,
+        scope: &WorkspaceScope,
+        (list_id, segment_id): (&str, &str),
+        subject: &str,
+        preview: &str,
+    ) -> Campaign {
+        let now = state.clock.now();
+        Campaign {
+            id: app_core::ids::new_id(),
+            workspace_id: scope.workspace_id().to_owned(),
+            list_id: list_id.to_owned(),
+            segment_id: segment_id.to_owned(),
+            sequence_id: String::new(),
+            subject: subject.trim().to_owned(),
+            preview: preview.trim().to_owned(),
+            blocks: starter_blocks(),
+            status: CampaignStatus::Draft,
+            total: 0,
+            sent: 0,
+            failed: 0,
+            cursor: String::new(),
+            run: 0,
+            opens: 0,
+            clicks: 0,
+            link_clicks: HashMap::new(),
+            started_at: None,
+            scheduled_at: None,
+            created_at: now,
+            updated_at: now,
+        }
+    }
+}
+
 fn view(c: Campaign, list_name: String, scope: &WorkspaceScope) -> CampaignView {
     let segment_id = c.segment_id.clone();
     CampaignView {
@@ -88,6 +128,7 @@ fn view(c: Campaign, list_name: String, scope: &WorkspaceScope) -> CampaignView 
         list_id: c.list_id,
         list_name,
         segment_id,
+        sequence_id: c.sequence_id,
         segment_name: String::new(),
         subject: c.subject,
         preview: c.preview,
@@ -142,28 +183,7 @@ pub async fn save(
     };
     let now = state.clock.now();
     let saved = if id.is_empty() {
-        let c = Campaign {
-            id: app_core::ids::new_id(),
-            workspace_id: scope.workspace_id().to_owned(),
-            list_id: list.id.clone(),
-            segment_id: segment_id.to_owned(),
-            subject: subject.trim().to_owned(),
-            preview: preview.trim().to_owned(),
-            blocks: starter_blocks(),
-            status: CampaignStatus::Draft,
-            total: 0,
-            sent: 0,
-            failed: 0,
-            cursor: String::new(),
-            run: 0,
-            opens: 0,
-            clicks: 0,
-            link_clicks: HashMap::new(),
-            started_at: None,
-            scheduled_at: None,
-            created_at: now,
-            updated_at: now,
-        };
+        let c = Campaign::draft(state, scope, (&list.id, segment_id), subject, preview);
         coll(state).insert_one(&c).await?;
         c
     } else {
@@ -257,8 +277,9 @@ pub async fn list(
     scope: &WorkspaceScope,
     lists: &[ListView],
 ) -> Result<Vec<CampaignView>, AppError> {
+    // A sequence's emails are on its page.
     let found: Vec<Campaign> = coll(state)
-        .find(scope.filter())
+        .find(scope.filter_with(doc! { "sequence_id": { "$exists": false } }))
         .sort(doc! { "created_at": -1 })
         .await?
         .try_collect()

@@ -141,4 +141,45 @@ pub const ISOLATION: &[IsolationRow] = &[
         Workspace("editor"),
         &[("workspace_id", "{ws}"), ("id", "x"), ("action", "send")],
     ),
+    (
+        "get_email_sequences",
+        Workspace("viewer"),
+        &[("workspace_id", "{ws}")],
+    ),
+    (
+        "get_email_sequence",
+        Workspace("viewer"),
+        &[("workspace_id", "{ws}"), ("id", "x")],
+    ),
+    (
+        "save_email_sequence",
+        Workspace("editor"),
+        &[
+            ("workspace_id", "{ws}"),
+            ("id", ""),
+            ("name", "Mallory's drip"),
+            ("list_id", "x"),
+            ("trigger", "form"),
+        ],
+    ),
+    (
+        "save_email_sequence_steps",
+        Workspace("editor"),
+        &[("workspace_id", "{ws}"), ("id", "x"), ("steps", "[]")],
+    ),
+    (
+        "control_email_sequence",
+        Workspace("editor"),
+        &[("workspace_id", "{ws}"), ("id", "x"), ("action", "start")],
+    ),
+    (
+        "delete_email_sequence",
+        Workspace("editor"),
+        &[("workspace_id", "{ws}"), ("id", "x")],
+    ),
+    (
+        "remove_from_email_sequence",
+        Workspace("editor"),
+        &[("workspace_id", "{ws}"), ("id", "x"), ("enrolment", "x")],
+    ),
 ];

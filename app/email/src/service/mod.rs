@@ -1,5 +1,6 @@
 //! Email services (server only): lists, their subscriptions with consent, the public
-//! subscribe, confirm and unsubscribe pages, campaigns built from blocks, and their tracking.
+//! subscribe, confirm and unsubscribe pages, campaigns built from blocks, and their tracking,
+//! sequences and the people on them.
 
 pub mod bounces;
 pub mod campaign_control;
@@ -7,6 +8,7 @@ pub mod campaigns;
 pub mod dns;
 pub mod domain_keys;
 pub mod domains;
+pub mod enrolments;
 pub mod inline;
 pub mod isolation;
 pub mod links;
@@ -20,6 +22,8 @@ pub mod report;
 pub mod schedule;
 pub mod segments;
 pub mod sender;
+pub mod sequence_run;
+pub mod sequences;
 pub mod signup;
 pub mod sns;
 pub mod subscriptions;
@@ -60,6 +64,22 @@ pub fn indexes() -> Vec<CollectionIndexes> {
             indexes: vec![index(
                 doc! { "workspace_id": 1, "created_at": 1 },
                 "workspace_created",
+                false,
+            )],
+        },
+        CollectionIndexes {
+            collection: sequences::SEQUENCES,
+            indexes: vec![index(
+                doc! { "workspace_id": 1, "list_id": 1, "status": 1 },
+                "workspace_list_status",
+                false,
+            )],
+        },
+        CollectionIndexes {
+            collection: enrolments::ENROLMENTS,
+            indexes: vec![index(
+                doc! { "sequence_id": 1, "status": 1 },
+                "sequence_status",
                 false,
             )],
         },

@@ -3,20 +3,38 @@
 use super::{bounces, preferences, preview, public, tracking};
 use axum::routing::{get, post};
 use axum::Router;
-use platform::{AppState, Module, UsageCounter};
+use super::sequence_run::TimeScale;
+use platform::config::{AppEnv, Config};
+use platform::db::Db;
+use platform::{AppState, Module, Services, UsageCounter};
 
 /// Email marketing: lists, their subscribers and the public subscribe and unsubscribe pages.
 pub const MODULE: Module = Module {
     indexes: super::indexes,
     routes,
     isolation: super::isolation::ISOLATION,
-    jobs: &[super::sender::SEND],
+    jobs: &[super::sender::SEND, super::sequence_run::STEP],
+    services,
     usage: &[UsageCounter {
         limit: "emails_per_month",
         count: super::usage::count,
     }],
     ..Module::named("email")
 };
+
+fn services(config: &Config, _: &Db, services: &mut Services) -> Result<(), String> {
+    let scale = match std::env::var("EMAIL_SEQUENCE_TIME_SCALE") {
+        Err(_) => 1,
+        Ok(v) if config.env == AppEnv::Test => v
+            .parse()
+            .ok()
+            .filter(|n| *n >= 1)
+            .ok_or("EMAIL_SEQUENCE_TIME_SCALE must be a whole number from 1")?,
+        Ok(_) => return Err("EMAIL_SEQUENCE_TIME_SCALE is for tests only (APP_ENV=test)".into()),
+    };
+    services.insert(TimeScale(scale));
+    Ok(())
+}
 
 fn routes() -> Router<AppState> {
     Router::new()

@@ -5,7 +5,7 @@
 use super::links::{self, Purpose};
 use super::public_html::{message, page};
 use super::subscriptions::{self, move_to, Consent, Subscription};
-use crate::model::{ConsentMethod, Status};
+use crate::model::{ConsentMethod, Status, Trigger};
 use app_core::error::AppError;
 use app_core::text::escape_html as escape;
 use axum::body::Bytes;
@@ -145,12 +145,15 @@ pub async fn save(
                 _ => continue,
             };
             let consent = Consent::now(&state, method, Some(&ip));
-            subscriptions::coll(&state)
+            let moved = subscriptions::coll(&state)
                 .update_one(
                     doc! { "_id": &s.id, "status": s.status.key() },
                     move_to(&state, status, &consent)?,
                 )
                 .await?;
+            if moved.modified_count == 1 && status == Status::Subscribed {
+                super::enrolments::start(&state, &[s], Trigger::Joined).await?;
+            }
         }
         all_of(&state, &id).await
     }

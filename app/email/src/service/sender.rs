@@ -188,6 +188,35 @@ pub async fn send(state: &AppState, id: &str, run: i32) -> Result<(), AppError> 
     }
 }
 
+/// Sends campaign `c` (a sequence's email) to subscription `s` of `list` alone, counted like a
+/// campaign's: on the plan's monthly sends, the campaign's report and the contact's timeline.
+pub async fn deliver_one(
+    state: &AppState,
+    c: &Campaign,
+    list: &MailList,
+    s: &Subscription,
+) -> Result<(), AppError> {
+    let scope = WorkspaceScope::system(&c.workspace_id);
+    usage::check(state, &scope, 1).await?;
+    let links = Links::Tracked {
+        base: &state.config.base_url,
+        campaign: &c.id,
+    };
+    let rendered = template::render(&c.blocks, &c.preview, &reason(list), links)?;
+    let from = super::domains::sender(state, &c.workspace_id).await?;
+    let contact = subscriptions::contacts(state, &scope, vec![s.email.clone()])
+        .await?
+        .remove(&s.email);
+    let name = contact.as_ref().map_or("", |(_, n)| n.as_str());
+    send_one(state, c, &rendered, &from, s, name).await?;
+    coll(state)
+        .update_one(doc! { "_id": &c.id }, doc! { "$inc": { "sent": 1i64 } })
+        .await?;
+    usage::add(state, &c.workspace_id, 1).await?;
+    let reached = contact.iter().map(|(id, _)| id.as_str());
+    timeline::sent(state, &scope, c, reached).await
+}
+
 /// Campaign `id` while it is sending as run `run`.
 async fn current(state: &AppState, id: &str, run: i32) -> Result<Option<Campaign>, AppError> {
     Ok(coll(state)

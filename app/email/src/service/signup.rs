@@ -4,7 +4,7 @@
 use super::links::{self, Purpose};
 use super::lists::MailList;
 use super::subscriptions::{coll, move_to, Consent, Subscription};
-use crate::model::{ConsentMethod, Status};
+use crate::model::{ConsentMethod, Status, Trigger};
 use app_core::error::AppError;
 use identity::model::{email_problem, normalize_email};
 use mongodb::bson::doc;
@@ -76,6 +76,7 @@ pub async fn signup(
         state.send_email(confirmation(state, list, &sub)).await?;
     } else {
         into_crm(state, list, &email).await?;
+        super::enrolments::start(state, &[&sub], Trigger::Form).await?;
     }
     Ok(outcome(list))
 }
@@ -129,6 +130,7 @@ pub async fn confirm(
     let found = with_list(state, sub).await?;
     if let Some((sub, list)) = &found {
         into_crm(state, list, &sub.email).await?;
+        super::enrolments::start(state, &[sub], Trigger::Form).await?;
     }
     Ok(found)
 }

@@ -4,7 +4,9 @@
 
 use super::lists;
 use super::rfc3339;
-use crate::model::{ConsentMethod, ConsentView, Status, SubscriberPage, SubscriberView};
+use crate::model::{
+    ConsentMethod, ConsentView, Status, SubscriberPage, SubscriberView, Trigger,
+};
 use app_core::error::AppError;
 use crm::model::ContactQuery;
 use crm::service::contacts::{Contact, CONTACTS};
@@ -193,6 +195,11 @@ pub async fn add_contacts(
             .await?;
         added += confirmed.modified_count;
     }
+    let joined: Vec<&Subscription> = fresh
+        .iter()
+        .chain(existing.iter().filter(|s| s.status == Status::Pending))
+        .collect();
+    super::enrolments::start(state, &joined, Trigger::Joined).await?;
     Ok(added)
 }
 
