@@ -68,6 +68,8 @@ wait_for_port "$stripe_port" 30
   export ADMIN_EMAILS=platform-admin@example.com,admin-desktop@example.com,admin-mobile@example.com
   export APP_BASE_URL="http://127.0.0.1:$app_port" RUST_LOG="${RUST_LOG:-warn}"
   export SMTP_URL="$MEWAYZ_TEST_SMTP_URL" AUTH_RATE_LIMIT_PER_MINUTE=1000
+  # A sequence's hour passes in 10 seconds, so the journey watches a wait end.
+  export EMAIL_SEQUENCE_TIME_SCALE=360
   export GOOGLE_ISSUER_URL="http://127.0.0.1:$google_port" GOOGLE_CLIENT_ID=e2e-client GOOGLE_CLIENT_SECRET=e2e-secret
   exec "$CARGO_TARGET_DIR/debug/server"
 ) >"$run_dir/server.log" 2>&1 &

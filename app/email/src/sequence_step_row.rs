@@ -170,7 +170,7 @@ pub fn SequenceStepRow(
                 <button type="button" class="icon-button" aria-label=format!("Move step {n} up") disabled=index == 0
                     on:click=move |_| swap(index.wrapping_sub(1))><Icon name=IconName::ArrowUp/></button>
                 <button type="button" class="icon-button" aria-label=format!("Move step {n} down")
-                    disabled=move || index + 1 >= steps.with(Vec::len)
+                    disabled={move || index + 1 >= steps.with(Vec::len)}
                     on:click=move |_| swap(index + 1)><Icon name=IconName::ArrowDown/></button>
                 <button type="button" class="icon-button" aria-label=format!("Remove step {n}")
                     on:click=move |_| {

@@ -107,7 +107,7 @@ pub fn SequenceSteps(
             </ol>
             <div class="button-row" role="group" aria-label="Add a step">
                 {[("email", "+ Email"), ("wait", "+ Wait"), ("until", "+ Wait until"), ("branch", "+ Condition")].map(|(kind, label)| view! {
-                    <button type="button" class="button button-ghost" disabled=move || steps.with(|s| s.len() >= MAX_STEPS)
+                    <button type="button" class="button button-ghost" disabled={move || steps.with(Vec::len) >= MAX_STEPS}
                         on:click=move |_| add(kind)>{label}</button>
                 })}
             </div>
