@@ -39,7 +39,8 @@ pub fn CampaignSettings(
             })}
         </Transition>
     });
-    let fixed = in_sequence.then(|| view! { <input type="hidden" name="list_id" value=selected.get_value()/> });
+    let fixed = in_sequence
+        .then(|| view! { <input type="hidden" name="list_id" value=selected.get_value()/> });
     view! {
         <section class="card" aria-labelledby="campaign-settings">
             <h2 id="campaign-settings">{if in_sequence { "Subject" } else { "Audience and subject" }}</h2>

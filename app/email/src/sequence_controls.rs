@@ -8,7 +8,11 @@ use leptos_router::hooks::use_navigate;
 
 /// Start, pause and delete, with the reason next to them when starting is refused.
 #[component]
-pub fn SequenceControls(workspace_id: String, handle: String, sequence: RwSignal<SequenceView>) -> impl IntoView {
+pub fn SequenceControls(
+    workspace_id: String,
+    handle: String,
+    sequence: RwSignal<SequenceView>,
+) -> impl IntoView {
     let error = RwSignal::new(None::<AppError>);
     let deleting = RwSignal::new(false);
     let ws = StoredValue::new(workspace_id);
@@ -31,7 +35,10 @@ pub fn SequenceControls(workspace_id: String, handle: String, sequence: RwSignal
         spawn_local(async move {
             let id = sequence.with_untracked(|s| s.id.clone());
             match delete_email_sequence(ws.get_value(), id).await {
-                Ok(()) => navigate(&format!("/app/{handle}/email/sequences"), Default::default()),
+                Ok(()) => navigate(
+                    &format!("/app/{handle}/email/sequences"),
+                    Default::default(),
+                ),
                 Err(e) => error.set(Some(e)),
             }
         });

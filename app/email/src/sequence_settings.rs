@@ -7,7 +7,11 @@ use ui::Field;
 
 /// Name, trigger and exit tag, saved with the button.
 #[component]
-pub fn SequenceSettings(workspace_id: String, sequence: SequenceView, saved: Callback<SequenceView>) -> impl IntoView {
+pub fn SequenceSettings(
+    workspace_id: String,
+    sequence: SequenceView,
+    saved: Callback<SequenceView>,
+) -> impl IntoView {
     let save = ServerAction::<SaveEmailSequence>::new();
     let error = Signal::derive(move || save.value().get().and_then(|r| r.err()));
     Effect::new(move |_| {

@@ -25,12 +25,7 @@ async fn sign_up(app: &TestApp, list: &str, email: &str) {
 }
 
 async fn sequence(c: &mut Client, ws: &str, id: &str) -> (Value, Vec<Value>) {
-    let got = ok(
-        c,
-        "get_email_sequence",
-        &[("workspace_id", ws), ("id", id)],
-    )
-    .await;
+    let got = ok(c, "get_email_sequence", &[("workspace_id", ws), ("id", id)]).await;
     (got[0].clone(), got[1].as_array().unwrap().clone())
 }
 
@@ -50,7 +45,11 @@ fn standing(people: &[Value], email: &str) -> (String, String) {
         .find(|p| p["email"] == email)
         .unwrap_or_else(|| panic!("{email} on the sequence"));
     let text = |k: &str| p[k].as_str().unwrap_or_default().to_owned();
-    let shown = if text("status") == "active" { text("step") } else { text("reason") };
+    let shown = if text("status") == "active" {
+        text("step")
+    } else {
+        text("reason")
+    };
     (text("status"), shown)
 }
 
@@ -89,7 +88,11 @@ async fn a_drip_follows_up_only_those_who_did_not_click_and_lets_people_leave() 
     ]);
     let refused = save_steps(&mut c, &ws, &id, &wrong).await;
     assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(refused.body.contains("steps.1.otherwise"), "{}", refused.body);
+    assert!(
+        refused.body.contains("steps.1.otherwise"),
+        "{}",
+        refused.body
+    );
     assert_eq!(sequence(&mut c, &ws, &id).await.0["steps"], json!([]));
 
     // Welcome; two days later, only to those who did not click it, a follow-up.
@@ -103,11 +106,20 @@ async fn a_drip_follows_up_only_those_who_did_not_click_and_lets_people_leave() 
     assert_eq!(saved.status, StatusCode::OK, "{}", saved.body);
     let saved = saved.json();
     let emails: Vec<String> = [0, 3]
-        .map(|i| saved["steps"][i]["campaign_id"].as_str().unwrap().to_owned())
+        .map(|i| {
+            saved["steps"][i]["campaign_id"]
+                .as_str()
+                .unwrap()
+                .to_owned()
+        })
         .to_vec();
 
     // Its starter email is unfinished: starting is refused, naming the step.
-    let start = [("workspace_id", ws.as_str()), ("id", &id), ("action", "start")];
+    let start = [
+        ("workspace_id", ws.as_str()),
+        ("id", &id),
+        ("action", "start"),
+    ];
     let early = c.call("control_email_sequence", &start).await;
     assert_eq!(early.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(early.body.contains("steps.0"), "{}", early.body);
@@ -120,18 +132,29 @@ async fn a_drip_follows_up_only_those_who_did_not_click_and_lets_people_leave() 
             ("preview", ""),
         ];
         ok(&mut c, "save_email_campaign", &f).await;
-        let b = [("workspace_id", ws.as_str()), ("id", campaign), ("blocks", BLOCKS)];
+        let b = [
+            ("workspace_id", ws.as_str()),
+            ("id", campaign),
+            ("blocks", BLOCKS),
+        ];
         ok(&mut c, "save_email_blocks", &b).await;
     }
     // Its emails are not campaigns of their own: they are not listed nor sent to the list.
     let overview = ok(&mut c, "get_email_campaigns", &[("workspace_id", &ws)]).await;
     assert_eq!(overview["campaigns"], json!([]));
-    let send = [("workspace_id", ws.as_str()), ("id", &emails[0]), ("action", "send")];
+    let send = [
+        ("workspace_id", ws.as_str()),
+        ("id", &emails[0]),
+        ("action", "send"),
+    ];
     assert_eq!(
         c.call("control_email_campaign", &send).await.status,
         StatusCode::UNPROCESSABLE_ENTITY
     );
-    assert_eq!(ok(&mut c, "control_email_sequence", &start).await["status"], "live");
+    assert_eq!(
+        ok(&mut c, "control_email_sequence", &start).await["status"],
+        "live"
+    );
 
     let who = |n: &str| format!("{tag}-{n}@example.com");
     let (clicker, quiet, customer, leaver, removed) =
@@ -141,7 +164,9 @@ async fn a_drip_follows_up_only_those_who_did_not_click_and_lets_people_leave() 
     }
     app.settle_jobs().await;
     let first = received_eventually(&tag, 5).await;
-    assert!(first.values().all(|m| m.len() == 1 && m[0]["subject"] == "Welcome aboard"));
+    assert!(first
+        .values()
+        .all(|m| m.len() == 1 && m[0]["subject"] == "Welcome aboard"));
     let html = first[&clicker][0]["html"].as_str().unwrap();
     let click = path_with(html, &format!("{}/e/c/", common::BASE_URL));
     app.client().get(&click[common::BASE_URL.len()..]).await;
@@ -156,7 +181,11 @@ async fn a_drip_follows_up_only_those_who_did_not_click_and_lets_people_leave() 
     )
     .await;
     let contact = found["items"][0]["id"].as_str().unwrap().to_owned();
-    let t = [("workspace_id", ws.as_str()), ("ids[]", &contact), ("tag", "customer")];
+    let t = [
+        ("workspace_id", ws.as_str()),
+        ("ids[]", &contact),
+        ("tag", "customer"),
+    ];
     ok(&mut c, "tag_contacts", &t).await;
     let text = mail::latest(&leaver, "Welcome aboard").await.text;
     let link = text
@@ -168,7 +197,10 @@ async fn a_drip_follows_up_only_those_who_did_not_click_and_lets_people_leave() 
     app.client()
         .send(req, Body::from("List-Unsubscribe=One-Click"))
         .await;
-    let gone = people.iter().find(|p| p["email"] == removed.as_str()).unwrap();
+    let gone = people
+        .iter()
+        .find(|p| p["email"] == removed.as_str())
+        .unwrap();
     let r = [
         ("workspace_id", ws.as_str()),
         ("id", &id),
@@ -178,7 +210,10 @@ async fn a_drip_follows_up_only_those_who_did_not_click_and_lets_people_leave() 
 
     // Edited while live: a new first email does not move anyone back.
     let mut edited = saved["steps"].as_array().unwrap().clone();
-    edited.insert(0, json!({ "kind": "wait", "id": "w0", "amount": 1, "unit": "hours" }));
+    edited.insert(
+        0,
+        json!({ "kind": "wait", "id": "w0", "amount": 1, "unit": "hours" }),
+    );
     let live = save_steps(&mut c, &ws, &id, &Value::Array(edited)).await;
     assert_eq!(live.status, StatusCode::OK, "{}", live.body);
     let (_, people) = sequence(&mut c, &ws, &id).await;
@@ -186,7 +221,9 @@ async fn a_drip_follows_up_only_those_who_did_not_click_and_lets_people_leave() 
 
     // A second signup does not start anyone again.
     sign_up(&app, &list, &quiet).await;
-    app.state.clock.advance(Duration::from_secs(2 * 86_400 + 60));
+    app.state
+        .clock
+        .advance(Duration::from_secs(2 * 86_400 + 60));
     app.settle_jobs().await;
     let all = received_eventually(&tag, 6).await;
     let subjects = |e: &str| -> Vec<&str> {
@@ -199,11 +236,20 @@ async fn a_drip_follows_up_only_those_who_did_not_click_and_lets_people_leave() 
         assert_eq!(subjects(e), ["Welcome aboard"], "{e}");
     }
     let (view, people) = sequence(&mut c, &ws, &id).await;
-    assert_eq!(standing(&people, &quiet), ("finished".into(), String::new()));
-    assert_eq!(standing(&people, &clicker), ("left".into(), "Step 4: they clicked in the email".into()));
+    assert_eq!(
+        standing(&people, &quiet),
+        ("finished".into(), String::new())
+    );
+    assert_eq!(
+        standing(&people, &clicker),
+        ("left".into(), "Step 4: they clicked in the email".into())
+    );
     assert_eq!(standing(&people, &customer).1, "Tagged “customer”");
     assert_eq!(standing(&people, &leaver).1, "Unsubscribed");
     assert_eq!(standing(&people, &removed).1, "Removed by a member");
-    assert_eq!((view["finished"].as_u64(), view["left"].as_u64()), (Some(1), Some(4)));
+    assert_eq!(
+        (view["finished"].as_u64(), view["left"].as_u64()),
+        (Some(1), Some(4))
+    );
     app.cleanup().await;
 }

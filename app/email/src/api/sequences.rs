@@ -73,7 +73,10 @@ pub async fn save_email_sequence_steps(
                 return Err(AppError::invalid("steps", "The steps are too long."));
             }
             let steps = serde_json::from_str(&steps).map_err(|_| {
-                AppError::invalid("steps", "The steps could not be read. Reload and try again.")
+                AppError::invalid(
+                    "steps",
+                    "The steps could not be read. Reload and try again.",
+                )
             })?;
             sequences::save_steps(&c.state, &scope, &id, steps).await
         },

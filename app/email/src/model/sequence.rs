@@ -225,11 +225,18 @@ pub fn step_label(steps: &[Step], id: &str) -> String {
         Step::Email { subject, .. } => format!("email “{subject}”"),
         Step::Wait { amount, unit, .. } => {
             let unit = format!("{unit:?}").to_lowercase();
-            let unit = if *amount == 1 { &unit[..unit.len() - 1] } else { &unit };
+            let unit = if *amount == 1 {
+                &unit[..unit.len() - 1]
+            } else {
+                &unit
+            };
             format!("wait {amount} {unit}")
         }
         Step::Until { weekday, time, .. } => {
-            match usize::from(*weekday).checked_sub(1).and_then(|d| WEEKDAYS.get(d)) {
+            match usize::from(*weekday)
+                .checked_sub(1)
+                .and_then(|d| WEEKDAYS.get(d))
+            {
                 Some(day) => format!("wait until {day} {time}"),
                 None => format!("wait until {time}"),
             }

@@ -87,7 +87,10 @@ pub fn steps_problems(steps: &[Step]) -> Vec<(String, &'static str)> {
     for (i, step) in steps.iter().enumerate() {
         // Ids place people and conditions: each names one step.
         if step.id().len() > 40 || steps[..i].iter().any(|s| s.id() == step.id()) {
-            out.push((format!("steps.{i}"), "This step repeats another; reload the page."));
+            out.push((
+                format!("steps.{i}"),
+                "This step repeats another; reload the page.",
+            ));
         }
         match step {
             Step::Email { .. } => {}

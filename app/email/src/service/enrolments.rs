@@ -109,7 +109,11 @@ pub async fn start(state: &AppState, subs: &[&Subscription], how: Trigger) -> Re
                 subscription_id: sub.id.clone(),
                 email: sub.email.clone(),
                 status: EnrolmentStatus::Active,
-                at: s.steps.first().map(|st| st.id().to_owned()).unwrap_or_default(),
+                at: s
+                    .steps
+                    .first()
+                    .map(|st| st.id().to_owned())
+                    .unwrap_or_default(),
                 at_index: 0,
                 waiting: false,
                 visit: 0,

@@ -1,9 +1,9 @@
 //! The email module as the server assembles it.
 
+use super::sequence_run::TimeScale;
 use super::{bounces, preferences, preview, public, tracking};
 use axum::routing::{get, post};
 use axum::Router;
-use super::sequence_run::TimeScale;
 use platform::config::{AppEnv, Config};
 use platform::db::Db;
 use platform::{AppState, Module, Services, UsageCounter};

@@ -103,7 +103,11 @@ pub async fn advance(state: &AppState, id: &str, visit: i32) -> Result<(), AppEr
                 } else if let Some(to) = seq.steps.iter().position(|s| s.id() == otherwise) {
                     i = to.max(i + 1);
                 } else {
-                    let why = format!("Step {}: they {} the email", i + 1, condition.failed_label());
+                    let why = format!(
+                        "Step {}: they {} the email",
+                        i + 1,
+                        condition.failed_label()
+                    );
                     return leave(state, &e, &why).await;
                 }
             }
@@ -216,7 +220,9 @@ async fn activity(
     sub: &Subscription,
 ) -> Result<(bool, bool), AppError> {
     let campaign = seq.steps.iter().find_map(|s| match s {
-        Step::Email { id, campaign_id, .. } if id == email => Some(campaign_id.as_str()),
+        Step::Email {
+            id, campaign_id, ..
+        } if id == email => Some(campaign_id.as_str()),
         _ => None,
     });
     let Some(campaign) = campaign else {
@@ -268,10 +274,22 @@ mod tests {
         let paris = TimeZone::get("Europe/Paris").unwrap();
         // Friday 4 December 2026, 10:00 in Paris.
         let now = at("2026-12-04T09:00:00Z");
-        assert_eq!(next_time(now, 0, "11:30", &paris), at("2026-12-04T10:30:00Z"));
-        assert_eq!(next_time(now, 0, "09:00", &paris), at("2026-12-05T08:00:00Z"));
-        assert_eq!(next_time(now, 1, "09:00", &paris), at("2026-12-07T08:00:00Z"));
+        assert_eq!(
+            next_time(now, 0, "11:30", &paris),
+            at("2026-12-04T10:30:00Z")
+        );
+        assert_eq!(
+            next_time(now, 0, "09:00", &paris),
+            at("2026-12-05T08:00:00Z")
+        );
+        assert_eq!(
+            next_time(now, 1, "09:00", &paris),
+            at("2026-12-07T08:00:00Z")
+        );
         // Friday at 10:00 itself has come: the next Friday.
-        assert_eq!(next_time(now, 5, "10:00", &paris), at("2026-12-11T09:00:00Z"));
+        assert_eq!(
+            next_time(now, 5, "10:00", &paris),
+            at("2026-12-11T09:00:00Z")
+        );
     }
 }

@@ -124,10 +124,7 @@ pub async fn get(
 }
 
 /// Every sequence of the workspace, newest first.
-pub async fn list(
-    state: &AppState,
-    scope: &WorkspaceScope,
-) -> Result<Vec<SequenceView>, AppError> {
+pub async fn list(state: &AppState, scope: &WorkspaceScope) -> Result<Vec<SequenceView>, AppError> {
     let found: Vec<Sequence> = coll(state)
         .find(scope.filter())
         .sort(doc! { "created_at": -1 })
@@ -220,7 +217,10 @@ pub async fn save_steps(
 ) -> Result<SequenceView, AppError> {
     let s = find(state, scope, id).await?;
     if steps.len() > MAX_STEPS {
-        return Err(AppError::invalid("steps", "A sequence holds at most 30 steps."));
+        return Err(AppError::invalid(
+            "steps",
+            "A sequence holds at most 30 steps.",
+        ));
     }
     let owned: Vec<String> = campaigns::coll(state)
         .find(scope.filter_with(doc! { "sequence_id": id }))
@@ -236,13 +236,19 @@ pub async fn save_steps(
         if let Step::Email { campaign_id, .. } = step {
             // Only this sequence's own emails: an id from elsewhere would send someone else's.
             if !campaign_id.is_empty() && !owned.contains(campaign_id) {
-                problems.push((format!("steps.{i}"), "This email is not part of the sequence."));
+                problems.push((
+                    format!("steps.{i}"),
+                    "This email is not part of the sequence.",
+                ));
             }
         }
     }
     problems.extend(steps_problems(&steps));
     if !problems.is_empty() {
-        problems.push(("form".to_owned(), "Fix the marked steps; nothing was saved."));
+        problems.push((
+            "form".to_owned(),
+            "Fix the marked steps; nothing was saved.",
+        ));
         return Err(AppError::invalid_fields(problems));
     }
     let mut fresh = Vec::new();
@@ -289,7 +295,11 @@ pub async fn control(
     if to == SequenceStatus::Live {
         ready(state, scope, &s).await?;
     }
-    let to_key = if to == SequenceStatus::Live { "live" } else { "paused" };
+    let to_key = if to == SequenceStatus::Live {
+        "live"
+    } else {
+        "paused"
+    };
     let changed = coll(state)
         .find_one_and_update(
             scope.filter_with(doc! { "_id": id, "status": { "$in": from.to_vec() } }),

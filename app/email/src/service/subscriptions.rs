@@ -4,9 +4,7 @@
 
 use super::lists;
 use super::rfc3339;
-use crate::model::{
-    ConsentMethod, ConsentView, Status, SubscriberPage, SubscriberView, Trigger,
-};
+use crate::model::{ConsentMethod, ConsentView, Status, SubscriberPage, SubscriberView, Trigger};
 use app_core::error::AppError;
 use crm::model::ContactQuery;
 use crm::service::contacts::{Contact, CONTACTS};
