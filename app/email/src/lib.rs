@@ -16,6 +16,7 @@ pub mod email_preview_pane;
 pub mod email_routes;
 pub mod email_tabs;
 pub mod list_page;
+pub mod list_settings;
 pub mod lists_page;
 pub mod model;
 pub mod schedule_row;

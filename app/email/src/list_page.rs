@@ -1,5 +1,6 @@
 use super::api::{add_contacts_to_list, delete_email_list, get_email_subscribers};
 use super::email_tabs::EmailTabs;
+use super::list_settings::ListSettings;
 use super::segments_card::SegmentsCard;
 use super::subscriber_row::SubscriberRow;
 use app_core::error::AppError;
@@ -18,7 +19,7 @@ const FILTERS: &[(&str, &str)] = &[
 ];
 
 /// `/app/<handle>/email/lists/<id>`: a list's subscribers with their consent, its form's
-/// address, adding contacts by tag, and deleting the list.
+/// address, its settings, adding contacts by tag, and deleting the list.
 #[component]
 pub fn ListPage() -> impl IntoView {
     let params = use_params_map();
@@ -111,6 +112,10 @@ pub fn ListPage() -> impl IntoView {
                                 }.into_any()
                             }}
                         </section>
+                    })}
+                    {page.can_edit.then(|| view! {
+                        <ListSettings workspace_id=ws_id.get_value() list=page.list.clone()
+                            saved=Callback::new(move |_| version.update(|v| *v += 1))/>
                     })}
                     <SegmentsCard ws_id=ws_id.get_value() list_id=list_id.get_value() tags=page.tags.clone() can_edit=page.can_edit/>
                     <nav class="tabs" aria-label="Show">

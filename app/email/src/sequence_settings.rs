@@ -33,6 +33,8 @@ pub fn SequenceSettings(
                         {Trigger::ALL.iter().map(|t| view! { <option value=t.key() selected=*t == sequence.trigger>{t.label()}</option> }).collect_view()}
                     </select>
                 </div>
+                <Field label="Tag that starts it" name="trigger_tag" autocomplete="off" value=sequence.trigger_tag.clone() error
+                    hint="When it starts on a tag: people on the list whose contact gets this tag."/>
                 <Field label="Exit tag" name="exit_tag" autocomplete="off" value=sequence.exit_tag.clone() error
                     hint="Someone whose CRM contact gets this tag (a customer, say) leaves at their next step."/>
                 <button type="submit" class="button button-secondary">{move || if save.pending().get() { "Saving…" } else { "Save settings" }}</button>

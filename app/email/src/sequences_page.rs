@@ -95,6 +95,8 @@ pub fn SequencesPage() -> impl IntoView {
                                     </select>
                                     <FieldErrors messages=messages("trigger")/>
                                 </div>
+                                <Field label="Tag that starts it" name="trigger_tag" autocomplete="off" error
+                                    hint="When it starts on a tag: people on the list whose contact gets this tag."/>
                                 <button type="submit" class="button button-primary">"Create and add steps"</button>
                             </ActionForm>
                         </section>

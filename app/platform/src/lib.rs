@@ -20,7 +20,7 @@ pub mod state;
 pub use config::{AppEnv, Config};
 pub use db::Db;
 pub use module::{
-    Access, Capture, ContactIntake, HomePart, IsolationRow, Module, PlanRules, Services,
-    UsageCounter,
+    Access, Capture, ContactEvent, ContactIntake, HomePart, IsolationRow, Module, OnContact,
+    PlanRules, Services, UsageCounter,
 };
 pub use state::AppState;

@@ -84,6 +84,8 @@ pub struct Module {
     pub caches: &'static [CacheScope],
     /// What it adds to a workspace's home page.
     pub home: Option<HomePart>,
+    /// What it does when something happens to a workspace's contacts.
+    pub on_contact: Option<OnContact>,
 }
 
 impl Module {
@@ -102,6 +104,7 @@ impl Module {
             schedules: &[],
             caches: &[],
             home: None,
+            on_contact: None,
         }
     }
 }
@@ -147,7 +150,30 @@ pub struct Capture<'a> {
     pub kind: &'a str,
     /// The timeline entry's text, such as "Signed up on /ana".
     pub summary: &'a str,
+    /// The visitor's address, kept with their consent.
+    pub ip: Option<&'a str>,
 }
+
+/// Something that happened to a workspace's contacts, which modules above the one where it
+/// happened may act on (an email sequence that starts on a tag).
+#[derive(Debug, Clone, Copy)]
+pub enum ContactEvent<'a> {
+    /// A visitor left their address on a public form, after it went to [`ContactIntake`].
+    Captured(Capture<'a>),
+    /// The contacts with these addresses gained `tag`.
+    Tagged {
+        /// Their workspace.
+        workspace_id: &'a str,
+        /// Their addresses.
+        emails: &'a [String],
+        /// The tag.
+        tag: &'a str,
+    },
+}
+
+/// A module's handler of [`ContactEvent`]s.
+pub type OnContact =
+    for<'a> fn(&'a AppState, ContactEvent<'a>) -> BoxFuture<'a, Result<(), AppError>>;
 
 /// Turns captured visitors into contacts. Declared here and implemented by the CRM, so the
 /// modules with public forms do not depend on it (nor rebuild when it changes).

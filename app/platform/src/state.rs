@@ -7,8 +7,9 @@ use super::db::Db;
 use super::events::{self, EventBuffer};
 use super::jobs::Jobs;
 use super::mailer::Mailer;
-use super::module::{ContactIntake, Module, PlanRules, Services};
+use super::module::{ContactEvent, ContactIntake, Module, PlanRules, Services};
 use super::rate_limit::Limits;
+use app_core::error::AppError;
 use axum::extract::FromRef;
 use leptos::config::LeptosOptions;
 use std::sync::Arc;
@@ -129,6 +130,25 @@ impl AppState {
     /// without the CRM: the capturing module keeps its own record only).
     pub fn contact_intake(&self) -> Option<&'static dyn ContactIntake> {
         self.modules.iter().find_map(|m| m.contact_intake)
+    }
+
+    /// Hands `event` to every module that acts on contact events; each runs even when another
+    /// failed, and the first failure is returned.
+    pub async fn contact_event(&self, event: ContactEvent<'_>) -> Result<(), AppError> {
+        let mut first = Ok(());
+        for (name, on) in self
+            .modules
+            .iter()
+            .filter_map(|m| Some((m.name, m.on_contact?)))
+        {
+            if let Err(e) = on(self, event).await {
+                tracing::warn!(module = name, error = %e, "a contact event failed");
+                if first.is_ok() {
+                    first = Err(e);
+                }
+            }
+        }
+        first
     }
 }
 

@@ -253,3 +253,108 @@ async fn a_drip_follows_up_only_those_who_did_not_click_and_lets_people_leave() 
     );
     app.cleanup().await;
 }
+
+async fn subscribers(c: &mut Client, ws: &str, list: &str) -> Value {
+    let f = [("workspace_id", ws), ("list_id", list)];
+    ok(c, "get_email_subscribers", &f).await["subscribers"].clone()
+}
+
+/// A live sequence on `list` started by `trigger` (and `tag`) whose one email has `subject`.
+async fn one_email(c: &mut Client, ws: &str, list: &str, trigger: &str, tag: &str, subject: &str) {
+    let f = [
+        ("workspace_id", ws),
+        ("id", ""),
+        ("name", subject),
+        ("list_id", list),
+        ("trigger", trigger),
+        ("trigger_tag", tag),
+    ];
+    let id = ok(c, "save_email_sequence", &f).await["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let steps = json!([{ "kind": "email", "id": "e" }]);
+    let saved = save_steps(c, ws, &id, &steps).await.json();
+    let email = saved["steps"][0]["campaign_id"].as_str().unwrap();
+    let f = [
+        ("workspace_id", ws),
+        ("id", email),
+        ("list_id", list),
+        ("subject", subject),
+        ("preview", ""),
+    ];
+    ok(c, "save_email_campaign", &f).await;
+    let b = [("workspace_id", ws), ("id", email), ("blocks", BLOCKS)];
+    ok(c, "save_email_blocks", &b).await;
+    let start = [("workspace_id", ws), ("id", &id), ("action", "start")];
+    ok(c, "control_email_sequence", &start).await;
+}
+
+#[tokio::test]
+async fn bio_signups_join_the_lists_that_take_them_and_a_tag_starts_its_sequence() {
+    let app = TestApp::start().await;
+    let (mut c, _) = signed_up(&app, "biodrip").await;
+    let handle = unique("biodrip");
+    let ws = workspace(&mut c, &handle).await;
+    let mut ids = Vec::new();
+    for (name, bio) in [("Fans", "on"), ("Other", "")] {
+        let f = [
+            ("workspace_id", ws.as_str()),
+            ("name", name),
+            ("bio_signups", bio),
+        ];
+        let id = ok(&mut c, "save_email_list", &f).await["id"].clone();
+        ids.push(id.as_str().unwrap().to_owned());
+    }
+    let [fans, other] = [ids[0].clone(), ids[1].clone()];
+
+    // A sequence that starts on a tag needs the tag, next to its field.
+    let f = [
+        ("workspace_id", ws.as_str()),
+        ("id", ""),
+        ("name", "VIPs"),
+        ("list_id", &fans),
+        ("trigger", "tag"),
+    ];
+    let refused = c.call("save_email_sequence", &f).await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(refused.body.contains("trigger_tag"), "{}", refused.body);
+    one_email(&mut c, &ws, &fans, "bio", "", "Thanks for joining").await;
+    one_email(&mut c, &ws, &fans, "tag", "vip", "You're a VIP").await;
+
+    let capture = json!({ "id": "news", "on": true, "kind": { "type": "email_capture", "heading": "News", "button": "Join" } });
+    common::bio::publish(&mut c, &ws, json!([capture])).await;
+    let fan = format!("{}@example.com", unique("fan"));
+    let posted = app
+        .request(common::bio::signup(&handle, &fan.replace('@', "%40")))
+        .await;
+    assert_eq!(posted.status(), StatusCode::SEE_OTHER);
+    let on_fans = subscribers(&mut c, &ws, &fans).await;
+    assert_eq!(on_fans[0]["email"], fan.as_str());
+    assert_eq!(on_fans[0]["consent"][0]["method"], "bio_form");
+    assert_eq!(subscribers(&mut c, &ws, &other).await, json!([]));
+    app.settle_jobs().await;
+    mail::latest(&fan, "Thanks for joining").await;
+
+    // Tagged in the CRM: the tag's sequence starts for them, and not for a contact who never
+    // joined the list.
+    let stranger = format!("{}@example.com", unique("stranger"));
+    common::crm::add(&mut c, &ws, "Stranger", &stranger, &[]).await;
+    let mut ids = Vec::new();
+    for email in [&fan, &stranger] {
+        let q = [("workspace_id", ws.as_str()), ("q", email.as_str())];
+        let found = ok(&mut c, "list_contacts", &q).await;
+        ids.push(found["items"][0]["id"].as_str().unwrap().to_owned());
+    }
+    let t = [
+        ("workspace_id", ws.as_str()),
+        ("ids[]", &ids[0]),
+        ("ids[]", &ids[1]),
+        ("tag", "vip"),
+    ];
+    ok(&mut c, "tag_contacts", &t).await;
+    app.settle_jobs().await;
+    mail::latest(&fan, "You're a VIP").await;
+    assert_eq!(mail::count(&stranger).await, 0);
+    app.cleanup().await;
+}

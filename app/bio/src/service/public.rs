@@ -273,6 +273,7 @@ async fn signup(state: AppState, handle: String, slug: String, form: Signup, ip:
         &form.block,
         &form.email,
         &page_path,
+        ip,
     )
     .await
     {

@@ -6,7 +6,7 @@
 use app_core::error::AppError;
 use identity::model::{email_problem, normalize_email};
 use mongodb::bson::{doc, DateTime};
-use platform::{AppState, Capture};
+use platform::{AppState, Capture, ContactEvent};
 use serde::{Deserialize, Serialize};
 use workspaces::WorkspaceScope;
 
@@ -28,8 +28,8 @@ pub struct Subscriber {
     pub created_at: DateTime,
 }
 
-/// Stores `email` for the workspace (signing up twice keeps the first record) and puts it in the
-/// CRM. Refuses an invalid address with a message for the `email` field. The caller has checked
+/// Stores `email` for the workspace (signing up twice keeps the first record), puts it in the
+/// CRM and tells the modules that act on captures (email lists fed by the page). Refuses an invalid address with a message for the `email` field. The caller has checked
 /// that the page at `page_path` is published with this signup form.
 pub async fn subscribe(
     state: &AppState,
@@ -38,6 +38,7 @@ pub async fn subscribe(
     block_id: &str,
     email: &str,
     page_path: &str,
+    ip: &str,
 ) -> Result<(), AppError> {
     let email = normalize_email(email);
     if let Some(problem) = email_problem(&email) {
@@ -54,18 +55,19 @@ pub async fn subscribe(
         )
         .upsert(true)
         .await?;
+    let summary = format!("Signed up on {page_path}");
+    let capture = Capture {
+        workspace_id,
+        email: &email,
+        source: "bio",
+        kind: "bio.email_captured",
+        summary: &summary,
+        ip: Some(ip),
+    };
     if let Some(intake) = state.contact_intake() {
-        let summary = format!("Signed up on {page_path}");
-        let capture = Capture {
-            workspace_id,
-            email: &email,
-            source: "bio",
-            kind: "bio.email_captured",
-            summary: &summary,
-        };
         intake.capture(state, capture).await?;
     }
-    Ok(())
+    state.contact_event(ContactEvent::Captured(capture)).await
 }
 
 /// How many addresses a page collected.

@@ -3,8 +3,9 @@
 use super::activity;
 use super::contacts::coll;
 use app_core::error::AppError;
+use futures_util::TryStreamExt;
 use mongodb::bson::{doc, Bson, Document};
-use platform::AppState;
+use platform::{AppState, ContactEvent};
 use workspaces::WorkspaceScope;
 
 /// Most contacts one bulk action takes.
@@ -38,13 +39,43 @@ pub async fn tag_many(
             "Type a tag of 1 to 40 characters.",
         ));
     }
+    let gaining = scope.filter_with(doc! { "_id": { "$in": ids }, "tags": { "$ne": tag } });
+    let emails: Vec<String> = coll(state)
+        .find(gaining.clone())
+        .await?
+        .map_ok(|c| c.emails)
+        .try_concat()
+        .await?;
     let res = coll(state)
         .update_many(
-            scope.filter_with(doc! { "_id": { "$in": ids }, "tags": { "$ne": tag } }),
+            gaining,
             doc! { "$push": { "tags": tag }, "$set": { "updated_at": state.clock.now() } },
         )
         .await?;
+    tagged(state, scope, &emails, &[tag.to_owned()]).await?;
     Ok(res.modified_count)
+}
+
+/// Tells the modules that act on tags (email sequences) that the contacts with `emails` gained
+/// `tags`.
+pub async fn tagged(
+    state: &AppState,
+    scope: &WorkspaceScope,
+    emails: &[String],
+    tags: &[String],
+) -> Result<(), AppError> {
+    if emails.is_empty() {
+        return Ok(());
+    }
+    for tag in tags {
+        let event = ContactEvent::Tagged {
+            workspace_id: scope.workspace_id(),
+            emails,
+            tag,
+        };
+        state.contact_event(event).await?;
+    }
+    Ok(())
 }
 
 /// Deletes the contacts `ids` with their timelines, tasks and notes; returns how many.

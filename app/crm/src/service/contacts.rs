@@ -172,6 +172,7 @@ pub async fn create(
 ) -> Result<ContactView, AppError> {
     let checked = validate(state, scope, None, input).await?;
     let c = insert(state, scope, checked, Source::Manual, "Added by hand").await?;
+    super::contact_bulk::tagged(state, scope, &c.emails, &c.tags).await?;
     view_one(state, scope, c).await
 }
 
@@ -201,6 +202,13 @@ pub async fn update(
         let summary = format!("Changed {}", changed.join(", "));
         activity::append(state, entry(scope, "contact.updated", summary).contact(id)).await?;
     }
+    let gained: Vec<String> = c
+        .tags
+        .iter()
+        .filter(|t| !before.tags.contains(t))
+        .cloned()
+        .collect();
+    super::contact_bulk::tagged(state, scope, &c.emails, &gained).await?;
     view_one(state, scope, find(state, scope, id).await?).await
 }
 

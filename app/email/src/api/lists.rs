@@ -28,6 +28,7 @@ pub async fn save_email_list(
     #[server(default)] id: String,
     name: String,
     #[server(default)] double_opt_in: String,
+    #[server(default)] bio_signups: String,
 ) -> Result<ListView, AppError> {
     use crate::service::lists;
     use workspaces::model::Permission;
@@ -35,8 +36,9 @@ pub async fn save_email_list(
         &workspace_id,
         Permission::EditContent,
         |c, scope| async move {
-            let on = matches!(double_opt_in.as_str(), "on" | "true");
-            let list = lists::save(&c.state, &scope, &id, &name, on).await?;
+            let on = |v: &str| matches!(v, "on" | "true");
+            let opts = (on(&double_opt_in), on(&bio_signups));
+            let list = lists::save(&c.state, &scope, &id, &name, opts).await?;
             let what = if id.is_empty() {
                 "email.list_created"
             } else {

@@ -42,15 +42,23 @@ pub async fn save_email_sequence(
     name: String,
     #[server(default)] list_id: String,
     trigger: String,
+    #[server(default)] trigger_tag: String,
     #[server(default)] exit_tag: String,
 ) -> Result<SequenceView, AppError> {
-    use crate::service::sequences;
+    use crate::service::sequences::{self, Settings};
     use workspaces::model::Permission;
     ctx::in_workspace(
         &workspace_id,
         Permission::EditContent,
         |c, scope| async move {
-            sequences::save(&c.state, &scope, &id, &name, &list_id, &trigger, &exit_tag).await
+            let settings = Settings {
+                name: &name,
+                list_id: &list_id,
+                trigger: &trigger,
+                trigger_tag: &trigger_tag,
+                exit_tag: &exit_tag,
+            };
+            sequences::save(&c.state, &scope, &id, settings).await
         },
     )
     .await

@@ -12,6 +12,8 @@ pub struct ListView {
     pub name: String,
     /// Whether a signup from the public form must confirm by email before it counts.
     pub double_opt_in: bool,
+    /// Whether signups on the link-in-bio page join it too.
+    pub bio_signups: bool,
     /// Subscribed addresses.
     pub subscribed: u64,
     /// Signups waiting for their confirmation.

@@ -29,19 +29,25 @@ impl SequenceStatus {
 pub enum Trigger {
     /// Subscribes on the list's public form (once confirmed, with double opt-in).
     Form,
-    /// Joins the list any way: the form, the preference page or a member adding them.
+    /// Signs up on the link-in-bio page, whose signups the list takes.
+    Bio,
+    /// Joins the list any way: a form, the preference page or a member adding them.
     Joined,
+    /// Their CRM contact gains the sequence's tag while they are subscribed to the list.
+    Tag,
 }
 
 impl Trigger {
     /// Every trigger, in the order the screen offers them.
-    pub const ALL: [Trigger; 2] = [Trigger::Form, Trigger::Joined];
+    pub const ALL: [Trigger; 4] = [Trigger::Form, Trigger::Bio, Trigger::Joined, Trigger::Tag];
 
     /// Stable key, as stored and posted.
     pub fn key(self) -> &'static str {
         match self {
             Trigger::Form => "form",
+            Trigger::Bio => "bio",
             Trigger::Joined => "joined",
+            Trigger::Tag => "tag",
         }
     }
 
@@ -49,7 +55,9 @@ impl Trigger {
     pub fn label(self) -> &'static str {
         match self {
             Trigger::Form => "Signs up on the list's form",
+            Trigger::Bio => "Signs up on the link-in-bio page",
             Trigger::Joined => "Joins the list in any way",
+            Trigger::Tag => "Gets a tag in the CRM",
         }
     }
 

@@ -14,6 +14,8 @@ pub struct SequenceView {
     pub list_name: String,
     /// What starts someone on it.
     pub trigger: Trigger,
+    /// The CRM tag that starts it, when it starts on a tag.
+    pub trigger_tag: String,
     /// A CRM tag that takes someone off it as soon as their contact has it; empty for none.
     pub exit_tag: String,
     /// Where it stands.

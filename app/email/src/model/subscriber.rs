@@ -59,6 +59,8 @@ pub enum ConsentMethod {
     Complained,
     /// Chose the list on their preference page (reached from their own inbox).
     Preferences,
+    /// Signed up on the link-in-bio page, whose signups the list takes.
+    BioForm,
 }
 
 impl ConsentMethod {
@@ -73,6 +75,7 @@ impl ConsentMethod {
             ConsentMethod::Bounced => "Taken off: the address bounced",
             ConsentMethod::Complained => "Taken off: marked as spam",
             ConsentMethod::Preferences => "Chose it on the preference page",
+            ConsentMethod::BioForm => "Signed up on the link-in-bio page",
         }
     }
 }

@@ -79,15 +79,15 @@ pub async fn enqueue(
 }
 
 /// Starts subscriptions `subs` (of one list) on every live sequence of their list that `how`
-/// they joined starts (a form signup starts both form and any-way sequences); someone already
-/// on one, or who went through it, is not started again.
+/// they joined starts (a form or bio signup starts those sequences and the any-way ones); someone
+/// already on one, or who went through it, is not started again.
 pub async fn start(state: &AppState, subs: &[&Subscription], how: Trigger) -> Result<(), AppError> {
     let Some(first) = subs.first() else {
         return Ok(());
     };
     let triggers: Vec<&str> = match how {
-        Trigger::Form => vec!["form", "joined"],
-        Trigger::Joined => vec!["joined"],
+        Trigger::Joined | Trigger::Tag => vec!["joined"],
+        how => vec![how.key(), "joined"],
     };
     let live: Vec<Sequence> = super::sequences::coll(state)
         .find(doc! {
@@ -99,34 +99,40 @@ pub async fn start(state: &AppState, subs: &[&Subscription], how: Trigger) -> Re
         .await?
         .try_collect()
         .await?;
-    let now = state.clock.now();
     for s in live {
-        for sub in subs {
-            let e = Enrolment {
-                id: format!("{}:{}", s.id, sub.id),
-                workspace_id: sub.workspace_id.clone(),
-                sequence_id: s.id.clone(),
-                subscription_id: sub.id.clone(),
-                email: sub.email.clone(),
-                status: EnrolmentStatus::Active,
-                at: s
-                    .steps
-                    .first()
-                    .map(|st| st.id().to_owned())
-                    .unwrap_or_default(),
-                at_index: 0,
-                waiting: false,
-                visit: 0,
-                due_at: now,
-                reason: String::new(),
-                created_at: now,
-                updated_at: now,
-            };
-            match coll(state).insert_one(&e).await.map_err(AppError::from) {
-                Ok(_) => enqueue(state, &e.id, 0, None).await?,
-                Err(AppError::Conflict { .. }) => {}
-                Err(e) => return Err(e),
-            }
+        enrol(state, &s, subs).await?;
+    }
+    Ok(())
+}
+
+/// Starts subscriptions `subs` on sequence `s`, each once.
+pub async fn enrol(state: &AppState, s: &Sequence, subs: &[&Subscription]) -> Result<(), AppError> {
+    let now = state.clock.now();
+    for sub in subs {
+        let e = Enrolment {
+            id: format!("{}:{}", s.id, sub.id),
+            workspace_id: sub.workspace_id.clone(),
+            sequence_id: s.id.clone(),
+            subscription_id: sub.id.clone(),
+            email: sub.email.clone(),
+            status: EnrolmentStatus::Active,
+            at: s
+                .steps
+                .first()
+                .map(|st| st.id().to_owned())
+                .unwrap_or_default(),
+            at_index: 0,
+            waiting: false,
+            visit: 0,
+            due_at: now,
+            reason: String::new(),
+            created_at: now,
+            updated_at: now,
+        };
+        match coll(state).insert_one(&e).await.map_err(AppError::from) {
+            Ok(_) => enqueue(state, &e.id, 0, None).await?,
+            Err(AppError::Conflict { .. }) => {}
+            Err(e) => return Err(e),
         }
     }
     Ok(())

@@ -26,6 +26,9 @@ pub struct MailList {
     pub name: String,
     /// Whether form signups confirm by email first.
     pub double_opt_in: bool,
+    /// Whether signups on the link-in-bio page join it too.
+    #[serde(default)]
+    pub bio_signups: bool,
     /// Created.
     pub created_at: DateTime,
 }
@@ -46,6 +49,7 @@ fn view(state: &AppState, l: MailList, counts: [u64; 3]) -> ListView {
         id: l.id,
         name: l.name,
         double_opt_in: l.double_opt_in,
+        bio_signups: l.bio_signups,
         subscribed: counts[0],
         pending: counts[1],
         unsubscribed: counts[2],
@@ -53,14 +57,14 @@ fn view(state: &AppState, l: MailList, counts: [u64; 3]) -> ListView {
     }
 }
 
-/// Adds a list (empty `id`) or renames it and sets its opt-in; refuses a bad name next to the
-/// field.
+/// Adds a list (empty `id`) or renames it and sets its opt-in and whether it takes the bio
+/// page's signups; refuses a bad name next to the field.
 pub async fn save(
     state: &AppState,
     scope: &WorkspaceScope,
     id: &str,
     name: &str,
-    double_opt_in: bool,
+    (double_opt_in, bio_signups): (bool, bool),
 ) -> Result<ListView, AppError> {
     if let Some(problem) = list_name_problem(name) {
         return Err(AppError::invalid("name", problem));
@@ -72,6 +76,7 @@ pub async fn save(
             workspace_id: scope.workspace_id().to_owned(),
             name: name.to_owned(),
             double_opt_in,
+            bio_signups,
             created_at: state.clock.now(),
         };
         coll(state).insert_one(&list).await?;
@@ -80,7 +85,11 @@ pub async fn save(
     let updated = coll(state)
         .find_one_and_update(
             scope.filter_with(doc! { "_id": id }),
-            doc! { "$set": { "name": name, "double_opt_in": double_opt_in } },
+            doc! { "$set": {
+                "name": name,
+                "double_opt_in": double_opt_in,
+                "bio_signups": bio_signups,
+            } },
         )
         .return_document(mongodb::options::ReturnDocument::After)
         .await?

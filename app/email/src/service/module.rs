@@ -15,6 +15,7 @@ pub const MODULE: Module = Module {
     isolation: super::isolation::ISOLATION,
     jobs: &[super::sender::SEND, super::sequence_run::STEP],
     services,
+    on_contact: Some(super::contact_events::on_contact),
     usage: &[UsageCounter {
         limit: "emails_per_month",
         count: super::usage::count,

@@ -35,6 +35,9 @@ pub struct Sequence {
     pub list_id: String,
     /// What starts someone on it.
     pub trigger: Trigger,
+    /// The CRM tag that starts it, when it starts on a tag.
+    #[serde(default)]
+    pub trigger_tag: String,
     /// A CRM tag that takes someone off it; empty for none.
     pub exit_tag: String,
     /// Where it stands.
@@ -103,6 +106,7 @@ async fn view(
         list_id: s.list_id,
         list_name,
         trigger: s.trigger,
+        trigger_tag: s.trigger_tag,
         exit_tag: s.exit_tag,
         status: s.status,
         steps: s.steps,
@@ -138,18 +142,38 @@ pub async fn list(state: &AppState, scope: &WorkspaceScope) -> Result<Vec<Sequen
     Ok(out)
 }
 
-/// Creates a sequence (when `id` is empty) or changes its name, trigger and exit tag; the list
-/// is chosen once. Problems are refused next to their fields.
+/// A sequence's name, list (chosen once), trigger with its tag, and exit tag, as a member sets
+/// them.
+#[derive(Debug, Clone, Copy)]
+pub struct Settings<'a> {
+    /// What members call it.
+    pub name: &'a str,
+    /// The list, when it is created.
+    pub list_id: &'a str,
+    /// The trigger's key.
+    pub trigger: &'a str,
+    /// The tag that starts it, for the tag trigger.
+    pub trigger_tag: &'a str,
+    /// The tag that takes people off it, or empty.
+    pub exit_tag: &'a str,
+}
+
+/// Creates a sequence (when `id` is empty) or changes its settings. Problems are refused next
+/// to their fields.
 pub async fn save(
     state: &AppState,
     scope: &WorkspaceScope,
     id: &str,
-    name: &str,
-    list_id: &str,
-    trigger: &str,
-    exit_tag: &str,
+    settings: Settings<'_>,
 ) -> Result<SequenceView, AppError> {
-    let (name, exit_tag) = (name.trim(), exit_tag.trim());
+    let Settings {
+        name,
+        list_id,
+        trigger,
+        trigger_tag,
+        exit_tag,
+    } = settings;
+    let (name, exit_tag, trigger_tag) = (name.trim(), exit_tag.trim(), trigger_tag.trim());
     let mut problems = Vec::new();
     if name.is_empty() || name.chars().count() > 100 {
         problems.push(("name", "Name it in 1 to 100 characters."));
@@ -158,9 +182,17 @@ pub async fn save(
     if trigger.is_none() {
         problems.push(("trigger", "Choose what starts it."));
     }
-    if exit_tag.chars().count() > 50 {
-        problems.push(("exit_tag", "Keep the tag to 50 characters."));
+    if exit_tag.chars().count() > 40 {
+        problems.push(("exit_tag", "Keep the tag to 40 characters."));
     }
+    let tag_needed = trigger == Some(Trigger::Tag);
+    if tag_needed && (trigger_tag.is_empty() || trigger_tag.chars().count() > 40) {
+        problems.push((
+            "trigger_tag",
+            "Name the tag that starts it, in 1 to 40 characters.",
+        ));
+    }
+    let trigger_tag = if tag_needed { trigger_tag } else { "" };
     let list = match id {
         "" => lists::find(state, scope, list_id).await.ok(),
         _ => None,
@@ -180,6 +212,7 @@ pub async fn save(
                 name: name.to_owned(),
                 list_id: list.id,
                 trigger,
+                trigger_tag: trigger_tag.to_owned(),
                 exit_tag: exit_tag.to_owned(),
                 status: SequenceStatus::Draft,
                 steps: Vec::new(),
@@ -195,6 +228,7 @@ pub async fn save(
                 doc! { "$set": {
                     "name": name,
                     "trigger": trigger.key(),
+                    "trigger_tag": trigger_tag,
                     "exit_tag": exit_tag,
                     "updated_at": now,
                 } },

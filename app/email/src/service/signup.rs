@@ -21,13 +21,25 @@ pub enum Outcome {
     CheckInbox,
 }
 
-/// Signs `email` up to `list` from the client at `ip`; refuses an invalid address next to the
-/// `email` field and changes nothing then.
+/// Signs `email` up to `list` on its form from the client at `ip`; refuses an invalid address
+/// next to the `email` field and changes nothing then.
 pub async fn signup(
     state: &AppState,
     list: &MailList,
     email: &str,
     ip: &str,
+) -> Result<Outcome, AppError> {
+    signup_by(state, list, email, Some(ip), Trigger::Form).await
+}
+
+/// Signs `email` up to `list` from the client at `ip`, on the list's form (`Form`) or on the
+/// link-in-bio page (`Bio`, already a CRM contact by then).
+pub async fn signup_by(
+    state: &AppState,
+    list: &MailList,
+    email: &str,
+    ip: Option<&str>,
+    how: Trigger,
 ) -> Result<Outcome, AppError> {
     let email = normalize_email(email);
     if let Some(problem) = email_problem(&email) {
@@ -38,7 +50,10 @@ pub async fn signup(
     } else {
         Status::Subscribed
     };
-    let method = ConsentMethod::Form;
+    let method = match how {
+        Trigger::Bio => ConsentMethod::BioForm,
+        _ => ConsentMethod::Form,
+    };
     let existing = coll(state)
         .find_one(doc! { "list_id": &list.id, "email": &email })
         .await?;
@@ -47,9 +62,7 @@ pub async fn signup(
         Some(s) if s.status == wanted => s,
         Some(s) => {
             let update = match wanted {
-                Status::Subscribed => {
-                    move_to(state, wanted, &Consent::now(state, method, Some(ip)))?
-                }
+                Status::Subscribed => move_to(state, wanted, &Consent::now(state, method, ip))?,
                 _ => doc! { "$set": { "status": wanted.key(), "updated_at": state.clock.now() } },
             };
             coll(state)
@@ -59,11 +72,14 @@ pub async fn signup(
         }
         None => {
             let consent = match wanted {
-                Status::Subscribed => vec![Consent::now(state, method, Some(ip))],
+                Status::Subscribed => vec![Consent::now(state, method, ip)],
                 _ => Vec::new(),
             };
-            let fresh =
+            let mut fresh =
                 Subscription::new(state, &list.workspace_id, &list.id, &email, wanted, consent);
+            if how == Trigger::Bio {
+                fresh.source = "bio".into();
+            }
             match coll(state).insert_one(&fresh).await.map_err(AppError::from) {
                 Ok(_) => fresh,
                 // The same address at the same moment: that signup did the work.
@@ -75,8 +91,10 @@ pub async fn signup(
     if wanted == Status::Pending {
         state.send_email(confirmation(state, list, &sub)).await?;
     } else {
-        into_crm(state, list, &email).await?;
-        super::enrolments::start(state, &[&sub], Trigger::Form).await?;
+        if how != Trigger::Bio {
+            into_crm(state, list, &email).await?;
+        }
+        super::enrolments::start(state, &[&sub], how).await?;
     }
     Ok(outcome(list))
 }
@@ -130,7 +148,11 @@ pub async fn confirm(
     let found = with_list(state, sub).await?;
     if let Some((sub, list)) = &found {
         into_crm(state, list, &sub.email).await?;
-        super::enrolments::start(state, &[sub], Trigger::Form).await?;
+        let how = match sub.source.as_str() {
+            "bio" => Trigger::Bio,
+            _ => Trigger::Form,
+        };
+        super::enrolments::start(state, &[sub], how).await?;
     }
     Ok(found)
 }
@@ -156,6 +178,7 @@ async fn into_crm(state: &AppState, list: &MailList, email: &str) -> Result<(), 
         source: "email",
         kind: "email.subscribed",
         summary: &summary,
+        ip: None,
     };
     intake.capture(state, capture).await.map(|_| ())
 }

@@ -68,6 +68,9 @@ pub struct Subscription {
     pub status: Status,
     /// Consent history, oldest first.
     pub consent: Vec<Consent>,
+    /// How they first signed up: `bio` from the link-in-bio page; empty otherwise.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub source: String,
     /// Joined the list.
     pub created_at: DateTime,
     /// Last changed.
@@ -97,6 +100,7 @@ impl Subscription {
             email: email.to_owned(),
             status,
             consent,
+            source: String::new(),
             created_at: now,
             updated_at: now,
         }
