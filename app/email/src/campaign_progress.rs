@@ -63,6 +63,9 @@ pub fn CampaignProgress(
                 }
                 line
             })}</p>
+            <Show when=move || now.with(|c| !c.waiting.is_empty() && c.status == CampaignStatus::Sending)>
+                <p class="muted" role="status">{move || now.with(|c| c.waiting.clone())}</p>
+            </Show>
         </section>
     }
     .into_any()

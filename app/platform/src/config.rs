@@ -5,7 +5,7 @@ use std::time::Duration;
 
 #[path = "config_services.rs"]
 mod services;
-pub use services::{EmailConfig, GoogleConfig, MediaConfig, S3Config, StripeConfig};
+pub use services::{EmailConfig, GoogleConfig, MediaConfig, S3Config, SmtpServer, StripeConfig};
 
 /// Where the app runs; decides defaults and what the UI may reveal (e.g. the dev mailbox).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

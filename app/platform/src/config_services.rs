@@ -114,10 +114,68 @@ pub struct EmailConfig {
     /// `EMAIL_RATE_PER_SECOND`: the most campaign messages a send hands the SMTP server each
     /// second (default 1,000), below the provider's own cap.
     pub rate_per_second: u32,
+    /// `CAMPAIGN_SMTP_URLS`: the SMTP servers campaigns and sequences go out through, in turn,
+    /// comma-separated, each with its provider's caps after `#`
+    /// (`smtps://u:p@smtp.example.com#per_hour=1000&per_day=20000`); empty sends them through
+    /// `SMTP_URL` without caps.
+    pub campaign_smtp: Vec<SmtpServer>,
+}
+
+/// One SMTP server for campaigns, with the caps its provider sets.
+#[derive(Debug, Clone)]
+pub struct SmtpServer {
+    /// Its URL, as lettre reads it (without the caps).
+    pub url: Secret,
+    /// `host:port`, to name it in logs and on screens without its credentials.
+    pub name: String,
+    /// The most messages in any hour, if capped.
+    pub per_hour: Option<u32>,
+    /// The most messages in any day, if capped.
+    pub per_day: Option<u32>,
+}
+
+/// `CAMPAIGN_SMTP_URLS` read into servers; a mistake names the entry.
+fn smtp_servers(v: &str, err: &mut ConfigError) -> Vec<SmtpServer> {
+    let mut out = Vec::new();
+    for entry in v.split(',').map(str::trim).filter(|e| !e.is_empty()) {
+        let (url, caps) = entry.split_once('#').unwrap_or((entry, ""));
+        let host = url
+            .split_once("://")
+            .map(|(_, rest)| rest.rsplit_once('@').map_or(rest, |(_, h)| h))
+            .map(|h| h.split(['/', '?']).next().unwrap_or(h));
+        let Some(host) = host.filter(|_| url.starts_with("smtp://") || url.starts_with("smtps://"))
+        else {
+            let why = "each entry must start with smtp:// or smtps://".into();
+            err.invalid.push(("CAMPAIGN_SMTP_URLS", why));
+            continue;
+        };
+        let mut server = SmtpServer {
+            url: Secret(url.to_owned()),
+            name: host.to_owned(),
+            per_hour: None,
+            per_day: None,
+        };
+        for cap in caps.split('&').filter(|c| !c.is_empty()) {
+            let slot = match cap.split_once('=') {
+                Some(("per_hour", n)) => n.parse().ok().map(|n| (&mut server.per_hour, n)),
+                Some(("per_day", n)) => n.parse().ok().map(|n| (&mut server.per_day, n)),
+                _ => None,
+            };
+            match slot {
+                Some((slot, n)) if n > 0 => *slot = Some(n),
+                _ => err.invalid.push((
+                    "CAMPAIGN_SMTP_URLS",
+                    format!("{host}: caps are per_hour=N and per_day=N, N from 1"),
+                )),
+            }
+        }
+        out.push(server);
+    }
+    out
 }
 
 /// `EMAIL_WEBHOOK_TOKEN`, `SNS_TOPIC_ARNS`, `SNS_CERT_URL_PREFIX`, `EMAIL_SPF_INCLUDE`,
-/// `DNS_RESOLVER`, `EMAIL_RATE_PER_SECOND`; mistakes go in `err`.
+/// `DNS_RESOLVER`, `EMAIL_RATE_PER_SECOND`, `CAMPAIGN_SMTP_URLS`; mistakes go in `err`.
 pub(super) fn email(get: &impl Fn(&str) -> Option<String>, err: &mut ConfigError) -> EmailConfig {
     let dns_resolver = get("DNS_RESOLVER").and_then(|v| match v.parse() {
         Ok(addr) => Some(addr),
@@ -140,7 +198,11 @@ pub(super) fn email(get: &impl Fn(&str) -> Option<String>, err: &mut ConfigError
             1000
         }
     };
+    let campaign_smtp = get("CAMPAIGN_SMTP_URLS")
+        .map(|v| smtp_servers(&v, err))
+        .unwrap_or_default();
     EmailConfig {
+        campaign_smtp,
         rate_per_second,
         spf_include: get("EMAIL_SPF_INCLUDE"),
         dns_resolver,

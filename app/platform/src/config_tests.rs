@@ -135,3 +135,33 @@ fn the_base_url_gives_the_origin_browsers_send() {
     let cfg = Config::from_lookup(vars(&[]), false).unwrap();
     assert_eq!(cfg.base_origin, "http://127.0.0.1:3000");
 }
+
+#[test]
+fn campaign_servers_carry_their_caps_and_hide_their_passwords() {
+    let urls =
+        "smtps://u:secret@smtp.one.example:465#per_hour=1000&per_day=20000, smtp://127.0.0.1:2525";
+    let cfg = Config::from_lookup(vars(&[("CAMPAIGN_SMTP_URLS", urls)]), false).unwrap();
+    let servers: Vec<_> = cfg
+        .email
+        .campaign_smtp
+        .iter()
+        .map(|s| (s.name.as_str(), s.per_hour, s.per_day))
+        .collect();
+    assert_eq!(
+        servers,
+        [
+            ("smtp.one.example:465", Some(1000), Some(20000)),
+            ("127.0.0.1:2525", None, None)
+        ]
+    );
+    assert_eq!(
+        cfg.email.campaign_smtp[0].url.expose(),
+        "smtps://u:secret@smtp.one.example:465"
+    );
+    let wrong = [(
+        "CAMPAIGN_SMTP_URLS",
+        "http://x#per_hour=1,smtp://y#per_week=2",
+    )];
+    let err = Config::from_lookup(vars(&wrong), false).unwrap_err();
+    assert_eq!(err.invalid.len(), 2, "{:?}", err.invalid);
+}

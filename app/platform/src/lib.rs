@@ -15,6 +15,7 @@ pub mod module;
 pub mod rate_limit;
 pub mod request;
 pub mod security;
+pub mod send_caps;
 pub mod state;
 
 pub use config::{AppEnv, Config};

@@ -41,8 +41,21 @@ pub struct Sender {
 #[derive(Clone)]
 pub struct Mailer {
     transport: Option<AsyncSmtpTransport<Tokio1Executor>>,
+    campaign: Vec<(CampaignServer, AsyncSmtpTransport<Tokio1Executor>)>,
     from: Mailbox,
     dev_mailbox: Option<Db>,
+}
+
+/// An SMTP server campaigns go out through, as senders pick one: its name and its provider's
+/// caps (`CAMPAIGN_SMTP_URLS`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CampaignServer {
+    /// `host:port`.
+    pub name: String,
+    /// The most messages in any hour, if capped.
+    pub per_hour: Option<u32>,
+    /// The most messages in any day, if capped.
+    pub per_day: Option<u32>,
 }
 
 impl std::fmt::Debug for Mailer {
@@ -69,12 +82,25 @@ impl Mailer {
             ),
             None => None,
         };
+        let mut campaign = Vec::new();
+        for server in &config.email.campaign_smtp {
+            let transport = AsyncSmtpTransport::<Tokio1Executor>::from_url(server.url.expose())
+                .map_err(|e| format!("CAMPAIGN_SMTP_URLS: {}: {e}", server.name))?
+                .build();
+            let about = CampaignServer {
+                name: server.name.clone(),
+                per_hour: server.per_hour,
+                per_day: server.per_day,
+            };
+            campaign.push((about, transport));
+        }
         let from: Mailbox = config
             .mail_from
             .parse()
             .map_err(|e| format!("MAIL_FROM is invalid: {e}"))?;
         Ok(Mailer {
             transport,
+            campaign,
             from,
             dev_mailbox: (config.env == AppEnv::Development).then(|| db.clone()),
         })
@@ -107,6 +133,41 @@ impl Mailer {
         headers: &[(&'static str, String)],
         sender: &Sender,
     ) -> Result<(), AppError> {
+        self.send_through(self.transport.as_ref(), email, headers, sender)
+            .await
+    }
+
+    /// The SMTP servers campaigns go out through, by number; empty when they share `SMTP_URL`.
+    pub fn campaign_servers(&self) -> Vec<CampaignServer> {
+        self.campaign
+            .iter()
+            .map(|(about, _)| about.clone())
+            .collect()
+    }
+
+    /// Sends campaign mail through campaign server number `server` (`None`, or a number out of
+    /// range: through `SMTP_URL`), as [`Mailer::send_as`] does.
+    pub async fn send_campaign(
+        &self,
+        server: Option<usize>,
+        email: Email,
+        headers: &[(&'static str, String)],
+        sender: &Sender,
+    ) -> Result<(), AppError> {
+        let transport = server
+            .and_then(|i| self.campaign.get(i))
+            .map(|(_, t)| t)
+            .or(self.transport.as_ref());
+        self.send_through(transport, email, headers, sender).await
+    }
+
+    async fn send_through(
+        &self,
+        transport: Option<&AsyncSmtpTransport<Tokio1Executor>>,
+        email: Email,
+        headers: &[(&'static str, String)],
+        sender: &Sender,
+    ) -> Result<(), AppError> {
         if let Some(db) = &self.dev_mailbox {
             let entry = doc! {
                 "to": &email.to, "subject": &email.subject, "text": &email.text,
@@ -120,7 +181,7 @@ impl Mailer {
                 tracing::warn!(error = %e, "could not record email in the dev mailbox");
             }
         }
-        let Some(transport) = &self.transport else {
+        let Some(transport) = transport else {
             if self.dev_mailbox.is_some() {
                 tracing::info!(to = %email.to, subject = %email.subject, "email kept in /dev/mailbox (no SMTP_URL)");
                 return Ok(());

@@ -141,3 +141,56 @@ async fn a_refused_address_fails_alone_and_a_server_that_stops_costs_no_more_tha
     assert!(!t.contains_key(&format!("{tag}-7@example.com")));
     app.cleanup().await;
 }
+
+#[tokio::test]
+async fn batches_take_turns_on_several_servers_each_within_its_providers_caps() {
+    let (a, b): (Taken, Taken) = (Arc::default(), Arc::default());
+    let (pa, pb) = (
+        smtp(a.clone(), "nobody", usize::MAX).await,
+        smtp(b.clone(), "nobody", usize::MAX).await,
+    );
+    let servers = format!(
+        "smtp://127.0.0.1:{pa}#per_hour=150,smtp://127.0.0.1:{pb}#per_hour=1000&per_day=100"
+    );
+    let app =
+        TestApp::start_with(&common::mongodb_uri(), &[("CAMPAIGN_SMTP_URLS", &servers)]).await;
+    let (mut c, _) = signed_up(&app, "capped").await;
+    let ws = workspace(&mut c, &unique("capped")).await;
+    let tag = unique("capped");
+    let list = list_of(&app, &mut c, &ws, &tag, 300).await;
+    let id = draft(&mut c, &ws, &list).await;
+    let f = [("workspace_id", ws.as_str()), ("id", &id)];
+    let send = [f[0], f[1], ("action", "send")];
+    ok(&mut c, "control_email_campaign", &send).await;
+    app.settle_jobs().await;
+    // 150 through the first server in its hour, 100 through the second in its day; the rest
+    // waits, and the page says why.
+    let now = ok(&mut c, "get_email_campaign", &f).await;
+    assert_eq!(
+        (now["status"].as_str(), now["sent"].as_u64()),
+        (Some("sending"), Some(250))
+    );
+    assert!(now["waiting"].as_str().unwrap().contains("cap"), "{now}");
+    let sum = |t: &Taken| t.lock().unwrap().values().sum::<usize>();
+    assert_eq!((sum(&a), sum(&b)), (150, 100));
+
+    // Two hours on, the first server has room again; the second's day is still full.
+    app.state
+        .clock
+        .advance(std::time::Duration::from_secs(2 * 3600));
+    app.settle_jobs().await;
+    let done = ok(&mut c, "get_email_campaign", &f).await;
+    assert_eq!(
+        (done["status"].as_str(), done["sent"].as_u64()),
+        (Some("sent"), Some(300))
+    );
+    assert_eq!(done["waiting"], "");
+    assert_eq!((sum(&a), sum(&b)), (200, 100));
+    let (a, b) = (a.lock().unwrap(), b.lock().unwrap());
+    let reached = (0..300).filter(|i| {
+        let e = format!("{tag}-{i}@example.com");
+        a.get(&e).copied().unwrap_or(0) + b.get(&e).copied().unwrap_or(0) == 1
+    });
+    assert_eq!(reached.count(), 300, "everyone once");
+    app.cleanup().await;
+}

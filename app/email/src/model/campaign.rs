@@ -47,6 +47,8 @@ pub struct CampaignView {
     pub segment_name: String,
     /// The sequence it is a step of; empty for a campaign.
     pub sequence_id: String,
+    /// Why sending waits, while it does; empty otherwise.
+    pub waiting: String,
     /// Subject line; may hold merge fields.
     pub subject: String,
     /// The line inboxes show after the subject.

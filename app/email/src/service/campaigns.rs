@@ -73,6 +73,9 @@ pub struct Campaign {
     /// When it is to go out, while scheduled.
     #[serde(default)]
     pub scheduled_at: Option<DateTime>,
+    /// Why sending waits, while it does (the SMTP servers' caps); empty otherwise.
+    #[serde(default)]
+    pub waiting: String,
     /// Created.
     pub created_at: DateTime,
     /// Last changed.
@@ -115,6 +118,7 @@ impl Campaign {
             link_clicks: HashMap::new(),
             started_at: None,
             scheduled_at: None,
+            waiting: String::new(),
             created_at: now,
             updated_at: now,
         }
@@ -129,6 +133,7 @@ fn view(c: Campaign, list_name: String, scope: &WorkspaceScope) -> CampaignView 
         list_name,
         segment_id,
         sequence_id: c.sequence_id,
+        waiting: c.waiting,
         segment_name: String::new(),
         subject: c.subject,
         preview: c.preview,

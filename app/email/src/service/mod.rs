@@ -20,6 +20,7 @@ pub mod preview;
 pub mod public;
 pub mod public_html;
 pub mod report;
+pub mod routes;
 pub mod schedule;
 pub mod segments;
 pub mod sender;

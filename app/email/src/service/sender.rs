@@ -8,13 +8,13 @@ use super::links::{self, Purpose};
 use super::lists::{self, MailList};
 use super::subscriptions::{self, Subscription};
 use super::template::{self, Links, Rendered};
-use super::{timeline, usage};
+use super::{routes, timeline, usage};
 use crate::model::{merge, merge_html, CampaignStatus, Recipient};
 use app_core::error::AppError;
 use futures_util::future::BoxFuture;
 use futures_util::{StreamExt, TryStreamExt};
 use mongodb::bson::{doc, Document};
-use platform::jobs::JobKind;
+use platform::jobs::{Enqueue, JobKind};
 use platform::mailer::{Email, Sender};
 use platform::AppState;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -90,6 +90,7 @@ pub async fn send(state: &AppState, id: &str, run: i32) -> Result<(), AppError> 
         .batch_size(500)
         .await?;
     let mut cursor = first.cursor;
+    let mut turn = 0;
     loop {
         let mut batch: Vec<Subscription> = Vec::with_capacity(BATCH);
         while batch.len() < BATCH {
@@ -111,6 +112,13 @@ pub async fn send(state: &AppState, id: &str, run: i32) -> Result<(), AppError> 
                 .await?;
             return Ok(());
         }
+        // Within the SMTP providers' caps: what no server has room for waits for its turn.
+        let Some(route) = routes::pick(state, batch.len() as u32, turn).await? else {
+            return wait(state, id, run).await;
+        };
+        turn += 1;
+        let capped = (route.granted as usize) < batch.len();
+        batch.truncate(route.granted as usize);
         let started = Instant::now();
         let scope = WorkspaceScope::system(&c.workspace_id);
         let emails = batch.iter().map(|s| s.email.clone()).collect();
@@ -122,14 +130,14 @@ pub async fn send(state: &AppState, id: &str, run: i32) -> Result<(), AppError> 
             .iter()
             .map(|s| {
                 let name = contacts.get(&s.email).map_or("", |(_, n)| n.as_str());
-                let (c, rendered, from, down) = (&c, &rendered, &from, &down);
+                let (c, rendered, from, down, route) = (&c, &rendered, &from, &down, &route);
                 Box::pin(async move {
                     if down.load(Ordering::Relaxed) {
                         return Err(AppError::Unavailable {
                             service: "Email".into(),
                         });
                     }
-                    let sent = send_one(state, c, rendered, from, s, name).await;
+                    let sent = send_one(state, (c, route.server), rendered, from, s, name).await;
                     if matches!(sent, Err(AppError::Unavailable { .. })) {
                         down.store(true, Ordering::Relaxed);
                     }
@@ -149,6 +157,7 @@ pub async fn send(state: &AppState, id: &str, run: i32) -> Result<(), AppError> 
             .iter()
             .position(|r| matches!(r, Err(AppError::Unavailable { .. })));
         let done = first_down.unwrap_or(all.len());
+        routes::give_back(state, &route, (all.len() - done) as u32).await?;
         let results = &all[..done];
         let failed = results.iter().filter(|r| r.is_err()).count() as i64;
         let sent = results.len() as i64 - failed;
@@ -165,7 +174,7 @@ pub async fn send(state: &AppState, id: &str, run: i32) -> Result<(), AppError> 
                 .update_one(
                     doc! { "_id": id, "cursor": &cursor },
                     doc! {
-                        "$set": { "cursor": &last, "updated_at": state.clock.now() },
+                        "$set": { "cursor": &last, "waiting": "", "updated_at": state.clock.now() },
                         "$inc": { "sent": sent, "failed": failed },
                     },
                 )
@@ -185,7 +194,30 @@ pub async fn send(state: &AppState, id: &str, run: i32) -> Result<(), AppError> 
         if let Some(Err(e)) = first_down.map(|i| &all[i]) {
             return Err(e.clone());
         }
+        if capped {
+            return wait(state, id, run).await;
+        }
     }
+}
+
+/// Says on campaign `id` that it waits for the SMTP servers' caps, and looks again in a minute
+/// with a job of the same run.
+async fn wait(state: &AppState, id: &str, run: i32) -> Result<(), AppError> {
+    coll(state)
+        .update_one(
+            doc! { "_id": id, "run": run },
+            doc! { "$set": { "waiting": routes::AT_CAPS } },
+        )
+        .await?;
+    let now = state.clock.now();
+    let key = format!("email.campaign:{id}:{run}:{}", now.timestamp_millis());
+    let options = Enqueue {
+        key: Some(&key),
+        run_at: Some(state.clock.after(Duration::from_secs(60))),
+    };
+    let payload = doc! { "campaign": id, "run": run };
+    state.jobs.enqueue(SEND.name, payload, options).await?;
+    Ok(())
 }
 
 /// Sends campaign `c` (a sequence's email) to subscription `s` of `list` alone, counted like a
@@ -208,7 +240,15 @@ pub async fn deliver_one(
         .await?
         .remove(&s.email);
     let name = contact.as_ref().map_or("", |(_, n)| n.as_str());
-    send_one(state, c, &rendered, &from, s, name).await?;
+    let Some(route) = routes::pick(state, 1, 0).await? else {
+        return Err(AppError::Unavailable {
+            service: routes::AT_CAPS.into(),
+        });
+    };
+    if let Err(e) = send_one(state, (c, route.server), &rendered, &from, s, name).await {
+        routes::give_back(state, &route, 1).await?;
+        return Err(e);
+    }
     coll(state)
         .update_one(doc! { "_id": &c.id }, doc! { "$inc": { "sent": 1i64 } })
         .await?;
@@ -271,14 +311,18 @@ fn message(
     (email, headers)
 }
 
+/// Sends campaign `c` to `s` through campaign server `server` (`SMTP_URL` when `None`).
 async fn send_one(
     state: &AppState,
-    c: &Campaign,
+    (c, server): (&Campaign, Option<usize>),
     rendered: &Rendered,
     from: &Sender,
     s: &Subscription,
     name: &str,
 ) -> Result<(), AppError> {
     let (email, headers) = message(state, c, rendered, s, name);
-    state.mailer.send_as(email, &headers, from).await
+    state
+        .mailer
+        .send_campaign(server, email, &headers, from)
+        .await
 }

@@ -24,7 +24,8 @@ use platform::AppState;
 pub const STEP: JobKind = JobKind {
     name: "email.sequence_step",
     run,
-    max_attempts: 10,
+    // Backing off up to an hour: a day of SMTP caps or outage before a person's step is dead.
+    max_attempts: 30,
 };
 
 /// How many times faster than the wall clock waits pass: 1 but in tests, where
