@@ -1,10 +1,10 @@
 use super::browser::{from_local_input, to_local_input};
 use super::builder_state::use_builder;
-use super::image_upload::ImageUpload;
 use super::model::validate::block_field;
+use super::model::MAX_IMAGE_BYTES;
 use leptos::prelude::*;
 use serde_json::Value;
-use ui::FieldErrors;
+use ui::{FieldErrors, ImageUpload};
 
 /// The control a block setting uses.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -121,7 +121,7 @@ pub fn BlockField(
         view! {
             <div class="image-field">
                 {move || shown().map(|src| view! { <img class="image-field-preview" src=src alt="" width="48" height="48"/> })}
-                <ImageUpload label=name done/>
+                <ImageUpload label=name action=format!("/bio/{}/images", b.ids().0) max_bytes=MAX_IMAGE_BYTES done/>
             </div>
         }
     });

@@ -12,7 +12,6 @@ pub mod browser;
 pub mod builder_edits;
 pub mod builder_page;
 pub mod builder_state;
-pub mod image_upload;
 pub mod model;
 pub mod page_actions;
 pub mod page_switcher;

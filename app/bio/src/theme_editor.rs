@@ -1,9 +1,9 @@
 use super::builder_state::use_builder;
-use super::image_upload::ImageUpload;
 use super::model::theme::{BACKGROUNDS, FONTS, PRESETS, SHAPES, STYLES};
 use super::model::Theme;
+use super::model::MAX_IMAGE_BYTES;
 use leptos::prelude::*;
-use ui::FieldErrors;
+use ui::{FieldErrors, ImageUpload};
 
 /// A set of mutually exclusive choices for one theme setting.
 #[component]
@@ -96,7 +96,7 @@ pub fn ThemeEditor() -> impl IntoView {
             <div class="field">
                 <label for="theme-bg_image">"Background image address"</label>
                 <input id="theme-bg_image" type="url" inputmode="url" prop:value=move || b.theme_field("bg_image") on:input=move |ev| b.set_theme("bg_image", event_target_value(&ev))/>
-                <ImageUpload label="Upload background image" done=Callback::new(move |url: String| b.set_theme("bg_image", url))/>
+                <ImageUpload label="Upload background image" action=format!("/bio/{}/images", b.ids().0) max_bytes=MAX_IMAGE_BYTES done=Callback::new(move |url: String| b.set_theme("bg_image", url))/>
                 <FieldErrors messages=Signal::derive(move || b.messages("theme.bg_image"))/>
             </div>
         </Show>

@@ -1,7 +1,8 @@
-use super::model::EmailBlockKind;
+use super::model::{EmailBlockKind, MAX_EMAIL_IMAGE_BYTES};
 use super::template_field::{Input, TemplateField};
 use super::template_state::use_template;
 use leptos::prelude::*;
+use ui::ImageUpload;
 
 const FORMAT_HINT: &str =
     "**bold**, *italic*, [a link](https://…); {{first_name|there}} is the reader's first name.";
@@ -10,6 +11,7 @@ const FORMAT_HINT: &str =
 #[component]
 pub fn TemplateBlockFields(id: String, index: Signal<usize>) -> impl IntoView {
     let t = use_template();
+    let block = StoredValue::new(id.clone());
     let found = t
         .blocks
         .with_untracked(|bs| bs.iter().find(|b| b.id == id).map(|b| b.kind.clone()));
@@ -23,7 +25,9 @@ pub fn TemplateBlockFields(id: String, index: Signal<usize>) -> impl IntoView {
         Some(EmailBlockKind::Heading { .. }) => field("text", "Heading", Input::Text, None).into_any(),
         Some(EmailBlockKind::Text { .. }) => field("text", "Text", Input::LongText, Some(FORMAT_HINT)).into_any(),
         Some(EmailBlockKind::Image { .. }) => view! {
-            {field("url", "Image address", Input::Url, Some("An image on the web, starting with https://."))}
+            {field("url", "Image address", Input::Url, Some("An image on the web, starting with https://, or upload one."))}
+            <ImageUpload label="Upload image" action=format!("/email/{}/images", t.ids().0) max_bytes=MAX_EMAIL_IMAGE_BYTES
+                done=Callback::new(move |url: String| t.set_field(&block.get_value(), "url", url.into()))/>
             {field("alt", "Description", Input::Text, Some("Read aloud, and shown when images are off."))}
             {field("link", "Opens (optional)", Input::Url, None)}
         }

@@ -349,3 +349,39 @@ async fn a_scheduled_campaign_waits_for_its_time_and_can_be_taken_back() {
     );
     app.cleanup().await;
 }
+
+#[tokio::test]
+async fn an_image_uploaded_for_an_email_is_served_at_an_absolute_address_to_editors_only() {
+    let app = TestApp::start().await;
+    let (mut c, _) = signed_up(&app, "emailimg").await;
+    let ws = workspace(&mut c, &unique("emailimg")).await;
+    let path = format!("/email/{ws}/images");
+    let png = crate::bio_images::wide_png(0);
+    let up = c.upload(&path, "image", &png).await;
+    assert_eq!(up.status, StatusCode::OK, "{}", up.body);
+    let url = up.json()["url"].as_str().unwrap().to_owned();
+    let media = url
+        .strip_prefix(&format!("{}/media/", common::BASE_URL))
+        .unwrap_or_else(|| panic!("absolute, for mail clients: {url}"));
+    let served = app.client().get(&format!("/media/{media}")).await;
+    assert_eq!(served.status, StatusCode::OK);
+    assert_eq!(served.headers[header::CONTENT_TYPE], "image/png");
+    let big = c
+        .upload(
+            &path,
+            "image",
+            &crate::bio_images::wide_png(2 * 1024 * 1024),
+        )
+        .await;
+    assert_eq!(big.field_errors("image"), ["Choose an image under 2 MB."]);
+    assert_eq!(
+        app.client().upload(&path, "image", &png).await.status,
+        StatusCode::UNAUTHORIZED
+    );
+    let (mut stranger, _) = signed_up(&app, "emailimgstranger").await;
+    assert_eq!(
+        stranger.upload(&path, "image", &png).await.status,
+        StatusCode::NOT_FOUND
+    );
+    app.cleanup().await;
+}

@@ -8,12 +8,9 @@ use app_core::error::AppError;
 use axum::extract::{Path, Request, State};
 use axum::response::{IntoResponse, Json, Response};
 use futures_util::TryStreamExt;
-use identity::service::Auth;
 use mongodb::bson::doc;
-use platform::media::{file_field, files};
+use platform::media::files;
 use platform::AppState;
-use workspaces::model::Permission;
-use workspaces::WorkspaceScope;
 
 /// `POST /bio/{workspace_id}/images` with an `image` file field, from the builder: answers the
 /// stored image as JSON (`url`, `width`, `height`), or the error as server functions answer it.
@@ -23,28 +20,8 @@ pub async fn upload(
     Path(workspace_id): Path<String>,
     req: Request,
 ) -> Response {
-    let auth = req.extensions().get::<Auth>().cloned();
-    let stored = async {
-        let scope = WorkspaceScope::require(
-            &state,
-            auth.as_ref(),
-            &workspace_id,
-            Permission::EditContent,
-        )
-        .await?;
-        let bytes = file_field(req, "image").await?;
-        state
-            .media
-            .put_image(
-                &state,
-                scope.workspace_id(),
-                "image",
-                bytes,
-                MAX_IMAGE_BYTES,
-            )
-            .await
-    }
-    .await;
+    let stored =
+        workspaces::service::uploads::image(&state, req, &workspace_id, MAX_IMAGE_BYTES).await;
     match stored {
         Ok(file) => Json(StoredImage {
             url: file.url(),

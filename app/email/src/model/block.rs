@@ -126,6 +126,9 @@ pub const MAX_BLOCKS: usize = 60;
 /// The longest text of one block, in characters.
 pub const MAX_BLOCK_TEXT: usize = 10_000;
 
+/// The largest image uploaded for an email: mail is read on phones, often on slow networks.
+pub const MAX_EMAIL_IMAGE_BYTES: usize = 2 * 1024 * 1024;
+
 /// Whether `url` may be a link or image address in an email: http(s), or mailto for links.
 /// Merge fields are allowed (`https://example.com/?e={{email}}`).
 pub fn usable_url(url: &str, mailto: bool) -> bool {

@@ -10,6 +10,7 @@ pub mod dns;
 pub mod domain_keys;
 pub mod domains;
 pub mod enrolments;
+pub mod images;
 pub mod inline;
 pub mod isolation;
 pub mod links;

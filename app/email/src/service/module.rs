@@ -1,7 +1,8 @@
 //! The email module as the server assembles it.
 
 use super::sequence_run::TimeScale;
-use super::{bounces, preferences, preview, public, tracking};
+use super::{bounces, images, preferences, preview, public, tracking};
+use axum::extract::DefaultBodyLimit;
 use axum::routing::{get, post};
 use axum::Router;
 use platform::config::{AppEnv, Config};
@@ -63,4 +64,10 @@ fn routes() -> Router<AppState> {
             get(preview::page),
         )
         .route("/e/c/{campaign}/{link}/{token}", get(tracking::click))
+        .route(
+            "/email/{workspace_id}/images",
+            post(images::upload).layer(DefaultBodyLimit::max(
+                crate::model::MAX_EMAIL_IMAGE_BYTES + 64 * 1024,
+            )),
+        )
 }

@@ -12,6 +12,7 @@ pub mod page_status;
 pub mod scope;
 pub mod seats;
 pub mod store;
+pub mod uploads;
 pub mod workspaces;
 
 pub use module::MODULE;

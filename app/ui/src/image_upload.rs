@@ -1,6 +1,5 @@
-use super::builder_state::use_builder;
+use super::{Icon, IconName};
 use leptos::prelude::*;
-use ui::{Icon, IconName};
 
 /// Where one upload is (only the browser moves it on).
 #[derive(Debug, Clone, PartialEq)]
@@ -12,16 +11,22 @@ enum Upload {
     Failed(String),
 }
 
-/// "Upload image" beside an image address: picks a photo from the device, sends it to the
-/// workspace's media with its progress showing, and gives `done` its address.
+/// "Upload image" beside an image address: picks a photo from the device, posts it as the
+/// `image` field to `action` (which answers `{"url": …}` or an `AppError`) with its progress
+/// showing, and gives `done` its address.
 #[component]
 pub fn ImageUpload(
     /// What it is for, in the button's accessible name ("Upload photo").
     label: &'static str,
+    /// Where the image is posted, like `/bio/<workspace>/images`.
+    #[prop(into)]
+    action: String,
+    /// The largest file sent, checked before it travels (the server checks again).
+    max_bytes: usize,
     /// Receives the uploaded image's address.
     done: Callback<String>,
 ) -> impl IntoView {
-    let b = use_builder();
+    let action = StoredValue::new(action);
     let upload = RwSignal::new(Upload::Idle);
     let picker = NodeRef::<leptos::html::Input>::new();
     let pick = move |_| {
@@ -32,9 +37,9 @@ pub fn ImageUpload(
     };
     let chosen = move |_: leptos::ev::Event| {
         #[cfg(feature = "hydrate")]
-        start(picker, &b.ids().0, upload, done);
+        start(picker, &action.get_value(), max_bytes, upload, done);
         #[cfg(not(feature = "hydrate"))]
-        let _ = (b, done);
+        let _ = (action, max_bytes, done);
     };
     let sending = move || matches!(upload.get(), Upload::Sending(_));
     view! {
@@ -59,11 +64,19 @@ pub fn ImageUpload(
     }
 }
 
+/// What an upload answers: where the image is now.
+#[cfg(feature = "hydrate")]
+#[derive(serde::Deserialize)]
+struct Stored {
+    url: String,
+}
+
 /// Checks the file chosen in `picker` and sends it.
 #[cfg(feature = "hydrate")]
 fn start(
     picker: NodeRef<leptos::html::Input>,
-    workspace_id: &str,
+    action: &str,
+    max: usize,
     upload: RwSignal<Upload>,
     done: Callback<String>,
 ) {
@@ -76,25 +89,19 @@ fn start(
     // Choosing the same file again after a failure is a change too.
     input.set_value("");
     // Refused before it travels; the server checks again.
-    let max = crate::model::MAX_IMAGE_BYTES;
     if file.size() > max as f64 {
         let mb = max / (1024 * 1024);
         upload.set(Upload::Failed(format!("Choose an image under {mb} MB.")));
         return;
     }
     upload.set(Upload::Sending(0));
-    send(workspace_id, &file, upload, done);
+    send(action, &file, upload, done);
 }
 
-/// Posts `file` to the workspace's images with XMLHttpRequest, the one browser API that reports
-/// upload progress.
+/// Posts `file` to `action` with XMLHttpRequest, the one browser API that reports upload
+/// progress.
 #[cfg(feature = "hydrate")]
-fn send(
-    workspace_id: &str,
-    file: &web_sys::File,
-    upload: RwSignal<Upload>,
-    done: Callback<String>,
-) {
+fn send(action: &str, file: &web_sys::File, upload: RwSignal<Upload>, done: Callback<String>) {
     use app_core::error::AppError;
     use leptos::wasm_bindgen::closure::Closure;
     use leptos::wasm_bindgen::JsCast;
@@ -102,11 +109,7 @@ fn send(
     let (Ok(form), Ok(xhr)) = (web_sys::FormData::new(), web_sys::XmlHttpRequest::new()) else {
         return failed("This browser cannot upload files.");
     };
-    if form.append_with_blob("image", file).is_err()
-        || xhr
-            .open("POST", &format!("/bio/{workspace_id}/images"))
-            .is_err()
-    {
+    if form.append_with_blob("image", file).is_err() || xhr.open("POST", action).is_err() {
         return failed("This browser cannot upload files.");
     }
     let progress =
@@ -125,7 +128,7 @@ fn send(
         drop(progress);
         let body = answer.response_text().ok().flatten().unwrap_or_default();
         match answer.status().unwrap_or(0) {
-            200 => match serde_json::from_str::<crate::render::StoredImage>(&body) {
+            200 => match serde_json::from_str::<Stored>(&body) {
                 Ok(image) => {
                     upload.set(Upload::Idle);
                     done.run(image.url);
