@@ -30,8 +30,8 @@ pub const SEND: JobKind = JobKind {
 
 /// Subscribers per batch: what a killed process may send twice.
 const BATCH: usize = 100;
-/// Messages on their way to the mail server at once.
-const CONCURRENCY: usize = 16;
+/// Messages on their way to the mail server at once: one per pooled connection.
+pub const CONCURRENCY: usize = platform::mailer::SMTP_CONNECTIONS as usize;
 
 fn run<'a>(state: &'a AppState, payload: &'a Document) -> BoxFuture<'a, Result<(), String>> {
     Box::pin(async move {
@@ -182,13 +182,15 @@ pub async fn send(state: &AppState, id: &str, run: i32) -> Result<(), AppError> 
             if saved.matched_count == 0 {
                 return Ok(());
             }
-            usage::add(state, &c.workspace_id, sent).await?;
             let reached = batch
                 .iter()
                 .zip(results)
                 .filter(|(_, r)| r.is_ok())
                 .filter_map(|(s, _)| contacts.get(&s.email).map(|(id, _)| id.as_str()));
-            timeline::sent(state, &scope, &c, reached).await?;
+            futures_util::try_join!(
+                usage::add(state, &c.workspace_id, sent),
+                timeline::sent(state, &scope, &c, reached)
+            )?;
             cursor = last;
         }
         if let Some(Err(e)) = first_down.map(|i| &all[i]) {
