@@ -29,7 +29,7 @@ pub async fn get_email_sequence(
     ctx::in_workspace(&workspace_id, Permission::View, |c, scope| async move {
         let s = sequences::find(&c.state, &scope, &id).await?;
         let people = enrolments::page(&c.state, &scope, &s).await?;
-        Ok((sequences::get(&c.state, &scope, &id).await?, people))
+        Ok((sequences::view(&c.state, &scope, s).await?, people))
     })
     .await
 }

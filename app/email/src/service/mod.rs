@@ -25,6 +25,7 @@ pub mod routes;
 pub mod schedule;
 pub mod segments;
 pub mod sender;
+pub mod sequence_control;
 pub mod sequence_run;
 pub mod sequences;
 pub mod signup;

@@ -5,9 +5,8 @@
 use super::campaigns::{self, Campaign};
 use super::enrolments::{self, ENROLMENTS};
 use super::lists;
-use crate::model::{
-    block_problems, steps_problems, SequenceStatus, SequenceView, Step, Trigger, MAX_STEPS,
-};
+pub use super::sequence_control::control;
+use crate::model::{steps_problems, SequenceStatus, SequenceView, Step, Trigger, MAX_STEPS};
 use app_core::error::AppError;
 use futures_util::TryStreamExt;
 use mongodb::bson::{doc, DateTime, Document};
@@ -74,7 +73,7 @@ pub async fn find(
 }
 
 /// Sequence `s` as its screens show it: email subjects as they are now, and its people counted.
-async fn view(
+pub async fn view(
     state: &AppState,
     scope: &WorkspaceScope,
     mut s: Sequence,
@@ -115,16 +114,6 @@ async fn view(
         left: counts[2],
         can_edit: scope.role().can(Permission::EditContent),
     })
-}
-
-/// The workspace's sequence `id`, for its page.
-pub async fn get(
-    state: &AppState,
-    scope: &WorkspaceScope,
-    id: &str,
-) -> Result<SequenceView, AppError> {
-    let s = find(state, scope, id).await?;
-    view(state, scope, s).await
 }
 
 /// Every sequence of the workspace, newest first.
@@ -309,85 +298,6 @@ pub async fn save_steps(
         .await?
         .ok_or_else(not_found)?;
     view(state, scope, saved).await
-}
-
-/// Makes sequence `id` live (`start`) or paused (`pause`). Starting refuses a sequence without
-/// an email and one whose emails are unfinished; people paused part way go on when it is live
-/// again.
-pub async fn control(
-    state: &AppState,
-    scope: &WorkspaceScope,
-    id: &str,
-    action: &str,
-) -> Result<SequenceView, AppError> {
-    let s = find(state, scope, id).await?;
-    let (from, to) = match action {
-        "start" => (["draft", "paused"], SequenceStatus::Live),
-        "pause" => (["live", "live"], SequenceStatus::Paused),
-        _ => return Err(AppError::invalid("action", "Start or pause.")),
-    };
-    if to == SequenceStatus::Live {
-        ready(state, scope, &s).await?;
-    }
-    let to_key = if to == SequenceStatus::Live {
-        "live"
-    } else {
-        "paused"
-    };
-    let changed = coll(state)
-        .find_one_and_update(
-            scope.filter_with(doc! { "_id": id, "status": { "$in": from.to_vec() } }),
-            doc! { "$set": { "status": to_key, "updated_at": state.clock.now() } },
-        )
-        .return_document(ReturnDocument::After)
-        .await?;
-    let Some(changed) = changed else {
-        return Err(AppError::invalid(
-            "form",
-            "The sequence has changed meanwhile; the page shows where it stands.",
-        ));
-    };
-    if s.status == SequenceStatus::Paused && to == SequenceStatus::Live {
-        enrolments::wake(state, id).await?;
-    }
-    view(state, scope, changed).await
-}
-
-/// Refuses a sequence that cannot start: no email, or an email with no subject or unfinished
-/// blocks (named by its step).
-async fn ready(state: &AppState, scope: &WorkspaceScope, s: &Sequence) -> Result<(), AppError> {
-    let ids: Vec<&str> = s
-        .steps
-        .iter()
-        .filter_map(|step| match step {
-            Step::Email { campaign_id, .. } => Some(campaign_id.as_str()),
-            _ => None,
-        })
-        .collect();
-    if ids.is_empty() {
-        return Err(AppError::invalid("form", "Add an email before starting."));
-    }
-    let emails: HashMap<String, Campaign> = campaigns::coll(state)
-        .find(scope.filter_with(doc! { "_id": { "$in": &ids } }))
-        .await?
-        .map_ok(|c| (c.id.clone(), c))
-        .try_collect()
-        .await?;
-    for (i, step) in s.steps.iter().enumerate() {
-        let Step::Email { campaign_id, .. } = step else {
-            continue;
-        };
-        let unfinished = emails
-            .get(campaign_id)
-            .is_none_or(|c| c.subject.trim().is_empty() || !block_problems(&c.blocks).is_empty());
-        if unfinished {
-            return Err(AppError::invalid(
-                &format!("steps.{i}"),
-                "Finish this email (its subject and blocks) before starting.",
-            ));
-        }
-    }
-    Ok(())
 }
 
 /// Deletes sequence `id` with its emails and everyone's place on it.
