@@ -235,9 +235,13 @@ impl Mailer {
         }
         transport.send(message).await.map(|_| ()).map_err(|e| {
             tracing::warn!(error = %e, "SMTP send failed");
-            // A 5xx for this message (an address the server does not take) is this message's
-            // failure; anything else is the server's, and the send is tried again later.
-            if e.is_permanent() {
+            // A refusal of the mailbox or the message (550–554) is this message's failure;
+            // anything else is the server's (a 500–504 says the conversation went wrong, as on a
+            // pooled connection a killed send left half-way), and the send is tried again later.
+            let refused = e
+                .status()
+                .is_some_and(|code| (550..=554).contains(&u16::from(code)));
+            if e.is_permanent() && refused {
                 AppError::invalid("to", "The mail server refused this address.")
             } else {
                 AppError::Unavailable {
