@@ -21,26 +21,30 @@ pub fn CampaignSettings(
         "" => campaign.list_id.clone(),
         seg => format!("{}/{seg}", campaign.list_id),
     });
-    let ws = StoredValue::new(workspace_id.clone());
-    let audiences = Resource::new(|| (), move |_| get_email_audiences(ws.get_value()));
     let error = Signal::derive(move || save.value().get().and_then(|r| r.err()));
     Effect::new(move |_| {
         if let Some(Ok(c)) = save.value().get() {
             saved.run(c);
         }
     });
-    // A sequence's email goes to the sequence's list: nothing to choose.
+    // A sequence's email goes to the sequence's list: nothing to choose, nothing to fetch.
     let in_sequence = !campaign.sequence_id.is_empty();
-    let picker = (!in_sequence).then(|| view! {
-        <Transition fallback=move || view! { <input type="hidden" name="list_id" value=selected.get_value()/> }>
-            {move || Suspend::new(async move {
-                let o = audiences.await?;
-                Ok::<_, AppError>(view! { <AudienceSelect lists=o.lists segments=o.segments selected=selected.get_value() error/> })
-            })}
-        </Transition>
-    });
-    let fixed = in_sequence
-        .then(|| view! { <input type="hidden" name="list_id" value=selected.get_value()/> });
+    let fixed = move || view! { <input type="hidden" name="list_id" value=selected.get_value()/> };
+    let picker = if in_sequence {
+        fixed().into_any()
+    } else {
+        let ws = workspace_id.clone();
+        let audiences = Resource::new(|| (), move |_| get_email_audiences(ws.clone()));
+        view! {
+            <Transition fallback=fixed>
+                {move || Suspend::new(async move {
+                    let o = audiences.await?;
+                    Ok::<_, AppError>(view! { <AudienceSelect lists=o.lists segments=o.segments selected=selected.get_value() error/> })
+                })}
+            </Transition>
+        }
+        .into_any()
+    };
     view! {
         <section class="card" aria-labelledby="campaign-settings">
             <h2 id="campaign-settings">{if in_sequence { "Subject" } else { "Audience and subject" }}</h2>
@@ -49,7 +53,6 @@ pub fn CampaignSettings(
                 <input type="hidden" name="workspace_id" value=workspace_id/>
                 <input type="hidden" name="id" value=campaign.id.clone()/>
                 {picker}
-                {fixed}
                 <Field label="Subject" name="subject" required=true autocomplete="off" value=campaign.subject.clone() error
                     hint="{{first_name|there}} works here too."/>
                 <Field label="Preview text" name="preview" hint="Shown after the subject in most inboxes." autocomplete="off" value=campaign.preview.clone() error/>

@@ -6,7 +6,7 @@
 use super::schedule;
 use super::sequences::Sequence;
 use super::subscriptions::Subscription;
-use crate::model::{step_label, EnrolmentStatus, EnrolmentView, Trigger};
+use crate::model::{step_label, EnrolmentStatus, EnrolmentView, Step, Trigger};
 use app_core::error::AppError;
 use futures_util::TryStreamExt;
 use mongodb::bson::{doc, DateTime};
@@ -51,6 +51,17 @@ pub struct Enrolment {
     pub created_at: DateTime,
     /// Last moved.
     pub updated_at: DateTime,
+}
+
+impl Enrolment {
+    /// The place in `steps` of the step they are at: by its id, or, when a member deleted it,
+    /// the step now in its place.
+    pub fn place(&self, steps: &[Step]) -> usize {
+        steps
+            .iter()
+            .position(|s| s.id() == self.at)
+            .unwrap_or_else(|| usize::try_from(self.at_index).unwrap_or(0))
+    }
 }
 
 /// Typed collection.
@@ -191,14 +202,11 @@ pub async fn page(
         .into_iter()
         .map(|e| {
             let active = e.status == EnrolmentStatus::Active;
-            let step = match s.steps.iter().position(|st| st.id() == e.at) {
-                Some(_) => step_label(&s.steps, &e.at),
-                None => usize::try_from(e.at_index)
-                    .ok()
-                    .and_then(|i| s.steps.get(i))
-                    .map(|st| step_label(&s.steps, st.id()))
-                    .unwrap_or_default(),
-            };
+            let step = s
+                .steps
+                .get(e.place(&s.steps))
+                .map(|st| step_label(&s.steps, st.id()))
+                .unwrap_or_default();
             EnrolmentView {
                 id: e.id,
                 email: e.email,

@@ -68,11 +68,7 @@ pub async fn advance(state: &AppState, id: &str, visit: i32) -> Result<(), AppEr
         let why = format!("Tagged “{}”", seq.exit_tag);
         return leave(state, &e, &why).await;
     }
-    let mut i = match seq.steps.iter().position(|s| s.id() == e.at) {
-        Some(i) => i,
-        // A member deleted the step they were at: they go on with the one now in its place.
-        None => usize::try_from(e.at_index).unwrap_or(0),
-    };
+    let mut i = e.place(&seq.steps);
     // Conditions only skip forward, so each step is visited at most once per job.
     while let Some(step) = seq.steps.get(i) {
         match step {

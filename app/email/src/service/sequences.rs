@@ -76,44 +76,64 @@ pub async fn find(
 pub async fn view(
     state: &AppState,
     scope: &WorkspaceScope,
-    mut s: Sequence,
+    s: Sequence,
 ) -> Result<SequenceView, AppError> {
+    let mut shown = views(state, scope, vec![s]).await?;
+    shown.pop().ok_or(AppError::Internal)
+}
+
+/// Sequences `found` as their screens show them, with one query for all their emails' subjects
+/// and one for their lists' names.
+async fn views(
+    state: &AppState,
+    scope: &WorkspaceScope,
+    found: Vec<Sequence>,
+) -> Result<Vec<SequenceView>, AppError> {
+    let ids: Vec<&str> = found.iter().map(|s| s.id.as_str()).collect();
     let emails: HashMap<String, String> = campaigns::coll(state)
-        .find(scope.filter_with(doc! { "sequence_id": &s.id }))
+        .find(scope.filter_with(doc! { "sequence_id": { "$in": &ids } }))
         .await?
         .map_ok(|c| (c.id, c.subject))
         .try_collect()
         .await?;
-    for step in &mut s.steps {
-        if let Step::Email {
-            campaign_id,
-            subject,
-            ..
-        } = step
-        {
-            *subject = emails.get(campaign_id).cloned().unwrap_or_default();
+    let list_ids: Vec<&str> = found.iter().map(|s| s.list_id.as_str()).collect();
+    let names: HashMap<String, String> = lists::coll(state)
+        .find(scope.filter_with(doc! { "_id": { "$in": &list_ids } }))
+        .await?
+        .map_ok(|l| (l.id, l.name))
+        .try_collect()
+        .await?;
+    let mut out = Vec::with_capacity(found.len());
+    for mut s in found {
+        for step in &mut s.steps {
+            if let Step::Email {
+                campaign_id,
+                subject,
+                ..
+            } = step
+            {
+                *subject = emails.get(campaign_id).cloned().unwrap_or_default();
+            }
         }
+        let counts = enrolments::counts(state, &s.id).await?;
+        let list_name = names.get(&s.list_id).cloned().unwrap_or_default();
+        out.push(SequenceView {
+            id: s.id,
+            name: s.name,
+            list_id: s.list_id,
+            list_name,
+            trigger: s.trigger,
+            trigger_tag: s.trigger_tag,
+            exit_tag: s.exit_tag,
+            status: s.status,
+            steps: s.steps,
+            active: counts[0],
+            finished: counts[1],
+            left: counts[2],
+            can_edit: scope.role().can(Permission::EditContent),
+        });
     }
-    let counts = enrolments::counts(state, &s.id).await?;
-    let list_name = lists::find(state, scope, &s.list_id)
-        .await
-        .map(|l| l.name)
-        .unwrap_or_default();
-    Ok(SequenceView {
-        id: s.id,
-        name: s.name,
-        list_id: s.list_id,
-        list_name,
-        trigger: s.trigger,
-        trigger_tag: s.trigger_tag,
-        exit_tag: s.exit_tag,
-        status: s.status,
-        steps: s.steps,
-        active: counts[0],
-        finished: counts[1],
-        left: counts[2],
-        can_edit: scope.role().can(Permission::EditContent),
-    })
+    Ok(out)
 }
 
 /// Every sequence of the workspace, newest first.
@@ -124,11 +144,7 @@ pub async fn list(state: &AppState, scope: &WorkspaceScope) -> Result<Vec<Sequen
         .await?
         .try_collect()
         .await?;
-    let mut out = Vec::with_capacity(found.len());
-    for s in found {
-        out.push(view(state, scope, s).await?);
-    }
-    Ok(out)
+    views(state, scope, found).await
 }
 
 /// A sequence's name, list (chosen once), trigger with its tag, and exit tag, as a member sets
