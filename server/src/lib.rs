@@ -27,6 +27,7 @@ pub fn modules() -> Vec<Module> {
         app::crm::service::MODULE,
         app::bio::service::MODULE,
         app::email::service::MODULE,
+        app::booking::service::MODULE,
     ]
 }
 

@@ -12,6 +12,7 @@ pub mod jobs;
 pub mod mailer;
 pub mod media;
 pub mod module;
+pub mod public_page;
 pub mod rate_limit;
 pub mod request;
 pub mod security;

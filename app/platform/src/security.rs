@@ -38,14 +38,30 @@ pub const DEFAULT_CSP: &str =
 /// `<style>` (by its hash, so the document is the same for every visitor and can be kept),
 /// images, the frames of `frames` (origins, or empty for none) and forms posting back here.
 pub fn public_page_csp(style: &str, frames: &str) -> HeaderValue {
-    let hash = base64::engine::general_purpose::STANDARD.encode(Sha256::digest(style.as_bytes()));
+    public_csp(style, None, frames)
+}
+
+/// [`public_page_csp`] for a page that also runs one small inline `script` (allowed by its hash,
+/// nothing else): a booking page's time-zone detection.
+pub fn public_page_csp_with_script(style: &str, script: &str) -> HeaderValue {
+    public_csp(style, Some(script), "")
+}
+
+fn public_csp(style: &str, script: Option<&str>, frames: &str) -> HeaderValue {
+    let hash =
+        |s: &str| base64::engine::general_purpose::STANDARD.encode(Sha256::digest(s.as_bytes()));
     let frames = match frames {
         "" => String::new(),
         f => format!("frame-src {f}; "),
     };
+    let script = match script {
+        Some(s) => format!("script-src 'sha256-{}'; ", hash(s)),
+        None => String::new(),
+    };
     let policy = format!(
-        "default-src 'none'; style-src 'sha256-{hash}'; img-src 'self' https: data:; \
-         {frames}form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
+        "default-src 'none'; style-src 'sha256-{}'; {script}img-src 'self' https: data:; \
+         {frames}form-action 'self'; base-uri 'none'; frame-ancestors 'none'",
+        hash(style)
     );
     HeaderValue::from_str(&policy).unwrap_or(HeaderValue::from_static("default-src 'none'"))
 }

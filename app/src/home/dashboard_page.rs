@@ -41,6 +41,8 @@ pub fn WorkspaceDashboardPage() -> impl IntoView {
                         let open = match *key {
                             "bio" => Some(format!("{base}/bio")),
                             "crm" => Some(format!("{base}/crm")),
+                            "email" => Some(format!("{base}/email")),
+                            "booking" => Some(format!("{base}/booking")),
                             _ => None,
                         };
                         view! {

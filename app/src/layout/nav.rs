@@ -4,13 +4,12 @@
 use crate::ui::{IconName, NavItem, Section};
 
 /// Every module's destinations, in the order they appear within their group.
-const MODULES: &[&[NavItem]] = &[bio::NAV, crm::NAV, email::NAV, identity::NAV];
+const MODULES: &[&[NavItem]] = &[bio::NAV, booking::NAV, crm::NAV, email::NAV, identity::NAV];
 
 /// Modules not built yet, listed after the available ones of their group.
 const SOON: &[NavItem] = &[
     soon(Section::Build, "Website", IconName::Globe),
     soon(Section::Build, "Courses", IconName::Book),
-    soon(Section::Sell, "Bookings", IconName::Calendar),
     soon(Section::Sell, "Invoices", IconName::Receipt),
     soon(Section::Sell, "Templates", IconName::Store),
     soon(Section::Grow, "Social", IconName::Share),
@@ -79,7 +78,13 @@ pub const BOTTOM: [&[NavItem]; 2] = [
 ];
 
 /// What can be created, each module's entries in tier order; a new module adds its `CREATE`.
-pub const CREATE: &[&[NavItem]] = &[bio::CREATE, crm::CREATE, email::CREATE, workspaces::CREATE];
+pub const CREATE: &[&[NavItem]] = &[
+    bio::CREATE,
+    booking::CREATE,
+    crm::CREATE,
+    email::CREATE,
+    workspaces::CREATE,
+];
 
 /// `href` with `{ws}` replaced by the workspace on screen at `path`; home (which picks one)
 /// when no workspace is on screen.

@@ -9,6 +9,7 @@ mod billing_webhooks;
 mod bio;
 mod bio_analytics;
 mod bio_images;
+mod booking;
 mod common;
 mod crm_contacts;
 mod crm_deals;

@@ -188,7 +188,7 @@ fn check_slug(slug: &str) -> Result<String, AppError> {
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
         && !slug.starts_with('-')
         && !slug.ends_with('-')
-        && slug != "qr";
+        && !matches!(slug.as_str(), "qr" | "book");
     if ok {
         Ok(slug)
     } else {

@@ -1,49 +1,18 @@
-//! The HTML of the public email pages: plain, with one inline stylesheet and no script, so they
-//! work in any browser with JavaScript off and cost nothing to serve.
+//! The HTML of the public email pages, on the shared public page shell.
 
 use app_core::text::escape_html as escape;
-use axum::response::{IntoResponse, Response};
-use http::{header, HeaderValue, StatusCode};
+use axum::response::Response;
+use http::StatusCode;
+use platform::public_page::PublicPage;
 use std::sync::LazyLock;
 
-const STYLE: &str = "\
-:root{color-scheme:light dark;--accent:#6d4aff;--text:#1d1b22;--muted:#5c5866;--bg:#f6f5f8;--surface:#fff;--border:#d9d6e0;--danger:#b3261e}\
-@media (prefers-color-scheme:dark){:root{--text:#f1eff5;--muted:#b4b0bd;--bg:#131217;--surface:#1e1c24;--border:#3a3744;--accent:#a08bff;--danger:#ff8a80}}\
-*{box-sizing:border-box}body{margin:0;font:16px/1.5 system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;background:var(--bg);color:var(--text)}\
-main{max-width:28rem;margin:12vh auto 0;padding:24px 16px}.card{background:var(--surface);border:1px solid var(--border);border-radius:16px;padding:24px}\
-h1{font-size:24px;line-height:1.2;margin:0 0 8px}p{margin:0 0 16px;color:var(--muted)}label{display:block;font-weight:600;margin-bottom:4px}\
-input{width:100%;min-height:44px;padding:8px 12px;font:inherit;border:1px solid var(--border);border-radius:8px;background:var(--surface);color:var(--text)}\
-input:focus-visible,button:focus-visible{outline:3px solid var(--accent);outline-offset:2px}\
-button{margin-top:16px;width:100%;min-height:44px;border:0;border-radius:8px;background:var(--accent);color:#fff;font:inherit;font-weight:600;cursor:pointer}\
-.error{color:var(--danger);margin:4px 0 0}.ok{color:var(--text)}\
-.choice{display:flex;gap:8px;align-items:center;font-weight:400;margin:8px 0}.choice input{width:auto;min-height:0}";
+pub use platform::public_page::{message, one_button};
 
-/// The pages' policy: the same stylesheet on every page, so hashed once.
-static CSP: LazyLock<HeaderValue> =
-    LazyLock::new(|| platform::security::public_page_csp(STYLE, ""));
+static PAGE: LazyLock<PublicPage> = LazyLock::new(|| PublicPage::new("", None));
 
 /// A public page titled `title` around `body` (HTML), with `status`.
 pub fn page(status: StatusCode, title: &str, body: &str) -> Response {
-    let html = format!(
-        "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">\
-         <meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">\
-         <meta name=\"robots\" content=\"noindex\"><title>{}</title><style>{STYLE}</style></head>\
-         <body><main><div class=\"card\">{body}</div></main></body></html>",
-        escape(title)
-    );
-    (
-        status,
-        [
-            (
-                header::CONTENT_TYPE,
-                "text/html; charset=utf-8".parse().expect("static"),
-            ),
-            (header::CONTENT_SECURITY_POLICY, CSP.clone()),
-            (header::CACHE_CONTROL, "no-store".parse().expect("static")),
-        ],
-        html,
-    )
-        .into_response()
+    PAGE.render(status, title, body)
 }
 
 /// The signup form of list `name`, with `email` kept and `error` under the field after a refusal.
@@ -62,25 +31,5 @@ pub fn form(name: &str, email: &str, error: Option<&str>) -> String {
          {message}<button type=\"submit\">Subscribe</button></form>",
         escape(name),
         escape(email)
-    )
-}
-
-/// A page with one button that posts back to its own address (confirming and unsubscribing
-/// never happen on a GET: mail scanners follow links).
-pub fn one_button(title: &str, text: &str, button: &str) -> String {
-    format!(
-        "<h1>{}</h1><p>{}</p><form method=\"post\"><button type=\"submit\">{}</button></form>",
-        escape(title),
-        escape(text),
-        escape(button)
-    )
-}
-
-/// A page that only says something.
-pub fn message(title: &str, text: &str) -> String {
-    format!(
-        "<h1>{}</h1><p class=\"ok\">{}</p>",
-        escape(title),
-        escape(text)
     )
 }

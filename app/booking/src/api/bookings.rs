@@ -1,0 +1,60 @@
+//! The owner's bookings.
+
+use crate::model::BookingsView;
+use app_core::error::AppError;
+use leptos::prelude::*;
+
+#[cfg(feature = "ssr")]
+use workspaces::api::ctx;
+
+/// Bookings from now on (`when` empty or `upcoming`) or of the last 90 days (`past`).
+#[server(endpoint = "get_bookings")]
+pub async fn get_bookings(
+    workspace_id: String,
+    #[server(default)] when: String,
+) -> Result<BookingsView, AppError> {
+    use mongodb::bson::DateTime;
+    use workspaces::model::Permission;
+    ctx::in_workspace(&workspace_id, Permission::View, |c, scope| async move {
+        let now = c.state.clock.now().timestamp_millis();
+        let day = 24 * 3600 * 1000;
+        let (span, past) = match when.as_str() {
+            "past" => ((now - 90 * day, now), true),
+            "" | "upcoming" => ((now, now + 400 * day), false),
+            _ => return Err(AppError::invalid("when", "Choose upcoming or past.")),
+        };
+        let span = (DateTime::from_millis(span.0), DateTime::from_millis(span.1));
+        crate::service::bookings::list(&c.state, &scope, span, past).await
+    })
+    .await
+}
+
+/// Cancels a booking (`status` `cancelled`) or marks it a no-show (`no_show`).
+#[server(endpoint = "set_booking_status")]
+pub async fn set_booking_status(
+    workspace_id: String,
+    id: String,
+    status: String,
+) -> Result<(), AppError> {
+    use crate::model::BookingStatus;
+    use workspaces::model::Permission;
+    ctx::in_workspace(
+        &workspace_id,
+        Permission::EditContent,
+        |c, scope| async move {
+            let to = match status.as_str() {
+                "cancelled" => BookingStatus::Cancelled,
+                "no_show" => BookingStatus::NoShow,
+                _ => return Err(AppError::invalid("status", "Choose cancelled or no_show.")),
+            };
+            let b = crate::service::bookings::set_status(&c.state, &scope, &id, to).await?;
+            let what = format!(
+                "Marked the booking of {} {}",
+                b.name,
+                to.label().to_lowercase()
+            );
+            c.audit(&scope, "booking.status_changed", what).await
+        },
+    )
+    .await
+}

@@ -1,0 +1,26 @@
+//! Booking's pages under `/app/:handle/booking`, each downloaded when first visited.
+
+use leptos::prelude::*;
+use leptos_router::any_nested_route::{AnyNestedRoute, IntoAnyNestedRoute};
+use leptos_router::components::Route;
+use leptos_router::{path, Lazy};
+
+ui::lazy_page! {
+    BookingList => crate::BookingsPage;
+    BookingServices => crate::ServicesPage;
+    BookingService => crate::ServicePage;
+    BookingHours => crate::HoursPage;
+}
+
+/// Booking's routes, inside the signed-in layout.
+#[component(transparent)]
+pub fn BookingRoutes() -> AnyNestedRoute {
+    view! {
+        <Route path=path!(":handle/booking") view={Lazy::<BookingList>::new()}/>
+        <Route path=path!(":handle/booking/services") view={Lazy::<BookingServices>::new()}/>
+        <Route path=path!(":handle/booking/services/:id") view={Lazy::<BookingService>::new()}/>
+        <Route path=path!(":handle/booking/hours") view={Lazy::<BookingHours>::new()}/>
+    }
+    .into_inner()
+    .into_any_nested_route()
+}

@@ -1,0 +1,99 @@
+//! The owner's view of bookings: a period's bookings in time order, and what members change
+//! (cancel, mark no-show).
+
+use super::public_html::local;
+use super::store::{bookings, services, ts, Booking};
+use crate::model::{BookingStatus, BookingView, BookingsView};
+use app_core::error::AppError;
+use futures_util::TryStreamExt;
+use mongodb::bson::{doc, DateTime};
+use platform::AppState;
+use std::collections::HashMap;
+use workspaces::model::Permission;
+use workspaces::WorkspaceScope;
+
+fn view(b: Booking, names: &HashMap<String, String>, tz: &jiff::tz::TimeZone) -> BookingView {
+    BookingView {
+        service_name: names
+            .get(&b.service_id)
+            .cloned()
+            .unwrap_or_else(|| "Deleted service".into()),
+        when: local(ts(b.start), tz, "%a %-d %b, %H:%M"),
+        minutes: ((b.end.timestamp_millis() - b.start.timestamp_millis()) / 60_000) as u32,
+        start: platform::clock::rfc3339(b.start),
+        end: platform::clock::rfc3339(b.end),
+        id: b.id,
+        service_id: b.service_id,
+        host_id: b.host_id,
+        status: b.status,
+        name: b.name,
+        email: b.email,
+        answers: b.answers,
+    }
+}
+
+/// The workspace's bookings (not holds) starting from `from` until `until`, in time order;
+/// `past` lists the most recent first instead.
+pub async fn list(
+    state: &AppState,
+    scope: &WorkspaceScope,
+    (from, until): (DateTime, DateTime),
+    past: bool,
+) -> Result<BookingsView, AppError> {
+    let ws = workspaces::service::store::workspaces(&state.db)
+        .find_one(doc! { "_id": scope.workspace_id() })
+        .await?
+        .ok_or(AppError::Internal)?;
+    let tz = jiff::tz::TimeZone::get(&ws.time_zone).unwrap_or(jiff::tz::TimeZone::UTC);
+    let names: HashMap<String, String> = services(state)
+        .find(scope.filter())
+        .await?
+        .map_ok(|s| (s.id, s.settings.name))
+        .try_collect()
+        .await?;
+    let list: Vec<Booking> = bookings(state)
+        .find(scope.filter_with(doc! {
+            "start": { "$gte": from, "$lt": until },
+            "status": { "$ne": "held" },
+        }))
+        .sort(doc! { "start": if past { -1 } else { 1 } })
+        .limit(500)
+        .await?
+        .try_collect()
+        .await?;
+    Ok(BookingsView {
+        bookings: list.into_iter().map(|b| view(b, &names, &tz)).collect(),
+        can_edit: scope.role().can(Permission::EditContent),
+        time_zone: ws.time_zone,
+    })
+}
+
+/// Moves booking `id` to `to` (cancelled or no-show); a cancelled booking frees its time.
+pub async fn set_status(
+    state: &AppState,
+    scope: &WorkspaceScope,
+    id: &str,
+    to: BookingStatus,
+) -> Result<Booking, AppError> {
+    let from = match to {
+        BookingStatus::Cancelled => vec!["confirmed", "no_show"],
+        BookingStatus::NoShow => vec!["confirmed"],
+        _ => {
+            return Err(AppError::invalid(
+                "status",
+                "Bookings can only be cancelled or marked no-show.",
+            ))
+        }
+    };
+    bookings(state)
+        .find_one_and_update(
+            scope.filter_with(doc! { "_id": id, "status": { "$in": from } }),
+            doc! { "$set": { "status": to.key() } },
+        )
+        .return_document(mongodb::options::ReturnDocument::After)
+        .await?
+        .ok_or_else(|| AppError::Conflict {
+            field: None,
+            message: "This booking has already changed. Reload to see it.".into(),
+        })
+}

@@ -1,0 +1,57 @@
+//! Who may call each server function of the booking module: its rows of the isolation matrix
+//! (see [`IsolationRow`]).
+
+use platform::{Access::Workspace, IsolationRow};
+
+/// Every server function of the module, its access rule and arguments that succeed for an
+/// allowed caller.
+pub const ISOLATION: &[IsolationRow] = &[
+    (
+        "get_booking_services",
+        Workspace("viewer"),
+        &[("workspace_id", "{ws}")],
+    ),
+    (
+        "get_booking_service",
+        Workspace("viewer"),
+        &[("workspace_id", "{ws}"), ("id", "x")],
+    ),
+    (
+        "save_booking_service",
+        Workspace("editor"),
+        &[
+            ("workspace_id", "{ws}"),
+            ("name", "Mallory's call"),
+            ("durations", "30"),
+        ],
+    ),
+    (
+        "delete_booking_service",
+        Workspace("editor"),
+        &[("workspace_id", "{ws}"), ("id", "x")],
+    ),
+    (
+        "get_booking_hours",
+        Workspace("viewer"),
+        &[("workspace_id", "{ws}")],
+    ),
+    (
+        "save_booking_hours",
+        Workspace("viewer"),
+        &[("workspace_id", "{ws}"), ("time_zone", "Europe/Paris")],
+    ),
+    (
+        "get_bookings",
+        Workspace("viewer"),
+        &[("workspace_id", "{ws}")],
+    ),
+    (
+        "set_booking_status",
+        Workspace("editor"),
+        &[
+            ("workspace_id", "{ws}"),
+            ("id", "x"),
+            ("status", "cancelled"),
+        ],
+    ),
+];

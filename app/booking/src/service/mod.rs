@@ -1,0 +1,53 @@
+//! Booking services (server only): services, members' hours, the slot rules, the transaction
+//! that takes a seat, and the public pages.
+
+pub mod book;
+pub mod bookings;
+pub mod claim;
+pub mod hours;
+pub mod isolation;
+pub mod module;
+pub mod notify;
+pub mod public;
+pub mod public_form;
+pub mod public_html;
+pub mod services;
+pub mod slots;
+#[cfg(test)]
+mod slots_tests;
+pub mod store;
+
+pub use module::MODULE;
+
+use mongodb::bson::doc;
+use platform::indexes::{index, CollectionIndexes};
+
+/// The booking module's indexes.
+pub fn indexes() -> Vec<CollectionIndexes> {
+    vec![
+        CollectionIndexes {
+            collection: store::SERVICES,
+            indexes: vec![index(
+                doc! { "workspace_id": 1, "slug": 1 },
+                "workspace_slug",
+                true,
+            )],
+        },
+        CollectionIndexes {
+            collection: store::BOOKINGS,
+            indexes: vec![
+                index(doc! { "host_id": 1, "busy_from": 1 }, "host_busy", false),
+                index(
+                    doc! { "service_id": 1, "busy_from": 1 },
+                    "service_busy",
+                    false,
+                ),
+                index(
+                    doc! { "workspace_id": 1, "start": 1 },
+                    "workspace_start",
+                    false,
+                ),
+            ],
+        },
+    ]
+}

@@ -1,0 +1,25 @@
+//! The booking module as the server assembles it.
+
+use super::public;
+use axum::routing::{get, post};
+use axum::Router;
+use platform::{AppState, Module};
+
+/// Bookings: services, members' hours and the public booking pages.
+pub const MODULE: Module = Module {
+    indexes: super::indexes,
+    routes,
+    isolation: super::isolation::ISOLATION,
+    ..Module::named("booking")
+};
+
+fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/@{handle}/book", get(public::list))
+        .route("/@{handle}/book/{service}", get(public::times))
+        .route("/@{handle}/book/{service}/hold", post(public::hold))
+        .route(
+            "/@{handle}/book/{service}/h/{id}/{tag}",
+            get(public::details_page).post(public::details_post),
+        )
+}

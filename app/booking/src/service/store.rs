@@ -1,0 +1,120 @@
+//! The booking module's documents and collections.
+
+use crate::model::{BookingStatus, DayHours, ServiceSettings};
+use jiff::Timestamp;
+use mongodb::bson::DateTime;
+use mongodb::Collection;
+use platform::AppState;
+use serde::{Deserialize, Serialize};
+
+/// Services.
+pub const SERVICES: &str = "booking_services";
+/// Members' hours.
+pub const HOURS: &str = "booking_hours";
+/// Bookings and holds.
+pub const BOOKINGS: &str = "bookings";
+/// One document per host and per service that every booking transaction writes, so two
+/// transactions deciding about one calendar conflict and one of them starts again.
+pub const LOCKS: &str = "booking_locks";
+
+/// A stored service.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct ServiceDoc {
+    /// Id.
+    #[serde(rename = "_id")]
+    pub id: String,
+    /// Owner.
+    pub workspace_id: String,
+    /// Settings.
+    #[serde(flatten)]
+    pub settings: ServiceSettings,
+    /// Created.
+    pub created_at: DateTime,
+}
+
+/// A member's stored hours (`_id` is `<workspace>:<user>`).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct HoursDoc {
+    /// `<workspace>:<user>`.
+    #[serde(rename = "_id")]
+    pub id: String,
+    /// Owner.
+    pub workspace_id: String,
+    /// The member.
+    pub user_id: String,
+    /// IANA zone.
+    pub time_zone: String,
+    /// Monday first.
+    pub weekly: Vec<Vec<[u16; 2]>>,
+    /// Dates that differ.
+    #[serde(default)]
+    pub overrides: Vec<DayHours>,
+}
+
+/// A stored booking.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Booking {
+    /// Id.
+    #[serde(rename = "_id")]
+    pub id: String,
+    /// Owner.
+    pub workspace_id: String,
+    /// Service.
+    pub service_id: String,
+    /// Host.
+    pub host_id: String,
+    /// Its session (see `slots::slot_key`).
+    pub slot: String,
+    /// Start.
+    pub start: DateTime,
+    /// End.
+    pub end: DateTime,
+    /// Start less the buffer before.
+    pub busy_from: DateTime,
+    /// End plus the buffer after.
+    pub busy_until: DateTime,
+    /// Status.
+    pub status: BookingStatus,
+    /// Until when a hold keeps the seat.
+    #[serde(default)]
+    pub hold_until: Option<DateTime>,
+    /// Who booked (empty while held).
+    #[serde(default)]
+    pub name: String,
+    /// Their address (empty while held).
+    #[serde(default)]
+    pub email: String,
+    /// (question, answer).
+    #[serde(default)]
+    pub answers: Vec<(String, String)>,
+    /// The zone the visitor read the time in.
+    #[serde(default)]
+    pub visitor_tz: String,
+    /// Created.
+    pub created_at: DateTime,
+}
+
+/// Typed collections.
+pub fn services(state: &AppState) -> Collection<ServiceDoc> {
+    state.db.collection(SERVICES)
+}
+
+/// Typed collections.
+pub fn hours(state: &AppState) -> Collection<HoursDoc> {
+    state.db.collection(HOURS)
+}
+
+/// Typed collections.
+pub fn bookings(state: &AppState) -> Collection<Booking> {
+    state.db.collection(BOOKINGS)
+}
+
+/// A database time as a jiff timestamp.
+pub fn ts(t: DateTime) -> Timestamp {
+    Timestamp::from_millisecond(t.timestamp_millis()).unwrap_or(Timestamp::UNIX_EPOCH)
+}
+
+/// A jiff timestamp as a database time.
+pub fn dt(t: Timestamp) -> DateTime {
+    DateTime::from_millis(t.as_millisecond())
+}
