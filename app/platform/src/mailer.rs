@@ -8,7 +8,7 @@ use super::state::AppState;
 use app_core::error::AppError;
 use futures_util::future::BoxFuture;
 use lettre::message::header::{ContentType, HeaderName, HeaderValue};
-use lettre::message::{Mailbox, MultiPart, SinglePart};
+use lettre::message::{Attachment, Mailbox, MultiPart, SinglePart};
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 use mongodb::bson::{self, doc, DateTime, Document};
 
@@ -145,7 +145,15 @@ impl Mailer {
         headers: &[(&'static str, String)],
         sender: &Sender,
     ) -> Result<(), AppError> {
-        self.send_through(self.transport.as_ref(), email, headers, sender)
+        self.send_through(self.transport.as_ref(), email, headers, sender, None)
+            .await
+    }
+
+    /// Sends `email` with an iCalendar event (`ics`, attached as `invite.ics`) that mail
+    /// clients offer to add to a calendar, as [`Mailer::send`] does.
+    pub async fn send_invite(&self, email: Email, ics: String) -> Result<(), AppError> {
+        let sender = Sender::default();
+        self.send_through(self.transport.as_ref(), email, &[], &sender, Some(ics))
             .await
     }
 
@@ -170,7 +178,8 @@ impl Mailer {
             .and_then(|i| self.campaign.get(i))
             .map(|(_, t)| t)
             .or(self.transport.as_ref());
-        self.send_through(transport, email, headers, sender).await
+        self.send_through(transport, email, headers, sender, None)
+            .await
     }
 
     async fn send_through(
@@ -179,6 +188,7 @@ impl Mailer {
         email: Email,
         headers: &[(&'static str, String)],
         sender: &Sender,
+        ics: Option<String>,
     ) -> Result<(), AppError> {
         if let Some(db) = &self.dev_mailbox {
             let entry = doc! {
@@ -212,24 +222,31 @@ impl Mailer {
             let name = HeaderName::new_from_ascii_str(name);
             builder = builder.raw_header(HeaderValue::new(name, value.clone()));
         }
-        let mut message = builder
-            .multipart(
-                MultiPart::alternative()
-                    .singlepart(
-                        SinglePart::builder()
-                            .header(ContentType::TEXT_PLAIN)
-                            .body(email.text),
-                    )
-                    .singlepart(
-                        SinglePart::builder()
-                            .header(ContentType::TEXT_HTML)
-                            .body(email.html),
-                    ),
+        let body = MultiPart::alternative()
+            .singlepart(
+                SinglePart::builder()
+                    .header(ContentType::TEXT_PLAIN)
+                    .body(email.text),
             )
-            .map_err(|e| {
-                tracing::error!(error = %e, "could not build email");
-                AppError::Internal
-            })?;
+            .singlepart(
+                SinglePart::builder()
+                    .header(ContentType::TEXT_HTML)
+                    .body(email.html),
+            );
+        let body = match ics {
+            Some(ics) => {
+                let kind = ContentType::parse("text/calendar; charset=utf-8; method=PUBLISH")
+                    .map_err(|_| AppError::Internal)?;
+                MultiPart::mixed()
+                    .multipart(body)
+                    .singlepart(Attachment::new("invite.ics".into()).body(ics, kind))
+            }
+            None => body,
+        };
+        let mut message = builder.multipart(body).map_err(|e| {
+            tracing::error!(error = %e, "could not build email");
+            AppError::Internal
+        })?;
         if let Some(dkim) = &sender.dkim {
             message.sign(dkim);
         }
@@ -275,7 +292,11 @@ fn send_job<'a>(state: &'a AppState, payload: &'a Document) -> BoxFuture<'a, Res
             text: field("text")?,
             html: field("html")?,
         };
-        state.mailer.send(email).await.map_err(|e| match e {
+        let sent = match payload.get_str("ics") {
+            Ok(ics) => state.mailer.send_invite(email, ics.to_owned()).await,
+            Err(_) => state.mailer.send(email).await,
+        };
+        sent.map_err(|e| match e {
             AppError::Unavailable { service } => format!("{service} is unavailable"),
             other => other.to_string(),
         })
@@ -286,11 +307,24 @@ impl AppState {
     /// Queues `email` for sending (see [`SEND_EMAIL`]). Refuses at once, with the same errors as
     /// sending would, when mail cannot leave this server or the address is not one.
     pub async fn send_email(&self, email: Email) -> Result<(), AppError> {
+        self.queue_email(email, None).await
+    }
+
+    /// Queues `email` with the iCalendar event `ics` attached, as [`AppState::send_email`]
+    /// does.
+    pub async fn send_invite(&self, email: Email, ics: String) -> Result<(), AppError> {
+        self.queue_email(email, Some(ics)).await
+    }
+
+    async fn queue_email(&self, email: Email, ics: Option<String>) -> Result<(), AppError> {
         if !self.mailer.is_available() {
             return Err(not_configured());
         }
         mailbox(&email.to)?;
-        let payload = bson::to_document(&email).map_err(|_| AppError::Internal)?;
+        let mut payload = bson::to_document(&email).map_err(|_| AppError::Internal)?;
+        if let Some(ics) = ics {
+            payload.insert("ics", ics);
+        }
         self.jobs
             .enqueue(SEND_EMAIL.name, payload, Enqueue::default())
             .await

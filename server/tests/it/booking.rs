@@ -243,6 +243,24 @@ async fn a_visitor_books_without_javascript_in_their_zone_and_becomes_a_contact(
     assert!(done.body.contains("You're booked") && done.body.contains("America/New_York"));
     let mail = mail::latest(&email, "Booked: Intro call").await;
     assert!(mail.text.contains("Intro call"), "{}", mail.text);
+    // The invitation parses as iCalendar and holds the booked time.
+    let (to, ics) = (email.clone(), "invite.ics");
+    let ics = tokio::task::spawn_blocking(move || mail::attachment(&to, "Booked: Intro call", ics))
+        .await
+        .unwrap();
+    let calendar: icalendar::Calendar = ics.parse().expect("an iCalendar file");
+    let event = calendar
+        .components
+        .iter()
+        .find_map(|c| c.as_event())
+        .expect("an event");
+    use icalendar::Component;
+    let dtstart = event
+        .property_value("DTSTART")
+        .unwrap()
+        .replace(['-', ':'], "");
+    assert_eq!(dtstart, start.replace(['-', ':'], ""), "{ics}");
+    assert!(event.get_summary().unwrap().contains("Grace Guest"));
 
     let bookings = ok(&mut c, "get_bookings", &[("workspace_id", &ws)]).await;
     let b = &bookings["bookings"][0];

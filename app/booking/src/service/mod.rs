@@ -5,6 +5,7 @@ pub mod book;
 pub mod bookings;
 pub mod claim;
 pub mod hours;
+pub mod ics;
 pub mod isolation;
 pub mod module;
 pub mod notify;

@@ -31,8 +31,11 @@ pub async fn booked(state: &AppState, s: &ServiceDoc, b: &Booking) -> Result<(),
         text: format!("Hi {},\n\nYou're booked:\n\n{text}", b.name),
         html,
     };
+    let host = identity::service::users::by_id(&state.db, &b.host_id).await?;
+    let host_name = host.as_ref().map(|h| h.name.clone()).unwrap_or_default();
+    let ics = super::ics::event(s, b, &host_name);
     let mut mails = vec![visitor];
-    if let Some(host) = identity::service::users::by_id(&state.db, &b.host_id).await? {
+    if let Some(host) = host {
         let text = format!("{} ({}) booked {}.\n\n{text}", b.name, b.email, c.name);
         mails.push(Email {
             to: host.email,
@@ -42,7 +45,7 @@ pub async fn booked(state: &AppState, s: &ServiceDoc, b: &Booking) -> Result<(),
         });
     }
     for mail in mails {
-        match state.send_email(mail).await {
+        match state.send_invite(mail, ics.clone()).await {
             Ok(()) => {}
             Err(AppError::Unavailable { service }) => {
                 tracing::warn!(%service, booking = %b.id, "booking email not sent");

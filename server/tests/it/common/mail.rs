@@ -125,3 +125,30 @@ pub async fn count(to: &str) -> usize {
         .await
         .unwrap()
 }
+
+/// The attachment `name` of the latest message to `to` titled `subject`, as its bytes decoded.
+pub fn attachment(to: &str, subject: &str, name: &str) -> String {
+    let message = everything()
+        .into_iter()
+        .rev()
+        .find(|m| {
+            m["subject"] == subject
+                && m["to"]
+                    .as_array()
+                    .is_some_and(|a| a.iter().any(|t| t["address"] == to))
+        })
+        .expect("the message");
+    let file = message["attachments"]
+        .as_array()
+        .and_then(|a| a.iter().find(|f| f["filename"] == name))
+        .unwrap_or_else(|| panic!("no attachment {name}: {}", message["attachments"]));
+    let path = format!(
+        "/api/email/{}/attachment/{}",
+        message["id"].as_str().unwrap(),
+        file["generatedFileName"].as_str().unwrap()
+    );
+    let (status, body) =
+        probe::get(api(), &path, Duration::from_secs(5)).expect("mail sink answers");
+    assert_eq!(status, 200, "{body}");
+    body
+}
