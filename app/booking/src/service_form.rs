@@ -70,6 +70,7 @@ pub fn ServiceForm(
                 <Field label="Free time after (minutes)" name="buffer_after" input_type="number" value=f.buffer_after.clone() error/>
                 <Field label="Sessions a day at most" name="per_day" input_type="number" value=f.per_day.clone() error hint="0 for no limit."/>
                 <Field label="Sessions a week at most" name="per_week" input_type="number" value=f.per_week.clone() error hint="0 for no limit."/>
+                <Field label="Visitors can cancel or move up to (hours before)" name="cancel_hours" input_type="number" value=f.cancel_hours.clone() error hint="Later than that, the link in their email asks them to contact you."/>
                 <Field label="People per session" name="seats" input_type="number" value=f.seats.clone() error hint="More than 1 makes it a group session."/>
             </section>
             <section class="card" aria-labelledby="service-hosts">

@@ -14,7 +14,7 @@ use common::people::{signed_up, unique, workspace};
 use common::TestApp;
 
 /// A workspace with bookings on and a service saved with `fields`; returns (workspace id, handle).
-async fn with_service(c: &mut Client, tag: &str, fields: &[(&str, &str)]) -> (String, String) {
+pub async fn with_service(c: &mut Client, tag: &str, fields: &[(&str, &str)]) -> (String, String) {
     let handle = unique(tag);
     let ws = workspace(c, &handle).await;
     ok(
@@ -34,14 +34,14 @@ async fn with_service(c: &mut Client, tag: &str, fields: &[(&str, &str)]) -> (St
 }
 
 /// A browser without JavaScript posting `body` (form-encoded) to `path`.
-async fn post(c: &mut Client, path: &str, body: &str) -> Answer {
+pub async fn post(c: &mut Client, path: &str, body: &str) -> Answer {
     let req = Request::post(path)
         .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
         .header(header::ORIGIN, common::BASE_URL);
     c.send(req, Body::from(body.to_owned())).await
 }
 
-fn form(pairs: &[(&str, &str)]) -> String {
+pub fn form(pairs: &[(&str, &str)]) -> String {
     pairs
         .iter()
         .map(|(k, v)| format!("{k}={}", app::url::encode_query_value(v)))
@@ -57,7 +57,7 @@ async fn rush(app: &TestApp, ws: &str, slug: &str, attempts: usize, overlap: boo
     let minutes = s.settings.durations[0];
     let now = app::booking::service::store::ts(app.state.clock.now());
     let week = (now, now + jiff::SignedDuration::from_hours(24 * 8));
-    let (start, _) = book::open_times(&app.state, &s, minutes, week)
+    let (start, _) = book::open_times(&app.state, &s, minutes, week, None)
         .await
         .unwrap()[0];
     let tries = (0..attempts).map(|i| {
@@ -111,7 +111,7 @@ async fn twenty_at_once_fill_one_seat_once_and_a_group_exactly_its_seats() {
 }
 
 /// The `value` of the first button named `start` in `html`.
-fn first_start(html: &str) -> String {
+pub fn first_start(html: &str) -> String {
     let at = html.find("name=\"start\" value=\"").expect("an open time") + 20;
     html[at..at + html[at..].find('"').unwrap()].to_owned()
 }

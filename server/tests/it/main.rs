@@ -10,6 +10,7 @@ mod bio;
 mod bio_analytics;
 mod bio_images;
 mod booking;
+mod booking_manage;
 mod common;
 mod crm_contacts;
 mod crm_deals;

@@ -53,10 +53,18 @@ pub struct ServiceSettings {
     pub seats: u32,
     /// Questions the booking form asks besides name and email.
     pub questions: Vec<Question>,
+    /// Until how many hours before its start a visitor can cancel or move a session by the
+    /// link in their email.
+    #[serde(default = "default_cancel_hours")]
+    pub cancel_hours: u32,
     /// Members who host it (user ids); several take turns (round robin).
     pub hosts: Vec<String>,
     /// Whether visitors can book it.
     pub active: bool,
+}
+
+fn default_cancel_hours() -> u32 {
+    24
 }
 
 /// A service as screens show it.
@@ -110,6 +118,7 @@ impl ServiceSettings {
             per_day: n(self.per_day),
             per_week: n(self.per_week),
             seats: n(self.seats),
+            cancel_hours: n(self.cancel_hours),
             questions: self
                 .questions
                 .iter()

@@ -52,6 +52,9 @@ pub struct ServiceForm {
     /// People per session.
     #[serde(default)]
     pub seats: String,
+    /// Hours.
+    #[serde(default)]
+    pub cancel_hours: String,
     /// One question a line; a line ending in `*` must be answered.
     #[serde(default)]
     pub questions: String,
@@ -231,6 +234,13 @@ impl ServiceForm {
             "The weekly limit",
         );
         let seats = number(&mut p, "seats", &self.seats, (1, 500, 1), "Seats");
+        let cancel_hours = number(
+            &mut p,
+            "cancel_hours",
+            &self.cancel_hours,
+            (0, 720, 24),
+            "The cancellation limit",
+        );
         let mut questions = Vec::new();
         for line in self
             .questions
@@ -277,6 +287,7 @@ impl ServiceForm {
             per_day,
             per_week,
             seats,
+            cancel_hours,
             questions,
             hosts,
             active: matches!(self.active.as_str(), "on" | "true"),

@@ -45,10 +45,15 @@ async fn calendar(
     state: &AppState,
     s: &ServiceDoc,
     span: (Timestamp, Timestamp),
+    except: Option<&str>,
 ) -> Result<Vec<Taken>, AppError> {
     let now = state.clock.now();
+    let mut filter = around(&s.settings.hosts, &s.id, span, now);
+    if let Some(id) = except {
+        filter.insert("_id", doc! { "$ne": id });
+    }
     Ok(bookings(state)
-        .find(around(&s.settings.hosts, &s.id, span, now))
+        .find(filter)
         .await?
         .map_ok(|b| taken(&b))
         .try_collect()
@@ -56,14 +61,15 @@ async fn calendar(
 }
 
 /// The start times of a `minutes` session open from `from` until `to` with any host, each
-/// with its seats left.
+/// with its seats left; booking `except` (one being moved) takes no time.
 pub async fn open_times(
     state: &AppState,
     s: &ServiceDoc,
     minutes: u32,
     span: (Timestamp, Timestamp),
+    except: Option<&str>,
 ) -> Result<Vec<(Timestamp, u32)>, AppError> {
-    let cal = calendar(state, s, span).await?;
+    let cal = calendar(state, s, span, except).await?;
     let now = super::store::ts(state.clock.now());
     let r = rules(s, minutes);
     let mut times: Vec<(Timestamp, u32)> = Vec::new();
@@ -81,8 +87,7 @@ pub async fn open_times(
 }
 
 /// Holds a seat of the `minutes` session at `start` for a visitor reading times in
-/// `visitor_tz`: with a host already running that session if there is one, else the host with
-/// the fewest sessions of this service around then (round robin).
+/// `visitor_tz` (see [`take`]).
 pub async fn hold(
     state: &AppState,
     s: &ServiceDoc,
@@ -90,7 +95,82 @@ pub async fn hold(
     start: Timestamp,
     visitor_tz: &str,
 ) -> Result<Result<Booking, Refusal>, AppError> {
-    let cal = calendar(state, s, (start, start)).await?;
+    let now = state.clock.now();
+    let held = Booking {
+        status: BookingStatus::Held,
+        hold_until: Some(mongodb::bson::DateTime::from_millis(
+            now.timestamp_millis() + HOLD_MINUTES * 60_000,
+        )),
+        name: String::new(),
+        email: String::new(),
+        answers: Vec::new(),
+        uid: String::new(),
+        sequence: 0,
+        visitor_tz: visitor_tz.to_owned(),
+        ..blank(s, now)
+    };
+    take(state, s, (minutes, start), held, None).await
+}
+
+fn blank(s: &ServiceDoc, now: mongodb::bson::DateTime) -> Booking {
+    Booking {
+        id: String::new(),
+        workspace_id: s.workspace_id.clone(),
+        service_id: s.id.clone(),
+        host_id: String::new(),
+        slot: String::new(),
+        start: now,
+        end: now,
+        busy_from: now,
+        busy_until: now,
+        status: BookingStatus::Held,
+        hold_until: None,
+        name: String::new(),
+        email: String::new(),
+        answers: Vec::new(),
+        uid: String::new(),
+        sequence: 0,
+        visitor_tz: String::new(),
+        created_at: now,
+    }
+}
+
+/// Moves confirmed booking `old` to the `minutes` session at `start`: one transaction books
+/// the new time and cancels the old one, so the visitor never holds both or neither.
+pub async fn reschedule(
+    state: &AppState,
+    s: &ServiceDoc,
+    old: &Booking,
+    (minutes, start): (u32, Timestamp),
+) -> Result<Result<Booking, Refusal>, AppError> {
+    let moved = Booking {
+        status: BookingStatus::Confirmed,
+        uid: if old.uid.is_empty() {
+            old.id.clone()
+        } else {
+            old.uid.clone()
+        },
+        sequence: old.sequence + 1,
+        name: old.name.clone(),
+        email: old.email.clone(),
+        answers: old.answers.clone(),
+        visitor_tz: old.visitor_tz.clone(),
+        ..blank(s, state.clock.now())
+    };
+    take(state, s, (minutes, start), moved, Some(&old.id)).await
+}
+
+/// Books `base` (its status and the person) into the `minutes` session at `start`: with a
+/// host already running that session if there is one, else the host with the fewest sessions
+/// of this service around then (round robin). With `replacing`, that booking moves here.
+pub async fn take(
+    state: &AppState,
+    s: &ServiceDoc,
+    (minutes, start): (u32, Timestamp),
+    base: Booking,
+    replacing: Option<&str>,
+) -> Result<Result<Booking, Refusal>, AppError> {
+    let cal = calendar(state, s, (start, start), replacing).await?;
     let mut hosts = s.settings.hosts.clone();
     hosts.sort_by_key(|h| {
         let key = slot_key(&s.id, h, start);
@@ -102,32 +182,21 @@ pub async fn hold(
         (!joined, load)
     });
     let r = rules(s, minutes);
-    let now = state.clock.now();
     let end = start + SignedDuration::from_mins(i64::from(minutes));
     let mut first_refusal = None;
     for host in hosts {
         let hours = rules_hours(&of(state, &s.workspace_id, &host).await?);
         let booking = Booking {
             id: app_core::ids::new_id(),
-            workspace_id: s.workspace_id.clone(),
-            service_id: s.id.clone(),
             slot: slot_key(&s.id, &host, start),
             host_id: host,
             start: dt(start),
             end: dt(end),
             busy_from: dt(start - SignedDuration::from_mins(i64::from(r.buffer_before))),
             busy_until: dt(end + SignedDuration::from_mins(i64::from(r.buffer_after))),
-            status: BookingStatus::Held,
-            hold_until: Some(mongodb::bson::DateTime::from_millis(
-                now.timestamp_millis() + HOLD_MINUTES * 60_000,
-            )),
-            name: String::new(),
-            email: String::new(),
-            answers: Vec::new(),
-            visitor_tz: visitor_tz.to_owned(),
-            created_at: now,
+            ..base.clone()
         };
-        match claim(state, &r, &hours, &booking).await? {
+        match claim(state, &r, &hours, &booking, replacing).await? {
             Ok(()) => return Ok(Ok(booking)),
             Err(refusal) => {
                 first_refusal.get_or_insert(refusal);

@@ -68,7 +68,8 @@ pub async fn list(
     })
 }
 
-/// Moves booking `id` to `to` (cancelled or no-show); a cancelled booking frees its time.
+/// Moves booking `id` to `to` (cancelled or no-show); a cancelled booking frees its time and
+/// both sides hear of it.
 pub async fn set_status(
     state: &AppState,
     scope: &WorkspaceScope,
@@ -85,7 +86,7 @@ pub async fn set_status(
             ))
         }
     };
-    bookings(state)
+    let b = bookings(state)
         .find_one_and_update(
             scope.filter_with(doc! { "_id": id, "status": { "$in": from } }),
             doc! { "$set": { "status": to.key() } },
@@ -95,5 +96,14 @@ pub async fn set_status(
         .ok_or_else(|| AppError::Conflict {
             field: None,
             message: "This booking has already changed. Reload to see it.".into(),
-        })
+        })?;
+    if to == BookingStatus::Cancelled {
+        let service = services(state)
+            .find_one(doc! { "_id": &b.service_id })
+            .await?;
+        if let Some(s) = service {
+            super::notify::tell(state, &s, &b, super::notify::Change::Cancelled).await?;
+        }
+    }
+    Ok(b)
 }

@@ -56,12 +56,14 @@ pub fn taken(b: &Booking) -> Taken {
 
 /// Inserts `booking` (for `booking.host_id` at `booking.start`) if the rules still allow it,
 /// deciding inside a transaction that conflicts with every other decision about the host or
-/// the service.
+/// the service. With `replacing`, the confirmed booking of that id moves: it does not count
+/// against the new time and is cancelled in the same transaction.
 pub async fn claim(
     state: &AppState,
     rules: &Rules,
     hours: &Hours,
     booking: &Booking,
+    replacing: Option<&str>,
 ) -> Result<Result<(), Refusal>, AppError> {
     let client = state.db.database().client();
     let locks = state.db.collection::<Document>(LOCKS);
@@ -82,10 +84,11 @@ pub async fn claim(
             }
             let now = state.clock.now();
             let hosts = [booking.host_id.clone()];
-            let mut cursor = bookings(state)
-                .find(around(&hosts, &booking.service_id, (start, start), now))
-                .session(&mut session)
-                .await?;
+            let mut filter = around(&hosts, &booking.service_id, (start, start), now);
+            if let Some(old) = replacing {
+                filter.insert("_id", doc! { "$ne": old });
+            }
+            let mut cursor = bookings(state).find(filter).session(&mut session).await?;
             let calendar: Vec<Taken> = cursor
                 .stream(&mut session)
                 .map_ok(|b| taken(&b))
@@ -98,6 +101,18 @@ pub async fn claim(
                 .insert_one(booking)
                 .session(&mut session)
                 .await?;
+            if let Some(old) = replacing {
+                let moved = bookings(state)
+                    .update_one(
+                        doc! { "_id": old, "status": "confirmed" },
+                        doc! { "$set": { "status": "cancelled", "moved_to": &booking.id } },
+                    )
+                    .session(&mut session)
+                    .await?;
+                if moved.matched_count == 0 {
+                    return Ok(Err(Refusal::Moved));
+                }
+            }
             Ok(Ok(()))
         }
         .await;

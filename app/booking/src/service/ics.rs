@@ -22,7 +22,11 @@ pub fn event(s: &ServiceDoc, b: &Booking, host_name: &str) -> String {
         _ => EventStatus::Confirmed,
     };
     let event = Event::new()
-        .uid(&format!("{}@mewayz", b.id))
+        .uid(&format!(
+            "{}@mewayz",
+            if b.uid.is_empty() { &b.id } else { &b.uid }
+        ))
+        .add_property("SEQUENCE", b.sequence.to_string())
         .summary(&format!("{} — {} and {host_name}", c.name, b.name))
         .description(&c.description)
         .location(&location)

@@ -7,11 +7,13 @@ pub mod claim;
 pub mod hours;
 pub mod ics;
 pub mod isolation;
+pub mod manage;
 pub mod module;
 pub mod notify;
 pub mod public;
 pub mod public_form;
 pub mod public_html;
+pub mod public_manage;
 pub mod services;
 pub mod slots;
 #[cfg(test)]

@@ -1,6 +1,6 @@
 //! The booking module as the server assembles it.
 
-use super::public;
+use super::{public, public_manage};
 use axum::routing::{get, post};
 use axum::Router;
 use platform::{AppState, Module};
@@ -10,6 +10,7 @@ pub const MODULE: Module = Module {
     indexes: super::indexes,
     routes,
     isolation: super::isolation::ISOLATION,
+    jobs: &[super::manage::REMIND],
     ..Module::named("booking")
 };
 
@@ -21,5 +22,11 @@ fn routes() -> Router<AppState> {
         .route(
             "/@{handle}/book/{service}/h/{id}/{tag}",
             get(public::details_page).post(public::details_post),
+        )
+        .route("/booking/{id}/{tag}", get(public_manage::page))
+        .route("/booking/{id}/{tag}/cancel", post(public_manage::cancel))
+        .route(
+            "/booking/{id}/{tag}/move",
+            get(public_manage::move_page).post(public_manage::move_post),
         )
 }

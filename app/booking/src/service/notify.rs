@@ -1,5 +1,8 @@
-//! The emails a booking sends: the visitor's confirmation and the host's notice.
+//! The emails a booking sends, each with the session as an iCalendar event: the visitor's
+//! confirmation (with the link to cancel or move it) and the host's notice, the same pair when
+//! it is cancelled or moved, and the visitor's reminders.
 
+use super::manage::manage_url;
 use super::public_form::when;
 use super::store::{Booking, ServiceDoc};
 use app_core::error::AppError;
@@ -7,51 +10,153 @@ use app_core::text::escape_html as escape;
 use platform::mailer::Email;
 use platform::AppState;
 
-/// Queues the confirmation to the visitor and the notice to the host. Mail that cannot leave
-/// (no SMTP configured) does not undo the booking: it is logged, and the owner sees the
-/// booking in the app.
-pub async fn booked(state: &AppState, s: &ServiceDoc, b: &Booking) -> Result<(), AppError> {
+/// What happened to a booking, for its emails.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Change {
+    /// Booked.
+    Booked,
+    /// Cancelled (by the visitor or a member).
+    Cancelled,
+    /// Moved to a new time (this booking is the new one).
+    Moved,
+}
+
+impl Change {
+    fn words(self) -> (&'static str, &'static str) {
+        match self {
+            Change::Booked => ("Booked", "You're booked:"),
+            Change::Cancelled => ("Cancelled", "This booking is cancelled:"),
+            Change::Moved => ("Moved", "Your booking has moved to a new time:"),
+        }
+    }
+}
+
+fn place(s: &ServiceDoc) -> String {
     let c = &s.settings;
-    let place = match c.location_detail.as_str() {
+    match c.location_detail.as_str() {
         "" => c.location_label().to_owned(),
         d => format!("{}: {d}", c.location_label()),
-    };
-    let text = format!("{}\n{}\n{place}\n", c.name, when(b));
-    let html = format!(
-        "<!DOCTYPE html><html><body style=\"font-family:system-ui,sans-serif;line-height:1.5\">\
-         <p>Hi {},</p><p>You're booked:</p><p><strong>{}</strong><br>{}<br>{}</p></body></html>",
-        escape(&b.name),
-        escape(&c.name),
-        escape(&when(b)),
-        escape(&place)
+    }
+}
+
+fn body(greeting: &str, lines: &[String], link: Option<&str>) -> (String, String) {
+    let mut text = format!("{greeting}\n\n{}\n", lines.join("\n"));
+    let mut html = format!(
+        "<!DOCTYPE html><html><body style=\"font-family:system-ui,sans-serif;line-height:1.5\"><p>{}</p><p>{}</p>",
+        escape(greeting),
+        lines.iter().map(|l| escape(l)).collect::<Vec<_>>().join("<br>")
     );
-    let visitor = Email {
-        to: b.email.clone(),
-        subject: format!("Booked: {}", c.name),
-        text: format!("Hi {},\n\nYou're booked:\n\n{text}", b.name),
-        html,
-    };
+    if let Some(link) = link {
+        text.push_str(&format!("\nNeed to cancel or move it? {link}\n"));
+        html.push_str(&format!(
+            "<p><a href=\"{}\">Cancel or move this booking</a></p>",
+            escape(link)
+        ));
+    }
+    html.push_str("</body></html>");
+    (text, html)
+}
+
+async fn queue(state: &AppState, b: &Booking, mail: Email, ics: &str) -> Result<(), AppError> {
+    match state.send_invite(mail, ics.to_owned()).await {
+        Err(AppError::Unavailable { service }) => {
+            tracing::warn!(%service, booking = %b.id, "booking email not sent");
+            Ok(())
+        }
+        other => other,
+    }
+}
+
+/// Queues the visitor's and the host's email about `change` to booking `b`. Mail that cannot
+/// leave (no SMTP configured) does not undo the booking: it is logged, and the owner sees the
+/// booking in the app.
+pub async fn tell(
+    state: &AppState,
+    s: &ServiceDoc,
+    b: &Booking,
+    change: Change,
+) -> Result<(), AppError> {
+    let c = &s.settings;
+    let (tag, intro) = change.words();
     let host = identity::service::users::by_id(&state.db, &b.host_id).await?;
     let host_name = host.as_ref().map(|h| h.name.clone()).unwrap_or_default();
     let ics = super::ics::event(s, b, &host_name);
-    let mut mails = vec![visitor];
-    if let Some(host) = host {
-        let text = format!("{} ({}) booked {}.\n\n{text}", b.name, b.email, c.name);
-        mails.push(Email {
-            to: host.email,
-            subject: format!("New booking: {} with {}", c.name, b.name),
-            html: format!("<pre style=\"font-family:inherit\">{}</pre>", escape(&text)),
+    let lines = [c.name.clone(), when(b), place(s)];
+    let link = (change != Change::Cancelled).then(|| manage_url(state, &b.id));
+    let (text, html) = body(
+        &format!("Hi {}, {}", b.name, intro.to_lowercase()),
+        &lines,
+        link.as_deref(),
+    );
+    let subject = format!("{tag}: {}", c.name);
+    queue(
+        state,
+        b,
+        Email {
+            to: b.email.clone(),
+            subject,
             text,
-        });
-    }
-    for mail in mails {
-        match state.send_invite(mail, ics.clone()).await {
-            Ok(()) => {}
-            Err(AppError::Unavailable { service }) => {
-                tracing::warn!(%service, booking = %b.id, "booking email not sent");
-            }
-            Err(e) => return Err(e),
-        }
+            html,
+        },
+        &ics,
+    )
+    .await?;
+    if let Some(host) = host {
+        let who = format!("{} ({})", b.name, b.email);
+        let mut lines = lines.to_vec();
+        lines.extend(
+            b.answers
+                .iter()
+                .filter(|(_, a)| !a.is_empty())
+                .map(|(q, a)| format!("{q} {a}")),
+        );
+        let (text, html) = body(&format!("{who}: {}", intro.to_lowercase()), &lines, None);
+        let subject = format!("{tag}: {} with {}", c.name, b.name);
+        queue(
+            state,
+            b,
+            Email {
+                to: host.email,
+                subject,
+                text,
+                html,
+            },
+            &ics,
+        )
+        .await?;
     }
     Ok(())
+}
+
+/// Queues the visitor's reminder of booking `b`, `hours` before it.
+pub async fn remind(
+    state: &AppState,
+    s: &ServiceDoc,
+    b: &Booking,
+    hours: i64,
+) -> Result<(), AppError> {
+    let c = &s.settings;
+    let soon = if hours >= 24 { "tomorrow" } else { "soon" };
+    let lines = [c.name.clone(), when(b), place(s)];
+    let link = manage_url(state, &b.id);
+    let (text, html) = body(
+        &format!("Hi {}, a reminder of your booking {soon}:", b.name),
+        &lines,
+        Some(&link),
+    );
+    let subject = format!("Reminder: {} {soon}", c.name);
+    let host = identity::service::users::by_id(&state.db, &b.host_id).await?;
+    let ics = super::ics::event(s, b, &host.map(|h| h.name).unwrap_or_default());
+    queue(
+        state,
+        b,
+        Email {
+            to: b.email.clone(),
+            subject,
+            text,
+            html,
+        },
+        &ics,
+    )
+    .await
 }

@@ -4,7 +4,7 @@
 
 use super::book::{self, Details};
 use super::public_form::{booked, details};
-use super::public_html::{self, TimesPage, PAGE, TIMES_PAGE};
+use super::public_html::{self, Target, TimesPage, PAGE, TIMES_PAGE};
 use super::store::ServiceDoc;
 use super::{notify, services};
 use app_core::error::AppError;
@@ -23,7 +23,8 @@ use serde::Deserialize;
 use std::collections::HashMap;
 use workspaces::service::store::{workspaces, Workspace};
 
-fn not_found() -> Response {
+/// The page of an address that leads nowhere.
+pub fn not_found() -> Response {
     PAGE.render(
         StatusCode::NOT_FOUND,
         "Not found",
@@ -34,7 +35,8 @@ fn not_found() -> Response {
     )
 }
 
-fn unavailable(e: AppError) -> Response {
+/// The page of a failure that changed nothing.
+pub fn unavailable(e: AppError) -> Response {
     tracing::warn!(error = %e, "public booking page failed");
     PAGE.render(
         e.status_code(),
@@ -89,15 +91,19 @@ pub async fn list(State(state): State<AppState>, Path(handle): Path<String>) -> 
 /// The times page's query: zone, length and first day.
 #[derive(Debug, Default, Deserialize)]
 pub struct TimesQuery {
+    /// The visitor's zone.
     #[serde(default)]
-    tz: String,
+    pub tz: String,
+    /// Length in minutes.
     #[serde(default)]
-    d: Option<u32>,
+    pub d: Option<u32>,
+    /// First day shown.
     #[serde(default)]
-    from: String,
+    pub from: String,
 }
 
-fn zone_or(tz: &str, fallback: &str) -> (String, TimeZone) {
+/// `tz` if it is a zone, else `fallback`, else UTC.
+pub fn zone_or(tz: &str, fallback: &str) -> (String, TimeZone) {
     for z in [tz, fallback, "UTC"] {
         if let Ok(zone) = TimeZone::get(z) {
             return (z.to_owned(), zone);
@@ -106,10 +112,11 @@ fn zone_or(tz: &str, fallback: &str) -> (String, TimeZone) {
     ("UTC".into(), TimeZone::UTC)
 }
 
-async fn times_page(
+/// The times page of service `s` for `target`, in the zone, length and week of `q`, with
+/// `error` above the times after a refused choice.
+pub async fn times_page(
     state: &AppState,
-    ws: &Workspace,
-    s: &ServiceDoc,
+    (ws, s, target): (&Workspace, &ServiceDoc, &Target),
     q: &TimesQuery,
     error: Option<&str>,
 ) -> Response {
@@ -132,7 +139,7 @@ async fn times_page(
         .checked_add(jiff::Span::new().days(7))
         .unwrap_or(first);
     let span = (midnight(first).max(now), midnight(after));
-    let times = match book::open_times(state, s, minutes, span).await {
+    let times = match book::open_times(state, s, minutes, span, target.moving.as_deref()).await {
         Ok(t) => t,
         Err(e) => return unavailable(e),
     };
@@ -145,6 +152,7 @@ async fn times_page(
     let next = (midnight(after) < last).then_some(after);
     let page = TimesPage {
         handle: &ws.handle,
+        target,
         service: s,
         currency: &ws.currency,
         tz: &tz_name,
@@ -165,6 +173,15 @@ async fn times_page(
     TIMES_PAGE.render(status, &s.settings.name, &public_html::times(&page))
 }
 
+fn booking_target(ws: &Workspace, s: &ServiceDoc) -> Target {
+    let path = format!("/@{}/book/{}", ws.handle, s.settings.slug);
+    Target {
+        post_to: format!("{path}/hold"),
+        path,
+        moving: None,
+    }
+}
+
 /// `GET /@{handle}/book/{service}`.
 pub async fn times(
     State(state): State<AppState>,
@@ -172,7 +189,7 @@ pub async fn times(
     Query(q): Query<TimesQuery>,
 ) -> Response {
     match service(&state, &handle, &slug).await {
-        Ok((ws, s)) => times_page(&state, &ws, &s, &q, None).await,
+        Ok((ws, s)) => times_page(&state, (&ws, &s, &booking_target(&ws, &s)), &q, None).await,
         Err(r) => r,
     }
 }
@@ -220,8 +237,7 @@ pub async fn hold(
         Err(AppError::RateLimited { .. }) => {
             return times_page(
                 &state,
-                &ws,
-                &s,
+                (&ws, &s, &booking_target(&ws, &s)),
                 &q,
                 Some("Too many tries from here. Try again in a minute."),
             )
@@ -230,7 +246,13 @@ pub async fn hold(
         Err(e) => return unavailable(e),
     }
     let Ok(start) = f.start.parse::<Timestamp>() else {
-        return times_page(&state, &ws, &s, &q, Some("Choose one of the times shown.")).await;
+        return times_page(
+            &state,
+            (&ws, &s, &booking_target(&ws, &s)),
+            &q,
+            Some("Choose one of the times shown."),
+        )
+        .await;
     };
     let (tz, _) = zone_or(&f.tz, &ws.time_zone);
     match book::hold(&state, &s, book::length(&s, f.d), start, &tz).await {
@@ -242,7 +264,15 @@ pub async fn hold(
             hold_tag(&state, &b.id)
         ))
         .into_response(),
-        Ok(Err(refusal)) => times_page(&state, &ws, &s, &q, Some(refusal.message())).await,
+        Ok(Err(refusal)) => {
+            times_page(
+                &state,
+                (&ws, &s, &booking_target(&ws, &s)),
+                &q,
+                Some(refusal.message()),
+            )
+            .await
+        }
         Err(e) => unavailable(e),
     }
 }
@@ -334,8 +364,11 @@ pub async fn details_post(
     );
     match book::confirm(&state, &s, &b.id, &typed, &summary).await {
         Ok(Some(done)) => {
-            if let Err(e) = notify::booked(&state, &s, &done).await {
+            if let Err(e) = notify::tell(&state, &s, &done, notify::Change::Booked).await {
                 tracing::warn!(error = %e, booking = %done.id, "booking emails not queued");
+            }
+            if let Err(e) = super::manage::remind_later(&state, &done).await {
+                tracing::warn!(error = %e, booking = %done.id, "booking reminders not queued");
             }
             PAGE.render(StatusCode::OK, "You're booked", &booked(&s, &done))
         }

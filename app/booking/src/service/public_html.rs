@@ -100,10 +100,22 @@ pub fn services(name: &str, handle: &str, list: &[ServiceDoc], currency: &str) -
     format!("<h1>Book with {}</h1>{body}", escape(name))
 }
 
+/// Where a times page leads: the booking page of a service, or the page that moves a booking.
+pub struct Target {
+    /// The page's own path (its links add a query).
+    pub path: String,
+    /// Where a chosen time posts.
+    pub post_to: String,
+    /// The booking being moved, whose own time counts as free.
+    pub moving: Option<String>,
+}
+
 /// What the times page shows.
 pub struct TimesPage<'a> {
     /// Workspace handle.
     pub handle: &'a str,
+    /// Where its links (zone, length, weeks) lead and where a chosen time posts.
+    pub target: &'a Target,
     /// The service.
     pub service: &'a ServiceDoc,
     /// Workspace currency.
@@ -125,7 +137,7 @@ pub struct TimesPage<'a> {
 pub fn times(p: &TimesPage) -> String {
     let s = &p.service.settings;
     let tz = TimeZone::get(p.tz).unwrap_or(TimeZone::UTC);
-    let base = format!("/@{}/book/{}", escape(p.handle), escape(&s.slug));
+    let base = escape(&p.target.path);
     let query = |from: &str, d: u32| {
         format!(
             "{base}?tz={}&d={d}&from={from}",
@@ -133,8 +145,9 @@ pub fn times(p: &TimesPage) -> String {
         )
     };
     let mut html = format!(
-        "<p class=\"meta\"><a href=\"/@{}/book\">All services</a></p><h1>{}</h1><p class=\"meta\">{}</p>",
+        "<p class=\"meta\"><a href=\"/@{}/book\">All services</a></p><h1>{}{}</h1><p class=\"meta\">{}</p>",
         escape(p.handle),
+        if p.target.moving.is_some() { "Move: " } else { "" },
         escape(&s.name),
         escape(&meta(p.service, p.currency))
     );
@@ -204,8 +217,9 @@ pub fn times(p: &TimesPage) -> String {
     } else {
         days.push_str("</div></section>");
         html.push_str(&format!(
-            "<form method=\"post\" action=\"{base}/hold\"><input type=\"hidden\" name=\"tz\" value=\"{}\">\
+            "<form method=\"post\" action=\"{}\"><input type=\"hidden\" name=\"tz\" value=\"{}\">\
              <input type=\"hidden\" name=\"d\" value=\"{}\">{days}</form>",
+            escape(&p.target.post_to),
             escape(p.tz),
             p.minutes
         ));

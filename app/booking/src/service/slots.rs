@@ -77,6 +77,8 @@ pub enum Refusal {
     DayLimit,
     /// The week has its sessions.
     WeekLimit,
+    /// The booking being moved was cancelled or moved meanwhile.
+    Moved,
 }
 
 impl Refusal {
@@ -91,6 +93,7 @@ impl Refusal {
             }
             Refusal::DayLimit => "That day is fully booked. Choose another day.",
             Refusal::WeekLimit => "That week is fully booked. Choose another week.",
+            Refusal::Moved => "This booking was cancelled or moved meanwhile.",
         }
     }
 }

@@ -87,6 +87,12 @@ pub struct Booking {
     /// (question, answer).
     #[serde(default)]
     pub answers: Vec<(String, String)>,
+    /// The event's id in calendars: the first booking's id, kept when it moves.
+    #[serde(default)]
+    pub uid: String,
+    /// How many times it moved (the event's SEQUENCE).
+    #[serde(default)]
+    pub sequence: u32,
     /// The zone the visitor read the time in.
     #[serde(default)]
     pub visitor_tz: String,

@@ -1,0 +1,157 @@
+//! A booking after it is made: the visitor moves it by the link in its email (the calendar
+//! event keeps its UID), gets a reminder the day before, cannot cancel once it is too close,
+//! and hears of it when the owner cancels.
+
+use crate::booking::{first_start, form, post, with_service};
+use crate::common;
+use common::crm::ok;
+use common::mail;
+use common::people::{signed_up, unique};
+use common::TestApp;
+use std::time::Duration;
+
+/// The address after `Need to cancel or move it? ` in a message.
+fn manage_link(text: &str) -> String {
+    let at = text
+        .find("Need to cancel or move it? ")
+        .expect("the manage link")
+        + 27;
+    let link = text[at..].split_whitespace().next().unwrap();
+    link[link.find("/booking/").unwrap()..].to_owned()
+}
+
+fn ics_of(to: &str, subject: &str) -> String {
+    let (to, subject) = (to.to_owned(), subject.to_owned());
+    std::thread::spawn(move || mail::attachment(&to, &subject, "invite.ics"))
+        .join()
+        .unwrap()
+}
+
+#[tokio::test]
+async fn a_visitor_moves_their_booking_is_reminded_and_cannot_cancel_too_late() {
+    let app = TestApp::start().await;
+    let (mut c, _) = signed_up(&app, "manage").await;
+    let (ws, handle) =
+        with_service(&mut c, "manage", &[("name", "Lesson"), ("durations", "60")]).await;
+    let mut visitor = app.client();
+    let page = visitor.get(&format!("/@{handle}/book/lesson?tz=UTC")).await;
+    let first = first_start(&page.body);
+    let hold = post(
+        &mut visitor,
+        &format!("/@{handle}/book/lesson/hold"),
+        &form(&[("start", &first), ("tz", "UTC")]),
+    )
+    .await;
+    let email = format!("{}@example.com", unique("pupil"));
+    let details = hold.location().unwrap().to_owned();
+    let done = post(
+        &mut visitor,
+        &details,
+        &form(&[("name", "Pat Pupil"), ("email", &email)]),
+    )
+    .await;
+    assert!(done.body.contains("You're booked"), "{}", done.body);
+    let link = manage_link(&mail::latest(&email, "Booked: Lesson").await.text);
+    let first_ics = ics_of(&email, "Booked: Lesson");
+
+    // Moving: the times page counts this booking's own time as free; the new time is booked
+    // and the old one freed in one step.
+    let manage = visitor.get(&link).await;
+    assert!(manage.body.contains("Move to another time") && manage.body.contains("Cancel booking"));
+    let times = visitor.get(&format!("{link}/move")).await;
+    assert!(times.body.contains(&first), "its own time stays offered");
+    let later = times
+        .body
+        .split("name=\"start\" value=\"")
+        .nth(3)
+        .unwrap()
+        .split('"')
+        .next()
+        .unwrap()
+        .to_owned();
+    let moved = post(
+        &mut visitor,
+        &format!("{link}/move"),
+        &form(&[("start", &later), ("tz", "UTC")]),
+    )
+    .await;
+    assert!(moved.body.contains("Moved: Lesson"), "{}", moved.body);
+    let moved_mail = mail::latest(&email, "Moved: Lesson").await;
+    let new_ics = ics_of(&email, "Moved: Lesson");
+    let uid = |ics: &str| {
+        ics.lines()
+            .find(|l| l.starts_with("UID:"))
+            .unwrap()
+            .to_owned()
+    };
+    assert_eq!(
+        uid(&first_ics),
+        uid(&new_ics),
+        "calendars update the same event"
+    );
+    assert!(new_ics.contains("SEQUENCE:1"), "{new_ics}");
+    assert!(visitor
+        .get(&link)
+        .await
+        .body
+        .contains("cancelled or has moved"));
+    let list = ok(&mut c, "get_bookings", &[("workspace_id", &ws)]).await;
+    let confirmed: Vec<&str> = list["bookings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|b| b["status"] == "confirmed")
+        .map(|b| b["start"].as_str().unwrap())
+        .collect();
+    assert_eq!(confirmed.len(), 1);
+    assert_eq!(
+        confirmed[0].replace(".000", ""),
+        later.replace(".000", ""),
+        "{confirmed:?} {later}"
+    );
+    assert!(
+        visitor
+            .get(&format!("/@{handle}/book/lesson?tz=UTC"))
+            .await
+            .body
+            .contains(&first),
+        "the old time is free"
+    );
+
+    // The day before, a reminder; too close to the session, the link no longer cancels.
+    let new_link = manage_link(&moved_mail.text);
+    let start: jiff::Timestamp = later.parse().unwrap();
+    let now = app::booking::service::store::ts(app.state.clock.now());
+    let until = (start - now).as_secs() - 23 * 3600;
+    app.state.clock.advance(Duration::from_secs(until as u64));
+    mail::latest(&email, "Reminder: Lesson tomorrow").await;
+    let late = visitor.get(&new_link).await;
+    assert!(
+        late.body.contains("too close to the session"),
+        "{}",
+        late.body
+    );
+    let refused = post(&mut visitor, &format!("{new_link}/cancel"), "").await;
+    assert_eq!(refused.status, axum::http::StatusCode::CONFLICT);
+
+    // The owner can still cancel, and the visitor hears of it.
+    let id = list["bookings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|b| b["status"] == "confirmed")
+        .unwrap()["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    ok(
+        &mut c,
+        "set_booking_status",
+        &[("workspace_id", &ws), ("id", &id), ("status", "cancelled")],
+    )
+    .await;
+    mail::latest(&email, "Cancelled: Lesson").await;
+    let cancelled = ics_of(&email, "Cancelled: Lesson");
+    assert!(cancelled.contains("STATUS:CANCELLED"), "{cancelled}");
+    app.cleanup().await;
+}
