@@ -60,6 +60,11 @@ test("an owner sets up a service; a visitor books it on the public page with Jav
   const row = page.getByRole("list", { name: "Bookings" }).getByRole("listitem").filter({ hasText: "Gus Guest" });
   await expect(row).toContainText("Confirmed");
   await expect(row).toContainText("Pricing");
+  await row.getByRole("link", { name: "See the day" }).click();
+  await expect(page.getByRole("list", { name: "Days" })).toContainText(`${time} Gus Guest`);
+  await page.getByRole("link", { name: "Month" }).click();
+  await expect(page.getByRole("list", { name: "Days" }).getByRole("listitem").filter({ hasText: "Gus Guest" }).first()).toBeVisible();
+  await page.getByRole("navigation", { name: "Bookings" }).getByRole("link", { name: "Bookings", exact: true }).click();
   await row.getByRole("button", { name: "Cancel booking…" }).click();
   await row.getByRole("button", { name: "Cancel booking", exact: true }).click();
   await expect(row).toContainText("Cancelled");

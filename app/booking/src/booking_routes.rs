@@ -10,6 +10,7 @@ ui::lazy_page! {
     BookingServices => crate::ServicesPage;
     BookingService => crate::ServicePage;
     BookingHours => crate::HoursPage;
+    BookingCalendar => crate::CalendarPage;
 }
 
 /// Booking's routes, inside the signed-in layout.
@@ -20,6 +21,7 @@ pub fn BookingRoutes() -> AnyNestedRoute {
         <Route path=path!(":handle/booking/services") view={Lazy::<BookingServices>::new()}/>
         <Route path=path!(":handle/booking/services/:id") view={Lazy::<BookingService>::new()}/>
         <Route path=path!(":handle/booking/hours") view={Lazy::<BookingHours>::new()}/>
+        <Route path=path!(":handle/booking/calendar") view={Lazy::<BookingCalendar>::new()}/>
     }
     .into_inner()
     .into_any_nested_route()

@@ -1,5 +1,6 @@
-use super::api::{get_bookings, SetBookingStatus};
+use super::api::{get_booking_services, get_bookings, BookManually, SetBookingStatus};
 use super::booking_tabs::BookingTabs;
+use super::manual_booking::ManualBooking;
 use super::model::{BookingStatus, BookingView};
 use app_core::error::AppError;
 use leptos::prelude::*;
@@ -15,20 +16,22 @@ pub fn BookingsPage() -> impl IntoView {
     let params = use_params_map();
     let query = use_query_map();
     let change = ServerAction::<SetBookingStatus>::new();
+    let manual = ServerAction::<BookManually>::new();
     let past = move || query.read().get("when").as_deref() == Some("past");
     let data = Resource::new(
         move || {
             (
                 params.read().get("handle").unwrap_or_default(),
                 past(),
-                change.version().get(),
+                change.version().get() + manual.version().get(),
             )
         },
         |(handle, past, _)| async move {
             let ws = get_workspace(handle).await?;
             let when = if past { "past" } else { "upcoming" };
             let list = get_bookings(ws.id.clone(), when.to_owned()).await?;
-            Ok::<_, AppError>((ws, list))
+            let services = get_booking_services(ws.id.clone()).await?.services;
+            Ok::<_, AppError>((ws, list, services))
         },
     );
     view! {
@@ -42,21 +45,25 @@ pub fn BookingsPage() -> impl IntoView {
         {move || change.value().get().and_then(|r| r.err()).map(|e| view! { <p class="field-error" role="alert">{e.to_string()}</p> })}
         <Transition fallback=|| view! { <p class="muted">"Loading…"</p> }>
             {move || Suspend::new(async move {
-                let (ws, list) = data.await?;
+                let (ws, list, services) = data.await?;
+                let book = (list.can_edit && !services.is_empty()).then(|| view! { <ManualBooking workspace_id=ws.id.clone() services action=manual/> });
                 if list.bookings.is_empty() {
                     let body = if past() { "Bookings of the last 90 days show here." } else { "Share your booking page and new bookings show here." };
                     return Ok::<_, AppError>(view! {
                         <EmptyState icon=IconName::Calendar title="No bookings" body=body/>
                         <p><a href=format!("/app/{}/booking/services", ws.handle)>"Set up services"</a></p>
+                        {book}
                     }.into_any());
                 }
                 let can_edit = list.can_edit;
                 let ws_id = ws.id.clone();
+                let calendar = format!("/app/{}/booking/calendar", ws.handle);
                 Ok(view! {
                     <p class="muted">{format!("Times in {}.", list.time_zone)}</p>
                     <ul class="email-lists" aria-label="Bookings">
-                        {list.bookings.into_iter().map(|b| view! { <BookingRow b can_edit workspace_id=ws_id.clone() change/> }).collect_view()}
+                        {list.bookings.into_iter().map(|b| view! { <BookingRow b can_edit workspace_id=ws_id.clone() change calendar=calendar.clone()/> }).collect_view()}
                     </ul>
+                    {book}
                 }.into_any())
             })}
         </Transition>
@@ -70,6 +77,8 @@ fn BookingRow(
     can_edit: bool,
     workspace_id: String,
     change: ServerAction<SetBookingStatus>,
+    /// The calendar page's path.
+    calendar: String,
 ) -> impl IntoView {
     let asking = RwSignal::new(false);
     let open = b.status == BookingStatus::Confirmed;
@@ -84,6 +93,7 @@ fn BookingRow(
     view! {
         <li class="card">
             <h2>{format!("{} · {}", b.when, b.service_name)}</h2>
+            <p><a href=format!("{calendar}?view=day&date={}", b.day)>"See the day"</a></p>
             <p><span class="badge">{b.status.label()}</span>{format!(" {} <{}> · {} min", b.name, b.email, b.minutes)}</p>
             {b.answers.into_iter().filter(|(_, a)| !a.is_empty()).map(|(q, a)| view! { <p class="muted">{q}": "{a}</p> }).collect_view()}
             {(can_edit && open).then(|| view! {

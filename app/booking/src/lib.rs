@@ -7,7 +7,9 @@ pub mod api;
 pub mod booking_routes;
 pub mod booking_tabs;
 pub mod bookings_page;
+pub mod calendar_page;
 pub mod hours_page;
+pub mod manual_booking;
 pub mod model;
 #[cfg(feature = "ssr")]
 pub mod service;
@@ -17,6 +19,7 @@ pub mod services_page;
 
 pub use booking_routes::BookingRoutes;
 pub use bookings_page::BookingsPage;
+pub use calendar_page::CalendarPage;
 pub use hours_page::HoursPage;
 pub use service_page::ServicePage;
 pub use services_page::ServicesPage;

@@ -155,3 +155,103 @@ async fn a_visitor_moves_their_booking_is_reminded_and_cannot_cancel_too_late() 
     assert!(cancelled.contains("STATUS:CANCELLED"), "{cancelled}");
     app.cleanup().await;
 }
+
+#[tokio::test]
+async fn an_owner_books_someone_and_sees_it_on_the_calendar_and_the_home_page() {
+    let app = TestApp::start().await;
+    let (mut c, _) = signed_up(&app, "ownbk").await;
+    let (ws, _) = with_service(
+        &mut c,
+        "owner-books",
+        &[("name", "Consult"), ("durations", "30")],
+    )
+    .await;
+    let service = ok(&mut c, "get_booking_services", &[("workspace_id", &ws)]).await["services"][0]
+        ["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    // Monday of next week, on the workspace's clock (Europe/Paris).
+    let tz = jiff::tz::TimeZone::get("Europe/Paris").unwrap();
+    let today = app::booking::service::store::ts(app.state.clock.now())
+        .to_zoned_datetime(tz)
+        .date();
+    let monday = today
+        .checked_add(jiff::Span::new().days(7 - i64::from(today.weekday().to_monday_zero_offset())))
+        .unwrap()
+        .to_string();
+    let person = format!("{}@example.com", unique("client"));
+    let at = |time: &str| format!("{monday}T{time}");
+    let book = |start: String| {
+        let f = [
+            ("workspace_id", ws.clone()),
+            ("service_id", service.clone()),
+            ("start", start),
+            ("name", "Cleo Client".into()),
+            ("email", person.clone()),
+        ];
+        f.to_vec()
+    };
+    let late = book(at("20:00"));
+    let refused = c
+        .call(
+            "book_manually",
+            &late
+                .iter()
+                .map(|(k, v)| (*k, v.as_str()))
+                .collect::<Vec<_>>(),
+        )
+        .await;
+    assert_eq!(refused.status, axum::http::StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(refused.body.contains("not offered"), "{}", refused.body);
+    let fine = book(at("10:00"));
+    ok(
+        &mut c,
+        "book_manually",
+        &fine
+            .iter()
+            .map(|(k, v)| (*k, v.as_str()))
+            .collect::<Vec<_>>(),
+    )
+    .await;
+    mail::latest(&person, "Booked: Consult").await;
+
+    let week = ok(
+        &mut c,
+        "get_booking_calendar",
+        &[("workspace_id", &ws), ("view", "week"), ("date", &monday)],
+    )
+    .await;
+    assert_eq!(week["days"].as_array().unwrap().len(), 7);
+    assert_eq!(week["days"][0]["date"], monday.as_str());
+    assert_eq!(week["days"][0]["bookings"][0]["name"], "Cleo Client");
+    assert_eq!(week["days"][0]["bookings"][0]["time"], "10:00");
+    let month = ok(
+        &mut c,
+        "get_booking_calendar",
+        &[("workspace_id", &ws), ("view", "month"), ("date", &monday)],
+    )
+    .await;
+    let days = month["days"].as_array().unwrap();
+    assert_eq!(days.len() % 7, 0, "whole weeks");
+    assert!(days
+        .iter()
+        .any(|d| d["date"] == monday.as_str() && d["bookings"].as_array().unwrap().len() == 1));
+
+    let home = ok(&mut c, "get_home", &[("workspace_id", &ws)]).await;
+    let made = home["figures"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["label"] == "Bookings made")
+        .expect("the booking figure");
+    assert_eq!(made["value"], 1);
+    let step = home["steps"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["label"] == "Create a bookable service")
+        .unwrap();
+    assert_eq!(step["done"], true);
+    app.cleanup().await;
+}

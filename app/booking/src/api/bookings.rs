@@ -1,6 +1,6 @@
 //! The owner's bookings.
 
-use crate::model::BookingsView;
+use crate::model::{BookingsView, CalendarView, ManualForm};
 use app_core::error::AppError;
 use leptos::prelude::*;
 
@@ -25,6 +25,45 @@ pub async fn get_bookings(
         };
         let span = (DateTime::from_millis(span.0), DateTime::from_millis(span.1));
         crate::service::bookings::list(&c.state, &scope, span, past).await
+    })
+    .await
+}
+
+/// Books someone on a member's behalf: the service's first length at `start` (the workspace's
+/// clock), confirmed at once.
+#[server(endpoint = "book_manually")]
+pub async fn book_manually(
+    workspace_id: String,
+    #[server(flatten)] form: ManualForm,
+) -> Result<(), AppError> {
+    use workspaces::model::Permission;
+    ctx::in_workspace(
+        &workspace_id,
+        Permission::EditContent,
+        |c, scope| async move {
+            let b = crate::service::bookings::manual(&c.state, &scope, &form).await?;
+            c.audit(
+                &scope,
+                "booking.created",
+                format!("Booked {} for {}", b.name, form.start),
+            )
+            .await
+        },
+    )
+    .await
+}
+
+/// The calendar `view` (`day`, `week` or `month`) around `date` (`YYYY-MM-DD`, today when
+/// empty) on the workspace's clock.
+#[server(endpoint = "get_booking_calendar")]
+pub async fn get_booking_calendar(
+    workspace_id: String,
+    #[server(default)] view: String,
+    #[server(default)] date: String,
+) -> Result<CalendarView, AppError> {
+    use workspaces::model::Permission;
+    ctx::in_workspace(&workspace_id, Permission::View, |c, scope| async move {
+        crate::service::calendar::calendar(&c.state, &scope, &view, &date).await
     })
     .await
 }

@@ -8,6 +8,8 @@ pub mod service_form;
 pub use availability::{
     format_hours, parse_hours, AvailabilityView, DayHours, HoursForm, WEEKDAYS,
 };
-pub use booking::{BookingStatus, BookingView, BookingsView};
+pub use booking::{
+    BookingStatus, BookingView, BookingsView, CalendarDay, CalendarView, ManualForm,
+};
 pub use service::{Question, ServiceSettings, ServiceView, ServicesView, LOCATIONS};
 pub use service_form::ServiceForm;

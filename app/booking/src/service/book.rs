@@ -109,7 +109,7 @@ pub async fn hold(
         visitor_tz: visitor_tz.to_owned(),
         ..blank(s, now)
     };
-    take(state, s, (minutes, start), held, None).await
+    take(state, s, (rules(s, minutes), start), held, None).await
 }
 
 fn blank(s: &ServiceDoc, now: mongodb::bson::DateTime) -> Booking {
@@ -157,7 +157,7 @@ pub async fn reschedule(
         visitor_tz: old.visitor_tz.clone(),
         ..blank(s, state.clock.now())
     };
-    take(state, s, (minutes, start), moved, Some(&old.id)).await
+    take(state, s, (rules(s, minutes), start), moved, Some(&old.id)).await
 }
 
 /// Books `base` (its status and the person) into the `minutes` session at `start`: with a
@@ -166,7 +166,7 @@ pub async fn reschedule(
 pub async fn take(
     state: &AppState,
     s: &ServiceDoc,
-    (minutes, start): (u32, Timestamp),
+    (r, start): (Rules, Timestamp),
     base: Booking,
     replacing: Option<&str>,
 ) -> Result<Result<Booking, Refusal>, AppError> {
@@ -181,8 +181,7 @@ pub async fn take(
             .count();
         (!joined, load)
     });
-    let r = rules(s, minutes);
-    let end = start + SignedDuration::from_mins(i64::from(minutes));
+    let end = start + SignedDuration::from_mins(i64::from(r.minutes));
     let mut first_refusal = None;
     for host in hosts {
         let hours = rules_hours(&of(state, &s.workspace_id, &host).await?);
@@ -204,6 +203,59 @@ pub async fn take(
         }
     }
     Ok(Err(first_refusal.unwrap_or(Refusal::NotOpen)))
+}
+
+/// Books the `minutes` session at `start` for `d` on a member's behalf: confirmed at once,
+/// with the service's notice and window waived (the member decides), its hours, seats,
+/// buffers and limits kept.
+pub async fn manual(
+    state: &AppState,
+    s: &ServiceDoc,
+    (minutes, start): (u32, Timestamp),
+    d: &Details,
+    zone: &str,
+) -> Result<Result<Booking, Refusal>, AppError> {
+    let answers = check_details(s, d).map_err(AppError::invalid_fields)?;
+    let r = Rules {
+        notice_minutes: 0,
+        window_days: 3650,
+        ..rules(s, minutes)
+    };
+    let base = Booking {
+        status: BookingStatus::Confirmed,
+        name: d.name.trim().to_owned(),
+        email: normalize_email(&d.email),
+        answers,
+        visitor_tz: zone.to_owned(),
+        ..blank(s, state.clock.now())
+    };
+    let booked = take(state, s, (r, start), base, None).await?;
+    if let Ok(b) = &booked {
+        capture(state, s, b).await?;
+    }
+    Ok(booked)
+}
+
+/// Makes the person of booking `b` a contact (or adds the booking to theirs) with the booking
+/// on their timeline, and tells the modules that act on new contacts.
+async fn capture(state: &AppState, s: &ServiceDoc, b: &Booking) -> Result<(), AppError> {
+    let summary = format!(
+        "Booked {} for {}",
+        s.settings.name,
+        super::public_form::when(b)
+    );
+    let capture = Capture {
+        workspace_id: &s.workspace_id,
+        email: &b.email,
+        source: "booking",
+        kind: "booking.booked",
+        summary: &summary,
+        ip: None,
+    };
+    if let Some(intake) = state.contact_intake() {
+        intake.capture(state, capture).await?;
+    }
+    state.contact_event(ContactEvent::Captured(capture)).await
 }
 
 /// The visitor's details, as the booking form posts them.
@@ -262,7 +314,6 @@ pub async fn confirm(
     s: &ServiceDoc,
     id: &str,
     d: &Details,
-    summary: &str,
 ) -> Result<Option<Booking>, AppError> {
     let answers = check_details(s, d).map_err(AppError::invalid_fields)?;
     let email = normalize_email(&d.email);
@@ -282,18 +333,7 @@ pub async fn confirm(
     let Some(booking) = confirmed else {
         return Ok(None);
     };
-    let capture = Capture {
-        workspace_id: &s.workspace_id,
-        email: &email,
-        source: "booking",
-        kind: "booking.booked",
-        summary,
-        ip: None,
-    };
-    if let Some(intake) = state.contact_intake() {
-        intake.capture(state, capture).await?;
-    }
-    state.contact_event(ContactEvent::Captured(capture)).await?;
+    capture(state, s, &booking).await?;
     Ok(Some(booking))
 }
 

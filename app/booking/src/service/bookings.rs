@@ -3,7 +3,7 @@
 
 use super::public_html::local;
 use super::store::{bookings, services, ts, Booking};
-use crate::model::{BookingStatus, BookingView, BookingsView};
+use crate::model::{BookingStatus, BookingView, BookingsView, ManualForm};
 use app_core::error::AppError;
 use futures_util::TryStreamExt;
 use mongodb::bson::{doc, DateTime};
@@ -12,13 +12,16 @@ use std::collections::HashMap;
 use workspaces::model::Permission;
 use workspaces::WorkspaceScope;
 
-fn view(b: Booking, names: &HashMap<String, String>, tz: &jiff::tz::TimeZone) -> BookingView {
+/// Booking `b` as screens show it, with its service's name from `names`, on the clock of `tz`.
+pub fn view(b: Booking, names: &HashMap<String, String>, tz: &jiff::tz::TimeZone) -> BookingView {
     BookingView {
         service_name: names
             .get(&b.service_id)
             .cloned()
             .unwrap_or_else(|| "Deleted service".into()),
         when: local(ts(b.start), tz, "%a %-d %b, %H:%M"),
+        day: local(ts(b.start), tz, "%Y-%m-%d"),
+        time: local(ts(b.start), tz, "%H:%M"),
         minutes: ((b.end.timestamp_millis() - b.start.timestamp_millis()) / 60_000) as u32,
         start: platform::clock::rfc3339(b.start),
         end: platform::clock::rfc3339(b.end),
@@ -66,6 +69,41 @@ pub async fn list(
         can_edit: scope.role().can(Permission::EditContent),
         time_zone: ws.time_zone,
     })
+}
+
+/// Books `f` on a member's behalf (see [`super::book::manual`]), telling both sides.
+pub async fn manual(
+    state: &AppState,
+    scope: &WorkspaceScope,
+    f: &ManualForm,
+) -> Result<Booking, AppError> {
+    let s = super::services::find(state, scope, &f.service_id).await?;
+    let ws = workspaces::service::store::workspaces(&state.db)
+        .find_one(doc! { "_id": scope.workspace_id() })
+        .await?
+        .ok_or(AppError::Internal)?;
+    let tz = jiff::tz::TimeZone::get(&ws.time_zone).unwrap_or(jiff::tz::TimeZone::UTC);
+    let start = f
+        .start
+        .trim()
+        .parse::<jiff::civil::DateTime>()
+        .ok()
+        .and_then(|t| t.to_zoned_datetime(tz).ok())
+        .map(|z| z.timestamp())
+        .ok_or_else(|| AppError::invalid("start", "Choose a date and time."))?;
+    let details = super::book::Details {
+        name: f.name.clone(),
+        email: f.email.clone(),
+        answers: Vec::new(),
+    };
+    let minutes = super::book::length(&s, None);
+    match super::book::manual(state, &s, (minutes, start), &details, &ws.time_zone).await? {
+        Ok(b) => {
+            super::manage::booked(state, &s, &b).await;
+            Ok(b)
+        }
+        Err(refusal) => Err(AppError::invalid("start", refusal.message())),
+    }
 }
 
 /// Moves booking `id` to `to` (cancelled or no-show); a cancelled booking frees its time and

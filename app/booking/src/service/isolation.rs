@@ -46,6 +46,22 @@ pub const ISOLATION: &[IsolationRow] = &[
         &[("workspace_id", "{ws}")],
     ),
     (
+        "get_booking_calendar",
+        Workspace("viewer"),
+        &[("workspace_id", "{ws}"), ("view", "month")],
+    ),
+    (
+        "book_manually",
+        Workspace("editor"),
+        &[
+            ("workspace_id", "{ws}"),
+            ("service_id", "x"),
+            ("start", "2030-01-07T09:00"),
+            ("name", "M"),
+            ("email", "m@example.com"),
+        ],
+    ),
+    (
         "set_booking_status",
         Workspace("editor"),
         &[

@@ -89,6 +89,17 @@ pub async fn reschedule(
     Ok(moved)
 }
 
+/// Tells both sides of new booking `b` and queues its reminders. A failure is logged: the
+/// booking stands, and the owner sees it in the app.
+pub async fn booked(state: &AppState, s: &ServiceDoc, b: &Booking) {
+    if let Err(e) = notify::tell(state, s, b, Change::Booked).await {
+        tracing::warn!(error = %e, booking = %b.id, "booking emails not queued");
+    }
+    if let Err(e) = remind_later(state, b).await {
+        tracing::warn!(error = %e, booking = %b.id, "booking reminders not queued");
+    }
+}
+
 /// Reminders go this many hours before a session.
 const REMIND_HOURS: [i64; 2] = [24, 1];
 

@@ -3,7 +3,9 @@
 
 pub mod book;
 pub mod bookings;
+pub mod calendar;
 pub mod claim;
+pub mod home;
 pub mod hours;
 pub mod ics;
 pub mod isolation;

@@ -11,6 +11,7 @@ pub const MODULE: Module = Module {
     routes,
     isolation: super::isolation::ISOLATION,
     jobs: &[super::manage::REMIND],
+    home: Some(super::home::part),
     ..Module::named("booking")
 };
 

@@ -5,8 +5,8 @@
 use super::book::{self, Details};
 use super::public_form::{booked, details};
 use super::public_html::{self, Target, TimesPage, PAGE, TIMES_PAGE};
+use super::services;
 use super::store::ServiceDoc;
-use super::{notify, services};
 use app_core::error::AppError;
 use axum::extract::{Form, Path, Query, State};
 use axum::response::{IntoResponse, Redirect, Response};
@@ -357,19 +357,9 @@ pub async fn details_post(
             &details(&s, &b, &typed, &errors),
         );
     }
-    let summary = format!(
-        "Booked {} for {}",
-        s.settings.name,
-        super::public_form::when(&b)
-    );
-    match book::confirm(&state, &s, &b.id, &typed, &summary).await {
+    match book::confirm(&state, &s, &b.id, &typed).await {
         Ok(Some(done)) => {
-            if let Err(e) = notify::tell(&state, &s, &done, notify::Change::Booked).await {
-                tracing::warn!(error = %e, booking = %done.id, "booking emails not queued");
-            }
-            if let Err(e) = super::manage::remind_later(&state, &done).await {
-                tracing::warn!(error = %e, booking = %done.id, "booking reminders not queued");
-            }
+            super::manage::booked(&state, &s, &done).await;
             PAGE.render(StatusCode::OK, "You're booked", &booked(&s, &done))
         }
         Ok(None) => ran_out(&ws, &s),
