@@ -162,7 +162,7 @@ async fn an_owner_books_someone_and_sees_it_on_the_calendar_and_the_home_page() 
     let (mut c, _) = signed_up(&app, "ownbk").await;
     let (ws, _) = with_service(
         &mut c,
-        "owner-books",
+        "ownbk",
         &[("name", "Consult"), ("durations", "30")],
     )
     .await;
