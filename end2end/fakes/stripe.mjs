@@ -221,6 +221,11 @@ function newCard(customer, brand, last4) {
 // --- Flows -------------------------------------------------------------------------------------
 
 function pay(session) {
+  if (session.mode === "payment") {
+    Object.assign(session, { status: "complete", payment_status: "paid", payment_intent: id("pi") });
+    emit("checkout.session.completed", publicSession(session));
+    return null;
+  }
   if (session.mode === "setup") {
     const pm = newCard(session.customer, "mastercard", "4444");
     const intent = {
@@ -299,6 +304,15 @@ function endSubscription(sub) {
 // --- Pages -------------------------------------------------------------------------------------
 
 function checkoutPage(session) {
+  if (session.mode === "payment") {
+    const data = session.line_items[0].price_data;
+    return `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1"><title>Pay · Stripe (test)</title></head><body>
+<main><h1>${escape(data.product_data?.name ?? "Payment")}</h1><p><strong>${escape(String(data.currency).toUpperCase())} ${(Number(data.unit_amount) / 100).toFixed(2)}</strong></p>
+<p>Test card 4242 4242 4242 4242</p>
+<form method="post" action="/checkout/${escape(session.id)}/pay"><button type="submit">Pay</button></form>
+<a href="${escape(session.cancel_url)}">Cancel and go back</a></main></body></html>`;
+  }
   if (session.mode === "setup") {
     return `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1"><title>Save a card · Stripe (test)</title></head><body>
@@ -394,6 +408,32 @@ async function api(req, res, url) {
     };
     prices.set(p.id, p);
     return send(res, 200, p);
+  }
+  if (req.method === "POST" && path === "/checkout/sessions" && params.mode === "payment") {
+    // A one-off payment for an amount given inline (price_data), as a paid booking opens it.
+    const item = params.line_items?.[0];
+    if (!item?.price_data?.unit_amount || !item.price_data.product_data?.name) return stripeError(res, 400, "Missing price_data", "line_items[0][price_data]");
+    const expires = Number(params.expires_at ?? t + DAY);
+    if (expires < t + 1800 || expires > t + DAY) return stripeError(res, 400, "expires_at must be 30 minutes to 24 hours ahead", "expires_at");
+    const s = {
+      id: id("cs_test"), object: "checkout.session", automatic_tax: { enabled: false }, created: t, custom_fields: [], custom_text: {},
+      expires_at: expires, livemode: false, mode: "payment", payment_method_types: ["card"], payment_status: "unpaid",
+      shipping_options: [], status: "open", client_reference_id: null, customer: null, customer_email: params.customer_email ?? null,
+      metadata: params.metadata ?? {}, success_url: params.success_url, cancel_url: params.cancel_url, subscription: null,
+      currency: item.price_data.currency, amount_total: Number(item.price_data.unit_amount), setup_intent: null, payment_intent: null,
+      line_items: params.line_items,
+    };
+    s.url = `${base}/checkout/${s.id}`;
+    sessions.set(s.id, s);
+    return send(res, 200, publicSession(s));
+  }
+  if (req.method === "POST" && (m = path.match(/^\/checkout\/sessions\/([^/]+)\/expire$/))) {
+    const s = sessions.get(m[1]);
+    if (!s) return stripeError(res, 404, `No such checkout.session: '${m[1]}'`);
+    if (s.status !== "open") return stripeError(res, 400, "Only open sessions can be expired");
+    s.status = "expired";
+    emit("checkout.session.expired", publicSession(s));
+    return send(res, 200, publicSession(s));
   }
   if (req.method === "POST" && path === "/checkout/sessions") {
     const item = params.line_items?.[0];

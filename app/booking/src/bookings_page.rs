@@ -94,7 +94,7 @@ fn BookingRow(
         <li class="card">
             <h2>{format!("{} · {}", b.when, b.service_name)}</h2>
             <p><a href=format!("{calendar}?view=day&date={}", b.day)>"See the day"</a></p>
-            <p><span class="badge">{b.status.label()}</span>{format!(" {} <{}> · {} min", b.name, b.email, b.minutes)}</p>
+            <p><span class="badge">{b.status.label()}</span>{format!(" {} <{}> · {} min", b.name, b.email, b.minutes)}{(!b.paid.is_empty()).then(|| format!(" · paid {}", b.paid))}</p>
             {b.answers.into_iter().filter(|(_, a)| !a.is_empty()).map(|(q, a)| view! { <p class="muted">{q}": "{a}</p> }).collect_view()}
             {(can_edit && open).then(|| view! {
                 <Show when=move || asking.get() fallback=move || view! {

@@ -12,6 +12,8 @@ pub fn ServiceForm(
     service: ServiceView,
     /// Members who can host: (user id, name).
     members: Vec<(String, String)>,
+    /// Whether the server takes payments.
+    payments_ready: bool,
 ) -> impl IntoView {
     let save = ServerAction::<SaveBookingService>::new();
     let error = Signal::derive(move || save.value().get().and_then(|r| r.err()));
@@ -47,7 +49,7 @@ pub fn ServiceForm(
                     <FieldErrors messages=messages("description")/>
                 </div>
                 <Field label="Length in minutes" name="durations" required=true value=f.durations.clone() error hint="Several lengths separated by commas let visitors choose."/>
-                <Field label="Price" name="price" value=f.price.clone() error hint=format!("In {}; 0 is free.", service.currency)/>
+                <Field label="Price" name="price" value=f.price.clone() error hint=if payments_ready { format!("In {}; 0 is free. Visitors pay when they book.", service.currency) } else { format!("In {}; 0 is free. Paid services need payments set up on the server (STRIPE_SECRET_KEY, STRIPE_WEBHOOK_SECRET); until then visitors cannot book them.", service.currency) }/>
                 <div class="field">
                     <label for="service-location">"Where"</label>
                     <select id="service-location" name="location">

@@ -51,7 +51,7 @@ pub fn ServicePage() -> impl IntoView {
                     <p class="muted">"Visitors book it at "<a href=service.public_url.clone() target="_blank" rel="noopener">{service.public_url.clone()}</a></p>
                     {if overview.can_edit {
                         view! {
-                            <ServiceForm workspace_id=ws.id.clone() service members=overview.members/>
+                            <ServiceForm workspace_id=ws.id.clone() service members=overview.members payments_ready=overview.payments_ready/>
                             <section class="card" aria-labelledby="service-delete">
                                 <h2 id="service-delete">"Delete"</h2>
                                 <p class="muted">"Bookings already made stay on the calendar."</p>

@@ -22,7 +22,7 @@ pub mod state;
 pub use config::{AppEnv, Config};
 pub use db::Db;
 pub use module::{
-    Access, Capture, ContactEvent, ContactIntake, HomePart, IsolationRow, Module, OnContact,
-    PlanRules, Services, UsageCounter,
+    Access, Capture, CheckoutEvent, ContactEvent, ContactIntake, HomePart, IsolationRow, Module,
+    OnCheckout, OnContact, PlanRules, Services, UsageCounter,
 };
 pub use state::AppState;

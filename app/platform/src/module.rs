@@ -86,6 +86,8 @@ pub struct Module {
     pub home: Option<HomePart>,
     /// What it does when something happens to a workspace's contacts.
     pub on_contact: Option<OnContact>,
+    /// What it does when a one-off Stripe Checkout payment it opened is paid or runs out.
+    pub on_checkout: Option<OnCheckout>,
 }
 
 impl Module {
@@ -105,6 +107,7 @@ impl Module {
             caches: &[],
             home: None,
             on_contact: None,
+            on_checkout: None,
         }
     }
 }
@@ -170,6 +173,23 @@ pub enum ContactEvent<'a> {
         tag: &'a str,
     },
 }
+
+/// A one-off Stripe Checkout payment a module opened (a paid booking), now paid or expired.
+/// Billing verifies Stripe's webhook and hands these on, so modules above it need not know
+/// Stripe's events.
+#[derive(Debug, Clone, Copy)]
+pub struct CheckoutEvent<'a> {
+    /// The Checkout Session.
+    pub session_id: &'a str,
+    /// Paid, or ran out unpaid.
+    pub paid: bool,
+    /// The metadata the module gave the session (it recognises its own by them).
+    pub metadata: &'a std::collections::HashMap<String, String>,
+}
+
+/// A module's handler of [`CheckoutEvent`]s; an error makes Stripe deliver the event again.
+pub type OnCheckout =
+    for<'a> fn(&'a AppState, CheckoutEvent<'a>) -> BoxFuture<'a, Result<(), AppError>>;
 
 /// A module's handler of [`ContactEvent`]s.
 pub type OnContact =

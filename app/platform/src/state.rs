@@ -7,7 +7,7 @@ use super::db::Db;
 use super::events::{self, EventBuffer};
 use super::jobs::Jobs;
 use super::mailer::Mailer;
-use super::module::{ContactEvent, ContactIntake, Module, PlanRules, Services};
+use super::module::{CheckoutEvent, ContactEvent, ContactIntake, Module, PlanRules, Services};
 use super::rate_limit::Limits;
 use app_core::error::AppError;
 use axum::extract::FromRef;
@@ -130,6 +130,20 @@ impl AppState {
     /// without the CRM: the capturing module keeps its own record only).
     pub fn contact_intake(&self) -> Option<&'static dyn ContactIntake> {
         self.modules.iter().find_map(|m| m.contact_intake)
+    }
+
+    /// Hands a one-off payment's outcome to every module that opens payments; the first
+    /// failure is returned after all ran (the webhook then asks Stripe to deliver it again).
+    pub async fn checkout_event(&self, event: CheckoutEvent<'_>) -> Result<(), AppError> {
+        let mut first = Ok(());
+        for on in self.modules.iter().filter_map(|m| m.on_checkout) {
+            if let Err(e) = on(self, event).await {
+                if first.is_ok() {
+                    first = Err(e);
+                }
+            }
+        }
+        first
     }
 
     /// Hands `event` to every module that acts on contact events; each runs even when another

@@ -160,12 +160,7 @@ async fn a_visitor_moves_their_booking_is_reminded_and_cannot_cancel_too_late() 
 async fn an_owner_books_someone_and_sees_it_on_the_calendar_and_the_home_page() {
     let app = TestApp::start().await;
     let (mut c, _) = signed_up(&app, "ownbk").await;
-    let (ws, _) = with_service(
-        &mut c,
-        "ownbk",
-        &[("name", "Consult"), ("durations", "30")],
-    )
-    .await;
+    let (ws, _) = with_service(&mut c, "ownbk", &[("name", "Consult"), ("durations", "30")]).await;
     let service = ok(&mut c, "get_booking_services", &[("workspace_id", &ws)]).await["services"][0]
         ["id"]
         .as_str()

@@ -11,6 +11,8 @@ mod bio_analytics;
 mod bio_images;
 mod booking;
 mod booking_manage;
+mod booking_paid;
+mod booking_waitlist;
 mod common;
 mod crm_contacts;
 mod crm_deals;

@@ -10,6 +10,7 @@ pub mod impact;
 pub mod invoices;
 pub mod isolation;
 pub mod module;
+pub mod one_off;
 pub mod overrides;
 pub mod payment_methods;
 pub mod payments;

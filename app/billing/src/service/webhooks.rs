@@ -73,7 +73,8 @@ pub async fn receive(State(state): State<AppState>, headers: HeaderMap, body: St
     }
 }
 
-/// Brings the subscription an event is about up to date with Stripe.
+/// Brings the subscription an event is about up to date with Stripe; hands a one-off payment's
+/// outcome to the module that opened it.
 async fn handle(
     state: &AppState,
     payments: &Payments,
@@ -81,6 +82,17 @@ async fn handle(
 ) -> Result<(), AppError> {
     use EventObject::*;
     let subscription_id = match object {
+        CheckoutSessionCompleted(session) | CheckoutSessionExpired(session)
+            if session.mode == stripe_shared::CheckoutSessionMode::Payment =>
+        {
+            let metadata = session.metadata.unwrap_or_default();
+            let event = platform::CheckoutEvent {
+                session_id: session.id.as_str(),
+                paid: session.payment_status == stripe_shared::CheckoutSessionPaymentStatus::Paid,
+                metadata: &metadata,
+            };
+            return state.checkout_event(event).await;
+        }
         CheckoutSessionCompleted(session) => session.subscription.map(|s| s.id().to_string()),
         CustomerSubscriptionCreated(sub)
         | CustomerSubscriptionUpdated(sub)

@@ -64,6 +64,8 @@ pub struct BookingView {
     pub minutes: u32,
     /// Status.
     pub status: BookingStatus,
+    /// What was paid ("EUR 25.00"), empty for free bookings.
+    pub paid: String,
     /// Who booked.
     pub name: String,
     /// Their address.

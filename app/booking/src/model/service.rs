@@ -91,6 +91,8 @@ pub struct ServicesView {
     pub can_edit: bool,
     /// The workspace's list of services for visitors.
     pub public_url: String,
+    /// Whether this server takes payments (paid services need it).
+    pub payments_ready: bool,
 }
 
 impl ServiceSettings {

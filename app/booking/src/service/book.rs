@@ -112,7 +112,8 @@ pub async fn hold(
     take(state, s, (rules(s, minutes), start), held, None).await
 }
 
-fn blank(s: &ServiceDoc, now: mongodb::bson::DateTime) -> Booking {
+/// A booking of service `s` with nothing filled in, made `now`.
+pub fn blank(s: &ServiceDoc, now: mongodb::bson::DateTime) -> Booking {
     Booking {
         id: String::new(),
         workspace_id: s.workspace_id.clone(),
@@ -130,6 +131,8 @@ fn blank(s: &ServiceDoc, now: mongodb::bson::DateTime) -> Booking {
         answers: Vec::new(),
         uid: String::new(),
         sequence: 0,
+        checkout_id: None,
+        paid_cents: 0,
         visitor_tz: String::new(),
         created_at: now,
     }
@@ -238,7 +241,7 @@ pub async fn manual(
 
 /// Makes the person of booking `b` a contact (or adds the booking to theirs) with the booking
 /// on their timeline, and tells the modules that act on new contacts.
-async fn capture(state: &AppState, s: &ServiceDoc, b: &Booking) -> Result<(), AppError> {
+pub async fn capture(state: &AppState, s: &ServiceDoc, b: &Booking) -> Result<(), AppError> {
     let summary = format!(
         "Booked {} for {}",
         s.settings.name,

@@ -12,8 +12,13 @@ use std::collections::HashMap;
 use workspaces::model::Permission;
 use workspaces::WorkspaceScope;
 
-/// Booking `b` as screens show it, with its service's name from `names`, on the clock of `tz`.
-pub fn view(b: Booking, names: &HashMap<String, String>, tz: &jiff::tz::TimeZone) -> BookingView {
+/// Booking `b` as screens show it, with its service's name from `names`, on the clock of `tz`,
+/// amounts in `currency`.
+pub fn view(
+    b: Booking,
+    names: &HashMap<String, String>,
+    (tz, currency): (&jiff::tz::TimeZone, &str),
+) -> BookingView {
     BookingView {
         service_name: names
             .get(&b.service_id)
@@ -29,6 +34,10 @@ pub fn view(b: Booking, names: &HashMap<String, String>, tz: &jiff::tz::TimeZone
         service_id: b.service_id,
         host_id: b.host_id,
         status: b.status,
+        paid: match b.paid_cents {
+            0 => String::new(),
+            c => app_core::money::money(c, currency),
+        },
         name: b.name,
         email: b.email,
         answers: b.answers,
@@ -65,7 +74,10 @@ pub async fn list(
         .try_collect()
         .await?;
     Ok(BookingsView {
-        bookings: list.into_iter().map(|b| view(b, &names, &tz)).collect(),
+        bookings: list
+            .into_iter()
+            .map(|b| view(b, &names, (&tz, &ws.currency)))
+            .collect(),
         can_edit: scope.role().can(Permission::EditContent),
         time_zone: ws.time_zone,
     })
@@ -141,6 +153,7 @@ pub async fn set_status(
             .await?;
         if let Some(s) = service {
             super::notify::tell(state, &s, &b, super::notify::Change::Cancelled).await?;
+            super::waitlist::freed(state, &s, &b).await;
         }
     }
     Ok(b)

@@ -12,15 +12,19 @@ pub mod isolation;
 pub mod manage;
 pub mod module;
 pub mod notify;
+pub mod payment;
 pub mod public;
+pub mod public_details;
 pub mod public_form;
 pub mod public_html;
 pub mod public_manage;
+pub mod public_waitlist;
 pub mod services;
 pub mod slots;
 #[cfg(test)]
 mod slots_tests;
 pub mod store;
+pub mod waitlist;
 
 pub use module::MODULE;
 

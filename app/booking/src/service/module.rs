@@ -1,6 +1,6 @@
 //! The booking module as the server assembles it.
 
-use super::{public, public_manage};
+use super::{public, public_details, public_manage, public_waitlist};
 use axum::routing::{get, post};
 use axum::Router;
 use platform::{AppState, Module};
@@ -10,8 +10,9 @@ pub const MODULE: Module = Module {
     indexes: super::indexes,
     routes,
     isolation: super::isolation::ISOLATION,
-    jobs: &[super::manage::REMIND],
+    jobs: &[super::manage::REMIND, super::waitlist::OFFER_ENDS],
     home: Some(super::home::part),
+    on_checkout: Some(super::payment::on_checkout),
     ..Module::named("booking")
 };
 
@@ -22,7 +23,11 @@ fn routes() -> Router<AppState> {
         .route("/@{handle}/book/{service}/hold", post(public::hold))
         .route(
             "/@{handle}/book/{service}/h/{id}/{tag}",
-            get(public::details_page).post(public::details_post),
+            get(public_details::details_page).post(public_details::details_post),
+        )
+        .route(
+            "/@{handle}/book/{service}/waitlist",
+            post(public_waitlist::join),
         )
         .route("/booking/{id}/{tag}", get(public_manage::page))
         .route("/booking/{id}/{tag}/cancel", post(public_manage::cancel))

@@ -2,8 +2,7 @@
 //! (open times by day in the visitor's zone), the hold a chosen time becomes and the details
 //! form that books it. Plain HTML; the times page's only script detects the zone.
 
-use super::book::{self, Details};
-use super::public_form::{booked, details};
+use super::book;
 use super::public_html::{self, Target, TimesPage, PAGE, TIMES_PAGE};
 use super::services;
 use super::store::ServiceDoc;
@@ -20,7 +19,6 @@ use platform::public_page::message;
 use platform::request::client_ip;
 use platform::AppState;
 use serde::Deserialize;
-use std::collections::HashMap;
 use workspaces::service::store::{workspaces, Workspace};
 
 /// The page of an address that leads nowhere.
@@ -59,7 +57,8 @@ async fn workspace(state: &AppState, handle: &str) -> Result<Workspace, Response
     }
 }
 
-async fn service(
+/// The workspace at `handle` (with bookings on) and its bookable service at `slug`.
+pub async fn service(
     state: &AppState,
     handle: &str,
     slug: &str,
@@ -120,6 +119,14 @@ pub async fn times_page(
     q: &TimesQuery,
     error: Option<&str>,
 ) -> Response {
+    if super::payment::paid(s) && billing::service::payments::of(state).is_none() {
+        let text = "This service is paid, and payments are not set up here yet. Please contact us to book.";
+        return PAGE.render(
+            StatusCode::SERVICE_UNAVAILABLE,
+            &s.settings.name,
+            &message(&s.settings.name, text),
+        );
+    }
     let (tz_name, tz) = zone_or(&q.tz, &ws.time_zone);
     let minutes = book::length(s, q.d);
     let now = super::store::ts(state.clock.now());
@@ -205,6 +212,30 @@ pub struct HoldForm {
     d: Option<u32>,
 }
 
+/// The path of hold `b`'s details form (signed: the link is the capability).
+pub async fn details_path(
+    state: &AppState,
+    s: &ServiceDoc,
+    b: &super::store::Booking,
+) -> Result<String, AppError> {
+    let ws = workspaces(&state.db)
+        .find_one(doc! { "_id": &s.workspace_id })
+        .await?
+        .ok_or(AppError::Internal)?;
+    Ok(format!(
+        "/@{}/book/{}/h/{}/{}",
+        ws.handle,
+        s.settings.slug,
+        b.id,
+        hold_tag(state, &b.id)
+    ))
+}
+
+/// Whether `tag` signs hold `id`.
+pub fn hold_tag_ok(state: &AppState, id: &str, tag: &str) -> bool {
+    verify_mac(state.config.app_secret.expose(), "booking.hold", id, tag)
+}
+
 fn hold_tag(state: &AppState, id: &str) -> String {
     mac(state.config.app_secret.expose(), "booking.hold", id)
 }
@@ -273,96 +304,6 @@ pub async fn hold(
             )
             .await
         }
-        Err(e) => unavailable(e),
-    }
-}
-
-async fn held(
-    state: &AppState,
-    (handle, slug, id, tag): &(String, String, String, String),
-) -> Result<(Workspace, ServiceDoc, super::store::Booking), Response> {
-    if !verify_mac(state.config.app_secret.expose(), "booking.hold", id, tag) {
-        return Err(not_found());
-    }
-    let (ws, s) = service(state, handle, slug).await?;
-    match book::find(state, &s.id, id).await {
-        Ok(Some(b)) => Ok((ws, s, b)),
-        Ok(None) => Err(not_found()),
-        Err(e) => Err(unavailable(e)),
-    }
-}
-
-fn ran_out(ws: &Workspace, s: &ServiceDoc) -> Response {
-    PAGE.render(
-        StatusCode::GONE,
-        "Time no longer held",
-        &format!(
-            "{}<p><a href=\"/@{}/book/{}\">Choose a time again</a></p>",
-            message(
-                "We could not keep this time",
-                "The few minutes we hold a time for ran out before the booking was finished."
-            ),
-            app_core::text::escape_html(&ws.handle),
-            app_core::text::escape_html(&s.settings.slug)
-        ),
-    )
-}
-
-/// `GET /@{handle}/book/{service}/h/{id}/{tag}`: the details form of a hold.
-pub async fn details_page(
-    State(state): State<AppState>,
-    Path(p): Path<(String, String, String, String)>,
-) -> Response {
-    let (ws, s, b) = match held(&state, &p).await {
-        Ok(found) => found,
-        Err(r) => return r,
-    };
-    match b.status {
-        crate::model::BookingStatus::Confirmed => {
-            PAGE.render(StatusCode::OK, "You're booked", &booked(&s, &b))
-        }
-        crate::model::BookingStatus::Held if b.hold_until > Some(state.clock.now()) => PAGE.render(
-            StatusCode::OK,
-            &s.settings.name,
-            &details(&s, &b, &Details::default(), &[]),
-        ),
-        _ => ran_out(&ws, &s),
-    }
-}
-
-/// `POST /@{handle}/book/{service}/h/{id}/{tag}`: books the held time.
-pub async fn details_post(
-    State(state): State<AppState>,
-    Path(p): Path<(String, String, String, String)>,
-    Form(f): Form<HashMap<String, String>>,
-) -> Response {
-    let (ws, s, b) = match held(&state, &p).await {
-        Ok(found) => found,
-        Err(r) => return r,
-    };
-    let typed = Details {
-        name: f.get("name").cloned().unwrap_or_default(),
-        email: f.get("email").cloned().unwrap_or_default(),
-        answers: (0..s.settings.questions.len())
-            .map(|i| f.get(&format!("q{i}")).cloned().unwrap_or_default())
-            .collect(),
-    };
-    if b.status == crate::model::BookingStatus::Confirmed {
-        return PAGE.render(StatusCode::OK, "You're booked", &booked(&s, &b));
-    }
-    if let Err(errors) = book::check_details(&s, &typed) {
-        return PAGE.render(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            &s.settings.name,
-            &details(&s, &b, &typed, &errors),
-        );
-    }
-    match book::confirm(&state, &s, &b.id, &typed).await {
-        Ok(Some(done)) => {
-            super::manage::booked(&state, &s, &done).await;
-            PAGE.render(StatusCode::OK, "You're booked", &booked(&s, &done))
-        }
-        Ok(None) => ran_out(&ws, &s),
         Err(e) => unavailable(e),
     }
 }

@@ -239,5 +239,17 @@ pub fn times(p: &TimesPage) -> String {
     html.push_str(&format!(
         "<nav class=\"pager\" aria-label=\"Weeks\"><span>{prev}</span><span>{next}</span></nav>"
     ));
+    if p.target.moving.is_none() {
+        let typed = super::public_waitlist::WaitlistForm {
+            date: p.days.0.clone(),
+            ..Default::default()
+        };
+        html.push_str(&super::public_waitlist::form(
+            &p.target.path,
+            p.tz,
+            &typed,
+            &[],
+        ));
+    }
     html
 }

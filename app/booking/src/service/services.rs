@@ -65,6 +65,7 @@ pub async fn list(state: &AppState, scope: &WorkspaceScope) -> Result<ServicesVi
         members,
         can_edit: scope.role().can(Permission::EditContent),
         public_url: public_url(state, &ws.handle),
+        payments_ready: billing::service::payments::of(state).is_some(),
     })
 }
 

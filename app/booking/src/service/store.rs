@@ -93,6 +93,12 @@ pub struct Booking {
     /// How many times it moved (the event's SEQUENCE).
     #[serde(default)]
     pub sequence: u32,
+    /// The Stripe Checkout Session paying for it (paid services).
+    #[serde(default)]
+    pub checkout_id: Option<String>,
+    /// What was paid, in minor units.
+    #[serde(default)]
+    pub paid_cents: i64,
     /// The zone the visitor read the time in.
     #[serde(default)]
     pub visitor_tz: String,

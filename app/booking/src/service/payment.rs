@@ -1,0 +1,124 @@
+//! Paid services: the visitor's hold becomes a Stripe Checkout payment; the booking is
+//! confirmed only when Stripe reports it paid, and the seat is released when the payment page
+//! runs out unpaid.
+
+use super::book::{check_details, Details};
+use super::store::{bookings, services, Booking, ServiceDoc};
+use app_core::error::AppError;
+use billing::service::one_off::{self, OneOff};
+use futures_util::future::BoxFuture;
+use identity::model::normalize_email;
+use mongodb::bson::{doc, DateTime};
+use platform::{AppState, CheckoutEvent};
+use std::collections::HashMap;
+
+/// How long Stripe's payment page stays open (its shortest allowed).
+const PAY_MINUTES: i64 = 30;
+/// The seat is held a little longer than the payment page, for Stripe's report to arrive.
+const HOLD_MINUTES: i64 = PAY_MINUTES + 10;
+
+/// Whether visitors pay for `s` when booking.
+pub fn paid(s: &ServiceDoc) -> bool {
+    s.settings.price_cents > 0
+}
+
+/// Keeps hold `b` for the payment with the visitor's details and opens Stripe's payment page;
+/// returns its address. `None` when the hold ran out first.
+pub async fn start(
+    state: &AppState,
+    (s, currency, b): (&ServiceDoc, &str, &Booking),
+    d: &Details,
+    (success_url, cancel_url): (String, String),
+) -> Result<Option<String>, AppError> {
+    let answers = check_details(s, d).map_err(AppError::invalid_fields)?;
+    let now = state.clock.now();
+    let until = DateTime::from_millis(now.timestamp_millis() + HOLD_MINUTES * 60_000);
+    let email = normalize_email(&d.email);
+    let kept = bookings(state)
+        .find_one_and_update(
+            doc! { "_id": &b.id, "status": "held", "hold_until": { "$gt": now } },
+            doc! { "$set": {
+                "name": d.name.trim(), "email": &email, "hold_until": until,
+                "answers": answers.iter().map(|(q, a)| vec![q.clone(), a.clone()]).collect::<Vec<_>>(),
+            } },
+        )
+        .await?;
+    let Some(kept) = kept else {
+        return Ok(None);
+    };
+    let name = format!("{}, {}", s.settings.name, super::public_form::when(b));
+    let (id, url) = one_off::start(
+        state,
+        OneOff {
+            amount: s.settings.price_cents,
+            currency,
+            name: &name,
+            email: &email,
+            metadata: HashMap::from([("booking_id".to_owned(), b.id.clone())]),
+            success_url,
+            cancel_url,
+            expires_at: now.timestamp_millis() / 1000 + PAY_MINUTES * 60 + 30,
+        },
+    )
+    .await?;
+    bookings(state)
+        .update_one(
+            doc! { "_id": &b.id },
+            doc! { "$set": { "checkout_id": &id } },
+        )
+        .await?;
+    // Back from an earlier payment page without paying and trying again: that page closes
+    // (after the new one is recorded, so its "expired" report finds nothing to release).
+    if let Some(old) = kept.checkout_id {
+        if let Err(e) = one_off::expire(state, &old).await {
+            tracing::info!(error = %e, session = %old, "an earlier payment page was not closed");
+        }
+    }
+    Ok(Some(url))
+}
+
+/// Booking's part of Stripe's reports: paid confirms the held booking (once), expired unpaid
+/// releases its seat.
+pub fn on_checkout<'a>(
+    state: &'a AppState,
+    e: CheckoutEvent<'a>,
+) -> BoxFuture<'a, Result<(), AppError>> {
+    Box::pin(async move {
+        let Some(id) = e.metadata.get("booking_id") else {
+            return Ok(());
+        };
+        let held = doc! { "_id": id, "status": "held", "checkout_id": e.session_id };
+        let Some(b) = bookings(state).find_one(held.clone()).await? else {
+            return Ok(());
+        };
+        let Some(s) = services(state)
+            .find_one(doc! { "_id": &b.service_id })
+            .await?
+        else {
+            return Ok(());
+        };
+        if !e.paid {
+            bookings(state)
+                .update_one(
+                    held,
+                    doc! { "$set": { "status": "cancelled" }, "$unset": { "hold_until": "" } },
+                )
+                .await?;
+            super::waitlist::freed(state, &s, &b).await;
+            return Ok(());
+        }
+        let done = bookings(state)
+            .find_one_and_update(
+                held,
+                doc! { "$set": { "status": "confirmed", "paid_cents": s.settings.price_cents },
+                "$unset": { "hold_until": "" } },
+            )
+            .return_document(mongodb::options::ReturnDocument::After)
+            .await?;
+        if let Some(done) = done {
+            super::book::capture(state, &s, &done).await?;
+            super::manage::booked(state, &s, &done).await;
+        }
+        Ok(())
+    })
+}
