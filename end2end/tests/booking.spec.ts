@@ -1,7 +1,7 @@
 import { expect, Page, test } from "@playwright/test";
 import { callApi, verifyEmail } from "./api";
 import { hydrated } from "./hydrated";
-import { mailTo, uniqueEmail } from "./mail";
+import { attachmentOf, linkIn, mailTo, uniqueEmail } from "./mail";
 
 const PASSWORD = "a perfectly long passphrase";
 
@@ -68,4 +68,73 @@ test("an owner sets up a service; a visitor books it on the public page with Jav
   await row.getByRole("button", { name: "Cancel booking…" }).click();
   await row.getByRole("button", { name: "Cancel booking", exact: true }).click();
   await expect(row).toContainText("Cancelled");
+});
+
+test("with JavaScript off, a visitor moves and cancels by the links in their email, the freed time goes to the waitlist, and a paid session is booked once paid", async ({ page, browser, baseURL }, info) => {
+  const handle = `bk2-${info.project.name}-${Date.now() % 1_000_000}`;
+  const owner = uniqueEmail("bo");
+  expect((await post(page, "register", { name: "Bo Owner", email: owner, password: PASSWORD })).ok()).toBeTruthy();
+  await verifyEmail(page.request, owner);
+  expect((await post(page, "create_workspace", { name: "Bo's Studio", handle, time_zone: "UTC", currency: "USD" })).ok()).toBeTruthy();
+  const ws = await (await post(page, "get_workspace", { handle })).json();
+  expect((await post(page, "update_workspace_modules", { workspace_id: ws.id, "modules[0]": "booking" })).ok()).toBeTruthy();
+  for (const [name, price] of [["Lesson", "0"], ["Masterclass", "40"]]) {
+    const saved = await post(page, "save_booking_service", { workspace_id: ws.id, name, durations: "60", price, notice_hours: "0", active: "on" });
+    expect(saved.ok()).toBeTruthy();
+  }
+  const device = { javaScriptEnabled: false, baseURL, viewport: info.project.use.viewport, isMobile: info.project.use.isMobile };
+
+  // Ann books, moves it to a later time by the link in her email, whose calendar file parses.
+  const ann = await (await browser.newContext(device)).newPage();
+  await ann.goto(`/@${handle}/book/lesson`);
+  await ann.locator("button[name=start]").first().click();
+  const annEmail = uniqueEmail("ann");
+  await ann.getByRole("textbox", { name: "Your name" }).fill("Ann");
+  await ann.getByRole("textbox", { name: "Email" }).fill(annEmail);
+  await ann.getByRole("button", { name: "Confirm booking" }).click();
+  await expect(ann.getByRole("heading", { name: "You're booked" })).toBeVisible();
+  const booked = await mailTo(page.request, annEmail, 1, "Booked: Lesson");
+  const ics = await attachmentOf(page.request, booked, "invite.ics");
+  expect(ics).toMatch(/BEGIN:VCALENDAR[\s\S]*BEGIN:VEVENT[\s\S]*DTSTART:\d{8}T\d{6}Z[\s\S]*END:VCALENDAR/);
+  const manage = new URL(booked.text.match(/Need to cancel or move it\? (\S+)/)![1]).pathname;
+  await ann.goto(manage);
+  await ann.getByRole("link", { name: "Move to another time" }).click();
+  await ann.locator("button[name=start]").nth(1).click();
+  await expect(ann.getByRole("heading", { name: "Moved: Lesson" })).toBeVisible();
+  const moved = await mailTo(page.request, annEmail, 1, "Moved: Lesson");
+  const day = (await attachmentOf(page.request, moved, "invite.ics")).match(/DTSTART:(\d{4})(\d{2})(\d{2})T/)!;
+
+  // Ben waits for that day; Ann cancels by her newest link; the time is held for Ben.
+  const ben = await (await browser.newContext(device)).newPage();
+  await ben.goto(`/@${handle}/book/lesson`);
+  const benEmail = uniqueEmail("ben");
+  await ben.getByLabel("Day", { exact: true }).fill(`${day[1]}-${day[2]}-${day[3]}`);
+  await ben.getByRole("textbox", { name: "Your name" }).fill("Ben");
+  await ben.getByRole("textbox", { name: "Email" }).fill(benEmail);
+  await ben.getByRole("button", { name: "Join the waitlist" }).click();
+  await expect(ben.getByRole("heading", { name: "You're on the waitlist" })).toBeVisible();
+  await ann.goto(new URL(moved.text.match(/Need to cancel or move it\? (\S+)/)![1]).pathname);
+  await ann.getByRole("button", { name: "Cancel booking" }).click();
+  await expect(ann.getByRole("heading", { name: "Booking cancelled" })).toBeVisible();
+  const offer = await mailTo(page.request, benEmail, 1, "A time opened up: Lesson");
+  await ben.goto(new URL(linkIn(offer)).pathname);
+  await expect(ben.getByRole("textbox", { name: "Your name" })).toHaveValue("Ben");
+  await ben.getByRole("button", { name: "Confirm booking" }).click();
+  await expect(ben.getByRole("heading", { name: "You're booked" })).toBeVisible();
+
+  // Cleo pays for the masterclass on Stripe's page; she is booked only once it is paid.
+  const cleo = await (await browser.newContext(device)).newPage();
+  await cleo.goto(`/@${handle}/book/masterclass`);
+  await expect(cleo.getByText("USD 40.00")).toBeVisible();
+  await cleo.locator("button[name=start]").first().click();
+  await cleo.getByRole("textbox", { name: "Your name" }).fill("Cleo");
+  await cleo.getByRole("textbox", { name: "Email" }).fill(uniqueEmail("cleo"));
+  await cleo.getByRole("button", { name: "Confirm booking" }).click();
+  await expect(cleo.getByText("USD 40.00")).toBeVisible();
+  let list = await (await post(page, "get_bookings", { workspace_id: ws.id })).json();
+  expect(list.bookings.filter((b: any) => b.name === "Cleo")).toHaveLength(0);
+  await cleo.getByRole("button", { name: "Pay" }).click();
+  await expect(cleo.getByRole("heading", { name: "You're booked" })).toBeVisible();
+  list = await (await post(page, "get_bookings", { workspace_id: ws.id })).json();
+  expect(list.bookings.find((b: any) => b.name === "Cleo").paid).toBe("USD 40.00");
 });

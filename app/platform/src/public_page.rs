@@ -25,6 +25,7 @@ button{margin-top:16px;width:100%;min-height:44px;border:0;border-radius:8px;bac
 #[derive(Debug)]
 pub struct PublicPage {
     style: String,
+    style_hash: String,
     script: Option<&'static str>,
     csp: HeaderValue,
 }
@@ -37,7 +38,31 @@ impl PublicPage {
             Some(s) => super::security::public_page_csp_with_script(&style, s),
             None => super::security::public_page_csp(&style, ""),
         };
-        PublicPage { style, script, csp }
+        let style_hash = super::security::csp_hash(&style);
+        PublicPage {
+            style,
+            style_hash,
+            script,
+            csp,
+        }
+    }
+
+    /// [`PublicPage::render`] for a page whose form may be redirected to `origin` (a payment
+    /// page).
+    pub fn render_posting_to(
+        &self,
+        status: StatusCode,
+        title: &str,
+        body: &str,
+        origin: &str,
+    ) -> Response {
+        let mut page = self.render(status, title, body);
+        let script = self.script.map(super::security::csp_hash);
+        let policy =
+            super::security::public_policy(&self.style_hash, script.as_deref(), "", origin);
+        page.headers_mut()
+            .insert(header::CONTENT_SECURITY_POLICY, policy);
+        page
     }
 
     /// The page titled `title` around `body` (HTML), with `status`; never cached (it holds a

@@ -48,20 +48,43 @@ pub fn public_page_csp_with_script(style: &str, script: &str) -> HeaderValue {
 }
 
 fn public_csp(style: &str, script: Option<&str>, frames: &str) -> HeaderValue {
-    let hash =
-        |s: &str| base64::engine::general_purpose::STANDARD.encode(Sha256::digest(s.as_bytes()));
+    public_policy(
+        &csp_hash(style),
+        script.map(csp_hash).as_deref(),
+        frames,
+        "",
+    )
+}
+
+/// The base64 SHA-256 of an inline style or script, as a CSP source names it.
+pub fn csp_hash(inline: &str) -> String {
+    base64::engine::general_purpose::STANDARD.encode(Sha256::digest(inline.as_bytes()))
+}
+
+/// A public page's policy from the hashes of its style and script, the origins of its frames
+/// and the origins its forms may lead to besides this one (a payment page a form redirects
+/// to: browsers apply `form-action` to the redirect too).
+pub fn public_policy(
+    style_hash: &str,
+    script_hash: Option<&str>,
+    frames: &str,
+    form_targets: &str,
+) -> HeaderValue {
     let frames = match frames {
         "" => String::new(),
         f => format!("frame-src {f}; "),
     };
-    let script = match script {
-        Some(s) => format!("script-src 'sha256-{}'; ", hash(s)),
+    let script = match script_hash {
+        Some(h) => format!("script-src 'sha256-{h}'; "),
         None => String::new(),
     };
+    let targets = match form_targets {
+        "" => String::new(),
+        t => format!(" {t}"),
+    };
     let policy = format!(
-        "default-src 'none'; style-src 'sha256-{}'; {script}img-src 'self' https: data:; \
-         {frames}form-action 'self'; base-uri 'none'; frame-ancestors 'none'",
-        hash(style)
+        "default-src 'none'; style-src 'sha256-{style_hash}'; {script}img-src 'self' https: data:; \
+         {frames}form-action 'self'{targets}; base-uri 'none'; frame-ancestors 'none'"
     );
     HeaderValue::from_str(&policy).unwrap_or(HeaderValue::from_static("default-src 'none'"))
 }

@@ -36,6 +36,16 @@ async fn a_paid_booking_is_confirmed_by_the_payment_and_an_unpaid_one_frees_its_
     )
     .await;
     let details = hold.location().unwrap().to_owned();
+    // Browsers apply form-action to the redirect to the payment page too.
+    let form_page = visitor.get(&details).await;
+    let csp = form_page.headers[axum::http::header::CONTENT_SECURITY_POLICY]
+        .to_str()
+        .unwrap()
+        .to_owned();
+    assert!(
+        csp.contains(&format!("form-action 'self' http://{}", stripe.addr)),
+        "{csp}"
+    );
     let email = format!("{}@example.com", unique("payer"));
     let to_pay = post(
         &mut visitor,

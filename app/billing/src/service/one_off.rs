@@ -34,6 +34,17 @@ pub struct OneOff<'a> {
     pub expires_at: i64,
 }
 
+/// The origin of Stripe's payment pages, which a form that starts a payment redirects to.
+pub fn checkout_origin(state: &AppState) -> String {
+    match &state.config.stripe {
+        Some(c) if !c.api_base.starts_with("https://api.stripe.com") => {
+            let (scheme, rest) = c.api_base.split_once("://").unwrap_or(("https", ""));
+            format!("{scheme}://{}", rest.split('/').next().unwrap_or(""))
+        }
+        _ => "https://checkout.stripe.com".to_owned(),
+    }
+}
+
 /// Opens the payment page; returns (session id, its address). `Unavailable` when this server
 /// has no payments configured.
 pub async fn start(state: &AppState, p: OneOff<'_>) -> Result<(String, String), AppError> {

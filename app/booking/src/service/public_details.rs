@@ -86,13 +86,20 @@ pub async fn details_page(
                 email: b.email.clone(),
                 answers: Vec::new(),
             };
-            PAGE.render(
-                StatusCode::OK,
-                &s.settings.name,
-                &details(&s, &b, &typed, &[]),
-            )
+            form_page(&state, &s, StatusCode::OK, &details(&s, &b, &typed, &[]))
         }
         _ => ran_out(&ws, &s),
+    }
+}
+
+/// The details form's page: a paid service's form leads on to Stripe's payment page, which the
+/// page's policy must allow.
+fn form_page(state: &AppState, s: &ServiceDoc, status: StatusCode, html: &str) -> Response {
+    if payment::paid(s) {
+        let origin = billing::service::one_off::checkout_origin(state);
+        PAGE.render_posting_to(status, &s.settings.name, html, &origin)
+    } else {
+        PAGE.render(status, &s.settings.name, html)
     }
 }
 
@@ -118,11 +125,8 @@ pub async fn details_post(
         return PAGE.render(StatusCode::OK, "You're booked", &booked(&s, &b));
     }
     if let Err(errors) = book::check_details(&s, &typed) {
-        return PAGE.render(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            &s.settings.name,
-            &details(&s, &b, &typed, &errors),
-        );
+        let html = details(&s, &b, &typed, &errors);
+        return form_page(&state, &s, StatusCode::UNPROCESSABLE_ENTITY, &html);
     }
     if payment::paid(&s) {
         let here = format!(
