@@ -50,6 +50,8 @@ pub fn ServiceForm(
                 </div>
                 <Field label="Length in minutes" name="durations" required=true value=f.durations.clone() error hint="Several lengths separated by commas let visitors choose."/>
                 <Field label="Price" name="price" value=f.price.clone() error hint=if payments_ready { format!("In {}; 0 is free. Visitors pay when they book.", service.currency) } else { format!("In {}; 0 is free. Paid services need payments set up on the server (STRIPE_SECRET_KEY, STRIPE_WEBHOOK_SECRET); until then visitors cannot book them.", service.currency) }/>
+                <Field label="Sessions in a package" name="package_sessions" input_type="number" value=f.package_sessions.clone() error hint="Sell several sessions at once, used one per booking. 0 for no package."/>
+                <Field label="Package price" name="package_price" value=f.package_price.clone() error hint=format!("In {}.", service.currency)/>
                 <div class="field">
                     <label for="service-location">"Where"</label>
                     <select id="service-location" name="location">

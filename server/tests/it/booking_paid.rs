@@ -164,3 +164,121 @@ async fn a_paid_booking_is_confirmed_by_the_payment_and_an_unpaid_one_frees_its_
     assert!(page.body.contains("payments are not set up"));
     plain.cleanup().await;
 }
+
+/// The `value` of the hidden `package` field, if the page carries one.
+fn carried(html: &str) -> Option<String> {
+    let at = html.find("name=\"package\" value=\"")? + 22;
+    Some(html[at..at + html[at..].find('"').unwrap()].to_owned())
+}
+
+#[tokio::test]
+async fn a_package_is_bought_once_and_spent_one_session_per_booking() {
+    let paid = PaidApp::start(&[]).await;
+    let (app, stripe) = (&paid.app, &paid.stripe);
+    let (mut c, _) = signed_up(app, "pack").await;
+    let fields = [
+        ("name", "Coaching"),
+        ("durations", "60"),
+        ("price", "50"),
+        ("package_sessions", "2"),
+        ("package_price", "90"),
+    ];
+    let (ws, handle) = with_service(&mut c, "pack", &fields).await;
+    let book = format!("/@{handle}/book/coaching");
+    let mut visitor = app.client();
+    assert!(visitor
+        .get(&format!("{book}?tz=UTC"))
+        .await
+        .body
+        .contains("Buy 2 sessions for EUR 90.00"));
+    let bad = post(
+        &mut visitor,
+        &format!("{book}/package"),
+        &form(&[("name", "Pat"), ("email", "nope")]),
+    )
+    .await;
+    assert_eq!(bad.status, axum::http::StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(bad.body.contains("id=\"email-error\""));
+    let email = format!("{}@example.com", unique("pat"));
+    let to_pay = post(
+        &mut visitor,
+        &format!("{book}/package"),
+        &form(&[("name", "Pat"), ("email", &email)]),
+    )
+    .await;
+    assert_eq!(
+        to_pay.status,
+        axum::http::StatusCode::SEE_OTHER,
+        "{}",
+        to_pay.body
+    );
+    stripe.pay(to_pay.location().unwrap()).await;
+    let mail = mail::latest(&email, "Your package: Coaching").await;
+    let link = mail.text[mail.text.find("/@").unwrap()..]
+        .split_whitespace()
+        .next()
+        .unwrap()
+        .to_owned();
+
+    // Two bookings from the package's link, nothing to pay.
+    for left in [1, 0] {
+        let times = visitor.get(&link).await;
+        assert!(
+            times
+                .body
+                .contains(&format!("{} of 2 sessions left", left + 1)),
+            "{}",
+            times.body
+        );
+        let token = carried(&times.body).expect("the package is carried");
+        let start = first_start(&times.body);
+        let hold = post(
+            &mut visitor,
+            &format!("{book}/hold"),
+            &form(&[("start", &start), ("tz", "UTC"), ("package", &token)]),
+        )
+        .await;
+        let details = hold.location().unwrap().to_owned();
+        assert!(details.contains("package="), "{details}");
+        let done = post(
+            &mut visitor,
+            &details,
+            &form(&[("name", "Pat"), ("email", &email)]),
+        )
+        .await;
+        assert_eq!(
+            done.status,
+            axum::http::StatusCode::OK,
+            "no payment page: {}",
+            done.body
+        );
+        assert!(
+            done.body.contains(&format!("{left} of 2 sessions left")),
+            "{}",
+            done.body
+        );
+    }
+    let spent = visitor.get(&link).await;
+    assert!(spent.body.contains("no sessions left") && carried(&spent.body).is_none());
+
+    // A cancelled booking gives its session back; a forged package is refused.
+    let list = ok(&mut c, "get_bookings", &[("workspace_id", &ws)]).await;
+    let id = list["bookings"][0]["id"].as_str().unwrap().to_owned();
+    ok(
+        &mut c,
+        "set_booking_status",
+        &[("workspace_id", &ws), ("id", &id), ("status", "cancelled")],
+    )
+    .await;
+    assert!(visitor
+        .get(&link)
+        .await
+        .body
+        .contains("1 of 2 sessions left"));
+    let forged = format!("{}x", &link[..link.len() - 1]);
+    assert!(
+        carried(&visitor.get(&forged).await.body).is_none(),
+        "a forged token is no package"
+    );
+    paid.app.cleanup().await;
+}

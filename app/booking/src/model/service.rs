@@ -57,6 +57,12 @@ pub struct ServiceSettings {
     /// link in their email.
     #[serde(default = "default_cancel_hours")]
     pub cancel_hours: u32,
+    /// Sessions in the package visitors can buy at once (0: no package).
+    #[serde(default)]
+    pub package_sessions: u32,
+    /// The package's price in minor units.
+    #[serde(default)]
+    pub package_price_cents: i64,
     /// Members who host it (user ids); several take turns (round robin).
     pub hosts: Vec<String>,
     /// Whether visitors can book it.
@@ -121,6 +127,8 @@ impl ServiceSettings {
             per_week: n(self.per_week),
             seats: n(self.seats),
             cancel_hours: n(self.cancel_hours),
+            package_sessions: n(self.package_sessions),
+            package_price: app_core::money::decimal(self.package_price_cents),
             questions: self
                 .questions
                 .iter()

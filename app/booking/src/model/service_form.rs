@@ -55,6 +55,12 @@ pub struct ServiceForm {
     /// Hours.
     #[serde(default)]
     pub cancel_hours: String,
+    /// Sessions in a package (0 or empty: none).
+    #[serde(default)]
+    pub package_sessions: String,
+    /// The package's price.
+    #[serde(default)]
+    pub package_price: String,
     /// One question a line; a line ending in `*` must be answered.
     #[serde(default)]
     pub questions: String,
@@ -241,6 +247,26 @@ impl ServiceForm {
             (0, 720, 24),
             "The cancellation limit",
         );
+        let package_sessions = number(
+            &mut p,
+            "package_sessions",
+            &self.package_sessions,
+            (0, 100, 0),
+            "Sessions in a package",
+        );
+        let package_price_cents = match (package_sessions, self.package_price.trim()) {
+            (0, _) => 0,
+            (_, s) => match app_core::money::parse_price(s) {
+                Some(c) if c > 0 && c <= 100_000_000 => c,
+                _ => {
+                    p.push((
+                        "package_price",
+                        "Give the package a price, such as 200.".to_owned(),
+                    ));
+                    0
+                }
+            },
+        };
         let mut questions = Vec::new();
         for line in self
             .questions
@@ -288,6 +314,8 @@ impl ServiceForm {
             per_week,
             seats,
             cancel_hours,
+            package_sessions,
+            package_price_cents,
             questions,
             hosts,
             active: matches!(self.active.as_str(), "on" | "true"),

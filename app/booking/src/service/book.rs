@@ -132,6 +132,7 @@ pub fn blank(s: &ServiceDoc, now: mongodb::bson::DateTime) -> Booking {
         uid: String::new(),
         sequence: 0,
         checkout_id: None,
+        package_id: None,
         paid_cents: 0,
         visitor_tz: String::new(),
         created_at: now,
@@ -158,6 +159,8 @@ pub async fn reschedule(
         email: old.email.clone(),
         answers: old.answers.clone(),
         visitor_tz: old.visitor_tz.clone(),
+        package_id: old.package_id.clone(),
+        paid_cents: old.paid_cents,
         ..blank(s, state.clock.now())
     };
     take(state, s, (rules(s, minutes), start), moved, Some(&old.id)).await

@@ -152,6 +152,7 @@ pub async fn set_status(
             .find_one(doc! { "_id": &b.service_id })
             .await?;
         if let Some(s) = service {
+            super::packages::give_back(state, &b).await?;
             super::notify::tell(state, &s, &b, super::notify::Change::Cancelled).await?;
             super::waitlist::freed(state, &s, &b).await;
         }

@@ -68,6 +68,7 @@ pub async fn cancel(
         .return_document(mongodb::options::ReturnDocument::After)
         .await?;
     if let Some(done) = &done {
+        super::packages::give_back(state, done).await?;
         notify::tell(state, s, done, Change::Cancelled).await?;
         super::waitlist::freed(state, s, done).await;
     }

@@ -1,6 +1,6 @@
 //! The booking module as the server assembles it.
 
-use super::{public, public_details, public_manage, public_waitlist};
+use super::{public, public_details, public_manage, public_packages, public_waitlist};
 use axum::routing::{get, post};
 use axum::Router;
 use platform::{AppState, Module};
@@ -24,6 +24,10 @@ fn routes() -> Router<AppState> {
         .route(
             "/@{handle}/book/{service}/h/{id}/{tag}",
             get(public_details::details_page).post(public_details::details_post),
+        )
+        .route(
+            "/@{handle}/book/{service}/package",
+            get(public_packages::form).post(public_packages::buy),
         )
         .route(
             "/@{handle}/book/{service}/waitlist",

@@ -84,6 +84,9 @@ pub fn on_checkout<'a>(
     e: CheckoutEvent<'a>,
 ) -> BoxFuture<'a, Result<(), AppError>> {
     Box::pin(async move {
+        if let Some(id) = e.metadata.get("package_id") {
+            return super::packages::settle(state, (id, e.session_id, e.paid)).await;
+        }
         let Some(id) = e.metadata.get("booking_id") else {
             return Ok(());
         };

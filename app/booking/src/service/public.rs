@@ -99,6 +99,9 @@ pub struct TimesQuery {
     /// First day shown.
     #[serde(default)]
     pub from: String,
+    /// The token of a package paying for the booking.
+    #[serde(default)]
+    pub package: String,
 }
 
 /// `tz` if it is a zone, else `fallback`, else UTC.
@@ -180,12 +183,36 @@ pub async fn times_page(
     TIMES_PAGE.render(status, &s.settings.name, &public_html::times(&page))
 }
 
-fn booking_target(ws: &Workspace, s: &ServiceDoc) -> Target {
+/// Where the booking pages of `s` lead, carrying the package of `package` (a link's token)
+/// when it is genuine and has sessions left, with its balance as the banner.
+async fn booking_target(state: &AppState, ws: &Workspace, s: &ServiceDoc, package: &str) -> Target {
     let path = format!("/@{}/book/{}", ws.handle, s.settings.slug);
+    let found = match package {
+        "" => None,
+        t => super::packages::by_token(state, s, t).await.ok().flatten(),
+    };
+    let banner = found.as_ref().map(|p| match (p.status.as_str(), p.left) {
+        ("pending", _) => {
+            "We are confirming your payment: reload in a moment to book with your package."
+                .to_owned()
+        }
+        ("paid", 0) => "Your package has no sessions left.".to_owned(),
+        ("paid", n) => format!(
+            "Booking with your package: {n} of {} sessions left. Nothing to pay.",
+            p.sessions
+        ),
+        _ => "This package was not paid.".to_owned(),
+    });
     Target {
         post_to: format!("{path}/hold"),
         path,
         moving: None,
+        sells_package: s.settings.package_sessions > 0
+            && billing::service::payments::of(state).is_some(),
+        package: found
+            .filter(|p| p.status == "paid" && p.left > 0)
+            .map(|_| package.to_owned()),
+        banner,
     }
 }
 
@@ -196,7 +223,10 @@ pub async fn times(
     Query(q): Query<TimesQuery>,
 ) -> Response {
     match service(&state, &handle, &slug).await {
-        Ok((ws, s)) => times_page(&state, (&ws, &s, &booking_target(&ws, &s)), &q, None).await,
+        Ok((ws, s)) => {
+            let target = booking_target(&state, &ws, &s, &q.package).await;
+            times_page(&state, (&ws, &s, &target), &q, None).await
+        }
         Err(r) => r,
     }
 }
@@ -204,6 +234,8 @@ pub async fn times(
 /// The chosen time.
 #[derive(Debug, Deserialize)]
 pub struct HoldForm {
+    #[serde(default)]
+    package: String,
     #[serde(default)]
     start: String,
     #[serde(default)]
@@ -255,8 +287,9 @@ pub async fn hold(
     let q = TimesQuery {
         tz: f.tz.clone(),
         d: f.d,
-        from: String::new(),
+        ..Default::default()
     };
+    let target = booking_target(&state, &ws, &s, &f.package).await;
     let ip = client_ip(&parts, state.config.trusted_proxy_hops);
     match state
         .limits
@@ -268,7 +301,7 @@ pub async fn hold(
         Err(AppError::RateLimited { .. }) => {
             return times_page(
                 &state,
-                (&ws, &s, &booking_target(&ws, &s)),
+                (&ws, &s, &target),
                 &q,
                 Some("Too many tries from here. Try again in a minute."),
             )
@@ -279,7 +312,7 @@ pub async fn hold(
     let Ok(start) = f.start.parse::<Timestamp>() else {
         return times_page(
             &state,
-            (&ws, &s, &booking_target(&ws, &s)),
+            (&ws, &s, &target),
             &q,
             Some("Choose one of the times shown."),
         )
@@ -287,22 +320,20 @@ pub async fn hold(
     };
     let (tz, _) = zone_or(&f.tz, &ws.time_zone);
     match book::hold(&state, &s, book::length(&s, f.d), start, &tz).await {
-        Ok(Ok(b)) => Redirect::to(&format!(
-            "/@{}/book/{}/h/{}/{}",
-            ws.handle,
-            s.settings.slug,
-            b.id,
-            hold_tag(&state, &b.id)
-        ))
-        .into_response(),
+        Ok(Ok(b)) => {
+            let carry = match &target.package {
+                Some(t) => format!("?package={}", app_core::url::encode_query_value(t)),
+                None => String::new(),
+            };
+            let tag = hold_tag(&state, &b.id);
+            let to = format!(
+                "/@{}/book/{}/h/{}/{tag}{carry}",
+                ws.handle, s.settings.slug, b.id
+            );
+            Redirect::to(&to).into_response()
+        }
         Ok(Err(refusal)) => {
-            times_page(
-                &state,
-                (&ws, &s, &booking_target(&ws, &s)),
-                &q,
-                Some(refusal.message()),
-            )
-            .await
+            times_page(&state, (&ws, &s, &target), &q, Some(refusal.message())).await
         }
         Err(e) => unavailable(e),
     }

@@ -53,6 +53,8 @@ fn ran_out(ws: &Workspace, s: &ServiceDoc) -> Response {
 pub struct Back {
     #[serde(default)]
     paid: Option<String>,
+    #[serde(default)]
+    package: Option<String>,
 }
 
 /// `GET /@{handle}/book/{service}/h/{id}/{tag}`: the details form of a hold (or, back from a
@@ -108,6 +110,7 @@ fn form_page(state: &AppState, s: &ServiceDoc, status: StatusCode, html: &str) -
 pub async fn details_post(
     State(state): State<AppState>,
     Path(p): Path<(String, String, String, String)>,
+    Query(back): Query<Back>,
     Form(f): Form<HashMap<String, String>>,
 ) -> Response {
     let (ws, s, b) = match held(&state, &p).await {
@@ -127,6 +130,9 @@ pub async fn details_post(
     if let Err(errors) = book::check_details(&s, &typed) {
         let html = details(&s, &b, &typed, &errors);
         return form_page(&state, &s, StatusCode::UNPROCESSABLE_ENTITY, &html);
+    }
+    if let Some(token) = back.package.as_deref().filter(|t| !t.is_empty()) {
+        return with_package(&state, (&ws, &s, &b), &typed, token).await;
     }
     if payment::paid(&s) {
         let here = format!(
@@ -160,4 +166,65 @@ pub async fn details_post(
         Ok(None) => ran_out(&ws, &s),
         Err(e) => unavailable(e),
     }
+}
+
+/// Books hold `b` with a session of the package `token` names instead of a payment.
+async fn with_package(
+    state: &AppState,
+    (ws, s, b): (&Workspace, &ServiceDoc, &super::store::Booking),
+    typed: &Details,
+    token: &str,
+) -> Response {
+    let package = match super::packages::by_token(state, s, token).await {
+        Ok(Some(p)) => p,
+        Ok(None) => return not_found(),
+        Err(e) => return unavailable(e),
+    };
+    let spent = match super::packages::spend(state, &package).await {
+        Ok(Some(p)) => p,
+        Ok(None) => {
+            let errors = [(
+                "name".to_owned(),
+                "Your package has no sessions left.".to_owned(),
+            )];
+            return PAGE.render(
+                StatusCode::CONFLICT,
+                &s.settings.name,
+                &details(s, b, typed, &errors),
+            );
+        }
+        Err(e) => return unavailable(e),
+    };
+    let confirmed = book::confirm(state, s, &b.id, typed).await;
+    let done = match confirmed {
+        Ok(Some(done)) => done,
+        other => {
+            if let Err(e) = super::packages::restore(state, &spent.id).await {
+                tracing::warn!(error = %e, package = %spent.id, "a package session was not given back");
+            }
+            return match other {
+                Ok(_) => ran_out(ws, s),
+                Err(e) => unavailable(e),
+            };
+        }
+    };
+    let marked = super::store::bookings(state)
+        .update_one(
+            mongodb::bson::doc! { "_id": &done.id },
+            mongodb::bson::doc! { "$set": { "package_id": &spent.id } },
+        )
+        .await;
+    if let Err(e) = marked {
+        tracing::warn!(error = %e, booking = %done.id, "booking not marked as paid by its package");
+    }
+    super::manage::booked(state, s, &done).await;
+    let left = format!(
+        "<p>{} of {} sessions left in your package.</p>",
+        spent.left, spent.sessions
+    );
+    PAGE.render(
+        StatusCode::OK,
+        "You're booked",
+        &format!("{}{left}", booked(s, &done)),
+    )
 }

@@ -108,6 +108,25 @@ pub struct Target {
     pub post_to: String,
     /// The booking being moved, whose own time counts as free.
     pub moving: Option<String>,
+    /// The token of the package paying for the booking, carried through the pages.
+    pub package: Option<String>,
+    /// A line above the times (the package's balance).
+    pub banner: Option<String>,
+    /// Whether the page offers the service's package for sale.
+    pub sells_package: bool,
+}
+
+impl Target {
+    /// Hidden fields that carry the package along.
+    fn carried(&self) -> String {
+        match &self.package {
+            Some(t) => format!(
+                "<input type=\"hidden\" name=\"package\" value=\"{}\">",
+                escape(t)
+            ),
+            None => String::new(),
+        }
+    }
 }
 
 /// What the times page shows.
@@ -138,10 +157,17 @@ pub fn times(p: &TimesPage) -> String {
     let s = &p.service.settings;
     let tz = TimeZone::get(p.tz).unwrap_or(TimeZone::UTC);
     let base = escape(&p.target.path);
+    let package = p
+        .target
+        .package
+        .as_ref()
+        .map(|t| format!("&package={}", app_core::url::encode_query_value(t)))
+        .unwrap_or_default();
     let query = |from: &str, d: u32| {
         format!(
-            "{base}?tz={}&d={d}&from={from}",
-            app_core::url::encode_query_value(p.tz)
+            "{base}?tz={}&d={d}&from={from}{}",
+            app_core::url::encode_query_value(p.tz),
+            escape(&package)
         )
     };
     let mut html = format!(
@@ -153,6 +179,13 @@ pub fn times(p: &TimesPage) -> String {
     );
     if !s.description.is_empty() {
         html.push_str(&format!("<p>{}</p>", escape(&s.description)));
+    }
+    if p.target.sells_package && p.target.package.is_none() {
+        html.push_str(&format!(
+            "<p><a href=\"{base}/package\">Buy {} sessions for {}</a>, then book them one by one.</p>",
+            s.package_sessions,
+            escape(&app_core::money::money(s.package_price_cents, p.currency))
+        ));
     }
     if s.durations.len() > 1 {
         let links: Vec<String> = s
@@ -177,11 +210,18 @@ pub fn times(p: &TimesPage) -> String {
         })
         .collect();
     html.push_str(&format!(
-        "<form method=\"get\" action=\"{base}\" class=\"zone\"><input type=\"hidden\" name=\"d\" value=\"{}\">\
+        "<form method=\"get\" action=\"{base}\" class=\"zone\"><input type=\"hidden\" name=\"d\" value=\"{}\">{}\
          <label>Times in<select name=\"tz\" aria-label=\"Time zone\">{options}</select></label>\
          <button type=\"submit\">Change</button></form>",
-        p.minutes
+        p.minutes,
+        p.target.carried()
     ));
+    if let Some(b) = &p.target.banner {
+        html.push_str(&format!(
+            "<p class=\"ok\" role=\"status\">{}</p>",
+            escape(b)
+        ));
+    }
     if let Some(e) = p.error {
         html.push_str(&format!(
             "<p class=\"alert\" role=\"alert\">{}</p>",
@@ -218,10 +258,11 @@ pub fn times(p: &TimesPage) -> String {
         days.push_str("</div></section>");
         html.push_str(&format!(
             "<form method=\"post\" action=\"{}\"><input type=\"hidden\" name=\"tz\" value=\"{}\">\
-             <input type=\"hidden\" name=\"d\" value=\"{}\">{days}</form>",
+             <input type=\"hidden\" name=\"d\" value=\"{}\">{}{days}</form>",
             escape(&p.target.post_to),
             escape(p.tz),
-            p.minutes
+            p.minutes,
+            p.target.carried()
         ));
     }
     let prev = p

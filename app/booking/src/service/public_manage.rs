@@ -113,6 +113,9 @@ fn move_target(state: &AppState, b: &Booking) -> Target {
         post_to: path.clone(),
         path,
         moving: Some(b.id.clone()),
+        package: None,
+        banner: None,
+        sells_package: false,
     }
 }
 
@@ -160,8 +163,7 @@ pub async fn move_post(
     }
     let q = TimesQuery {
         tz: zone_or(&f.tz, &b.visitor_tz).0,
-        d: None,
-        from: String::new(),
+        ..Default::default()
     };
     let target = move_target(&state, &b);
     let ip = client_ip(&parts, state.config.trusted_proxy_hops);
