@@ -46,6 +46,7 @@ pub fn HoursPage() -> impl IntoView {
             {move || Suspend::new(async move {
                 let (ws, hours) = data.await?;
                 let overrides = hours.overrides.iter().map(|o| format!("{} {}", o.date, format_hours(&o.hours))).collect::<Vec<_>>().join("\n");
+                let ws_id = ws.id.clone();
                 Ok::<_, AppError>(view! {
                     <ActionForm action=save attr:class="form card">
                         <FormError error/>
@@ -63,6 +64,7 @@ pub fn HoursPage() -> impl IntoView {
                         </div>
                         <button type="submit" class="button button-primary">{move || if save.pending().get() { "Saving…" } else { "Save hours" }}</button>
                     </ActionForm>
+                    <super::calendar_card::CalendarCard workspace_id=ws_id/>
                 })
             })}
         </Transition>

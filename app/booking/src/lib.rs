@@ -7,6 +7,7 @@ pub mod api;
 pub mod booking_routes;
 pub mod booking_tabs;
 pub mod bookings_page;
+pub mod calendar_card;
 pub mod calendar_page;
 pub mod hours_page;
 pub mod manual_booking;

@@ -267,6 +267,10 @@ impl Config {
                     .unwrap_or_else(|| "https://accounts.google.com".into()),
                 client_id,
                 client_secret: Secret(secret),
+                api_base: get("GOOGLE_API_BASE")
+                    .unwrap_or_else(|| "https://www.googleapis.com".into())
+                    .trim_end_matches('/')
+                    .to_owned(),
             }),
             (None, None) => None,
             _ => {

@@ -51,6 +51,8 @@ pub struct GoogleConfig {
     pub client_id: String,
     /// OAuth client secret.
     pub client_secret: Secret,
+    /// `GOOGLE_API_BASE`: Google's APIs (Calendar); a local fake in tests.
+    pub api_base: String,
 }
 
 /// `MEDIA_*`: a bucket when its three settings are set, else the folder; mistakes go in `err`.

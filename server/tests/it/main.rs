@@ -10,6 +10,7 @@ mod bio;
 mod bio_analytics;
 mod bio_images;
 mod booking;
+mod booking_calendar;
 mod booking_manage;
 mod booking_paid;
 mod booking_waitlist;

@@ -30,3 +30,29 @@ pub async fn save_booking_hours(
     })
     .await
 }
+
+/// Whether this server can connect Google Calendars, and whether the caller's is connected.
+#[server(endpoint = "get_booking_calendar_link")]
+pub async fn get_booking_calendar_link(workspace_id: String) -> Result<(bool, bool), AppError> {
+    use workspaces::model::Permission;
+    ctx::in_workspace(&workspace_id, Permission::View, |c, scope| async move {
+        crate::service::gcal::status(&c.state, &scope).await
+    })
+    .await
+}
+
+/// Disconnects the caller's Google Calendar.
+#[server(endpoint = "disconnect_booking_calendar")]
+pub async fn disconnect_booking_calendar(workspace_id: String) -> Result<(), AppError> {
+    use workspaces::model::Permission;
+    ctx::in_workspace(&workspace_id, Permission::View, |c, scope| async move {
+        crate::service::gcal::disconnect(&c.state, &scope).await?;
+        c.audit(
+            &scope,
+            "booking.calendar_disconnected",
+            "Disconnected a Google Calendar".into(),
+        )
+        .await
+    })
+    .await
+}

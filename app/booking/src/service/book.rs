@@ -52,12 +52,19 @@ async fn calendar(
     if let Some(id) = except {
         filter.insert("_id", doc! { "$ne": id });
     }
-    Ok(bookings(state)
+    let mut cal: Vec<Taken> = bookings(state)
         .find(filter)
         .await?
         .map_ok(|b| taken(&b))
         .try_collect()
-        .await?)
+        .await?;
+    let day = SignedDuration::from_hours(24);
+    for host in &s.settings.hosts {
+        cal.extend(
+            super::gcal::busy(state, &s.workspace_id, host, (span.0 - day, span.1 + day)).await,
+        );
+    }
+    Ok(cal)
 }
 
 /// The start times of a `minutes` session open from `from` until `to` with any host, each
@@ -133,6 +140,7 @@ pub fn blank(s: &ServiceDoc, now: mongodb::bson::DateTime) -> Booking {
         sequence: 0,
         checkout_id: None,
         package_id: None,
+        google_event_id: None,
         paid_cents: 0,
         visitor_tz: String::new(),
         created_at: now,
@@ -201,7 +209,17 @@ pub async fn take(
             busy_until: dt(end + SignedDuration::from_mins(i64::from(r.buffer_after))),
             ..base.clone()
         };
-        match claim(state, &r, &hours, &booking, replacing).await? {
+        let external = super::gcal::busy(
+            state,
+            &s.workspace_id,
+            &booking.host_id,
+            (
+                start - SignedDuration::from_hours(24),
+                end + SignedDuration::from_hours(24),
+            ),
+        )
+        .await;
+        match claim(state, &r, &hours, &booking, (replacing, &external)).await? {
             Ok(()) => return Ok(Ok(booking)),
             Err(refusal) => {
                 first_refusal.get_or_insert(refusal);

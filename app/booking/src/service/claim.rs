@@ -63,7 +63,7 @@ pub async fn claim(
     rules: &Rules,
     hours: &Hours,
     booking: &Booking,
-    replacing: Option<&str>,
+    (replacing, external): (Option<&str>, &[Taken]),
 ) -> Result<Result<(), Refusal>, AppError> {
     let client = state.db.database().client();
     let locks = state.db.collection::<Document>(LOCKS);
@@ -89,11 +89,12 @@ pub async fn claim(
                 filter.insert("_id", doc! { "$ne": old });
             }
             let mut cursor = bookings(state).find(filter).session(&mut session).await?;
-            let calendar: Vec<Taken> = cursor
+            let mut calendar: Vec<Taken> = cursor
                 .stream(&mut session)
                 .map_ok(|b| taken(&b))
                 .try_collect()
                 .await?;
+            calendar.extend_from_slice(external);
             if let Err(refusal) = check(rules, &booking.host_id, hours, &calendar, ts(now), start) {
                 return Ok(Err(refusal));
             }

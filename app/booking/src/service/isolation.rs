@@ -41,6 +41,16 @@ pub const ISOLATION: &[IsolationRow] = &[
         &[("workspace_id", "{ws}"), ("time_zone", "Europe/Paris")],
     ),
     (
+        "get_booking_calendar_link",
+        Workspace("viewer"),
+        &[("workspace_id", "{ws}")],
+    ),
+    (
+        "disconnect_booking_calendar",
+        Workspace("viewer"),
+        &[("workspace_id", "{ws}")],
+    ),
+    (
         "get_bookings",
         Workspace("viewer"),
         &[("workspace_id", "{ws}")],

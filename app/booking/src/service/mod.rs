@@ -4,7 +4,9 @@
 pub mod book;
 pub mod bookings;
 pub mod calendar;
+pub mod calendar_link;
 pub mod claim;
+pub mod gcal;
 pub mod home;
 pub mod hours;
 pub mod ics;

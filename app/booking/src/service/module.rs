@@ -10,7 +10,11 @@ pub const MODULE: Module = Module {
     indexes: super::indexes,
     routes,
     isolation: super::isolation::ISOLATION,
-    jobs: &[super::manage::REMIND, super::waitlist::OFFER_ENDS],
+    jobs: &[
+        super::manage::REMIND,
+        super::waitlist::OFFER_ENDS,
+        super::gcal::WRITE,
+    ],
     home: Some(super::home::part),
     on_checkout: Some(super::payment::on_checkout),
     ..Module::named("booking")
@@ -32,6 +36,14 @@ fn routes() -> Router<AppState> {
         .route(
             "/@{handle}/book/{service}/waitlist",
             post(public_waitlist::join),
+        )
+        .route(
+            "/booking/google/connect/{workspace_id}",
+            get(super::calendar_link::connect),
+        )
+        .route(
+            "/booking/google/callback",
+            get(super::calendar_link::callback),
         )
         .route("/booking/{id}/{tag}", get(public_manage::page))
         .route("/booking/{id}/{tag}/cancel", post(public_manage::cancel))

@@ -78,6 +78,12 @@ pub async fn tell(
 ) -> Result<(), AppError> {
     let c = &s.settings;
     let (tag, intro) = change.words();
+    let write = if change == Change::Cancelled {
+        "delete"
+    } else {
+        "insert"
+    };
+    super::gcal::sync(state, b, write).await?;
     let host = identity::service::users::by_id(&state.db, &b.host_id).await?;
     let host_name = host.as_ref().map(|h| h.name.clone()).unwrap_or_default();
     let ics = super::ics::event(s, b, &host_name);

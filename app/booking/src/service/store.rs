@@ -96,6 +96,9 @@ pub struct Booking {
     /// The Stripe Checkout Session paying for it (paid services).
     #[serde(default)]
     pub checkout_id: Option<String>,
+    /// Its event in the host's Google Calendar.
+    #[serde(default)]
+    pub google_event_id: Option<String>,
     /// The package it took a session from.
     #[serde(default)]
     pub package_id: Option<String>,

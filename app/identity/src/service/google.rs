@@ -36,8 +36,8 @@ const STATE_COOKIE: &str = "mw_oidc";
 /// cached provider metadata.
 #[derive(Debug)]
 pub struct Google {
-    config: GoogleConfig,
-    http: openidconnect::reqwest::Client,
+    pub(crate) config: GoogleConfig,
+    pub(crate) http: openidconnect::reqwest::Client,
     metadata: RwLock<Option<(Instant, CoreProviderMetadata)>>,
 }
 
@@ -64,7 +64,7 @@ impl Google {
         })))
     }
 
-    async fn metadata(&self) -> Result<CoreProviderMetadata, AppError> {
+    pub(crate) async fn metadata(&self) -> Result<CoreProviderMetadata, AppError> {
         if let Some((at, m)) = self.metadata.read().await.as_ref() {
             if at.elapsed() < METADATA_TTL {
                 return Ok(m.clone());

@@ -3,12 +3,10 @@
 //! a key derived from the app secret); recovery codes are stored as keyed MACs.
 
 use super::auth::SignedIn;
-use super::secrets::{derive_key, mac, random_token, token_hash};
+use super::secrets::{mac, random_token, token_hash};
 use super::users::{self, User};
 use super::{auth, security_log};
 use crate::model::{MfaSetup, MfaStatus};
-use aes_gcm::aead::{Aead, KeyInit};
-use aes_gcm::{Aes256Gcm, Nonce};
 use app_core::error::AppError;
 use base64::engine::general_purpose::STANDARD;
 use base64::Engine;
@@ -29,32 +27,12 @@ pub const CHALLENGE_ATTEMPTS: i32 = 5;
 const RECOVERY_CODES: usize = 10;
 const STEP_SECS: i64 = 30;
 
-fn cipher(state: &AppState) -> Aes256Gcm {
-    Aes256Gcm::new_from_slice(&derive_key(state.config.app_secret.expose(), "totp-secret"))
-        .expect("32-byte key")
-}
-
 fn seal(state: &AppState, secret: &[u8]) -> Result<String, AppError> {
-    let mut nonce = [0u8; 12];
-    rand::rng().fill_bytes(&mut nonce);
-    let ct = cipher(state)
-        .encrypt(Nonce::from_slice(&nonce), secret)
-        .map_err(|_| AppError::Internal)?;
-    Ok(STANDARD.encode([nonce.as_slice(), &ct].concat()))
+    super::secrets::seal(state.config.app_secret.expose(), "totp-secret", secret)
 }
 
 fn open(state: &AppState, sealed: &str) -> Result<Vec<u8>, AppError> {
-    let raw = STANDARD.decode(sealed).map_err(|_| AppError::Internal)?;
-    if raw.len() < 12 {
-        return Err(AppError::Internal);
-    }
-    let (nonce, ct) = raw.split_at(12);
-    cipher(state)
-        .decrypt(Nonce::from_slice(nonce), ct)
-        .map_err(|_| {
-            tracing::error!("a TOTP secret could not be decrypted (APP_SECRET changed?)");
-            AppError::Internal
-        })
+    super::secrets::open(state.config.app_secret.expose(), "totp-secret", sealed)
 }
 
 fn totp(secret: Vec<u8>, account: &str) -> Result<TOTP, AppError> {

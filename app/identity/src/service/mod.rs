@@ -8,6 +8,7 @@ pub mod devices;
 pub mod email_tokens;
 pub mod emails;
 pub mod google;
+pub mod google_api;
 pub mod google_link;
 pub mod isolation;
 pub mod jwt;

@@ -1,6 +1,9 @@
 //! Random tokens, their stored hashes, and keyed MACs: the primitives of every credential.
 
-use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use aes_gcm::aead::Aead;
+use aes_gcm::{Aes256Gcm, Nonce};
+use app_core::error::AppError;
+use base64::engine::general_purpose::{STANDARD, URL_SAFE_NO_PAD};
 use base64::Engine;
 use hmac::{Hmac, Mac};
 use rand::RngCore;
@@ -44,6 +47,40 @@ pub fn derive_key(secret: &str, purpose: &str) -> Vec<u8> {
     let mut m = Hmac::<Sha256>::new_from_slice(secret.as_bytes()).expect("any key length");
     m.update(purpose.as_bytes());
     m.finalize().into_bytes().to_vec()
+}
+
+fn cipher(secret: &str, purpose: &str) -> Aes256Gcm {
+    <Aes256Gcm as aes_gcm::KeyInit>::new_from_slice(&derive_key(secret, purpose))
+        .expect("32-byte key")
+}
+
+/// `plain` encrypted (AES-256-GCM, a fresh nonce each time) under a key derived from the app
+/// secret for `purpose`: secrets kept at rest (TOTP keys, calendar tokens).
+pub fn seal(secret: &str, purpose: &str, plain: &[u8]) -> Result<String, AppError> {
+    let mut nonce = [0u8; 12];
+    rand::rng().fill_bytes(&mut nonce);
+    let ct = cipher(secret, purpose)
+        .encrypt(Nonce::from_slice(&nonce), plain)
+        .map_err(|_| AppError::Internal)?;
+    Ok(STANDARD.encode([nonce.as_slice(), &ct].concat()))
+}
+
+/// What [`seal`] sealed for `purpose`; `Internal` when it does not open (a changed app secret).
+pub fn open(secret: &str, purpose: &str, sealed: &str) -> Result<Vec<u8>, AppError> {
+    let raw = STANDARD.decode(sealed).map_err(|_| AppError::Internal)?;
+    if raw.len() < 12 {
+        return Err(AppError::Internal);
+    }
+    let (nonce, ct) = raw.split_at(12);
+    cipher(secret, purpose)
+        .decrypt(Nonce::from_slice(nonce), ct)
+        .map_err(|_| {
+            tracing::error!(
+                purpose,
+                "a sealed secret could not be opened (APP_SECRET changed?)"
+            );
+            AppError::Internal
+        })
 }
 
 #[cfg(test)]

@@ -37,7 +37,7 @@ struct Grant {
 }
 
 #[derive(Clone)]
-struct Fake {
+pub(super) struct Fake {
     issuer: String,
     key_der: Arc<Vec<u8>>,
     n: String,
@@ -45,6 +45,8 @@ struct Fake {
     grants: Arc<Mutex<HashMap<String, Grant>>>,
     /// Signs ID tokens with this audience (to test that a wrong one is refused).
     audience: Arc<Mutex<String>>,
+    /// Tokens, busy times and events of the Calendar API.
+    pub(super) calendar: Arc<Mutex<super::fake_calendar::Calendars>>,
 }
 
 /// A running fake provider.
@@ -65,21 +67,24 @@ impl FakeGoogle {
             e: URL_SAFE_NO_PAD.encode(key.e().to_bytes_be()),
             grants: Arc::default(),
             audience: Arc::new(Mutex::new(CLIENT_ID.to_owned())),
+            calendar: Arc::default(),
         };
         let app = Router::new()
             .route("/.well-known/openid-configuration", get(discovery))
             .route("/jwks", get(jwks))
             .route("/authorize", get(authorize))
             .route("/token", post(token))
+            .merge(super::fake_calendar::routes())
             .with_state(fake.clone());
         tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
         FakeGoogle { issuer, fake }
     }
 
     /// The configuration the app needs to use this provider.
-    pub fn env(&self) -> [(&'static str, String); 3] {
+    pub fn env(&self) -> [(&'static str, String); 4] {
         [
             ("GOOGLE_ISSUER_URL", self.issuer.clone()),
+            ("GOOGLE_API_BASE", self.issuer.clone()),
             ("GOOGLE_CLIENT_ID", CLIENT_ID.to_owned()),
             ("GOOGLE_CLIENT_SECRET", CLIENT_SECRET.to_owned()),
         ]
@@ -103,7 +108,7 @@ impl FakeGoogle {
             code.clone(),
             Grant {
                 person: person.clone(),
-                nonce: params["nonce"].clone(),
+                nonce: params.get("nonce").cloned().unwrap_or_default(),
                 challenge: params["code_challenge"].clone(),
             },
         );
@@ -111,6 +116,32 @@ impl FakeGoogle {
         let path = redirect.split_once("://").unwrap().1;
         let path = &path[path.find('/').unwrap()..];
         format!("{path}?code={code}&state={}", params["state"])
+    }
+
+    /// Makes `email`'s calendar busy over these (RFC 3339) ranges.
+    pub fn set_busy(&self, email: &str, ranges: &[(&str, &str)]) {
+        let ranges = ranges
+            .iter()
+            .map(|(a, b)| (a.to_string(), b.to_string()))
+            .collect();
+        self.fake
+            .calendar
+            .lock()
+            .unwrap()
+            .busy
+            .insert(email.to_owned(), ranges);
+    }
+
+    /// The events written to `email`'s calendar.
+    pub fn events(&self, email: &str) -> Vec<serde_json::Value> {
+        self.fake
+            .calendar
+            .lock()
+            .unwrap()
+            .events
+            .get(email)
+            .cloned()
+            .unwrap_or_default()
     }
 
     /// Makes the next ID tokens name another audience.
@@ -206,8 +237,10 @@ async fn authorize(Query(q): Query<AuthorizeQuery>) -> Response {
 #[derive(Deserialize)]
 struct TokenForm {
     grant_type: String,
+    #[serde(default)]
     code: String,
     code_verifier: Option<String>,
+    refresh_token: Option<String>,
 }
 
 async fn token(
@@ -234,6 +267,16 @@ async fn token(
             Json(json!({ "error": "invalid_client" })),
         )
             .into_response();
+    }
+    if form.grant_type == "refresh_token" {
+        let refresh = form.refresh_token.unwrap_or_default();
+        return match f.calendar.lock().unwrap().refresh(&refresh) {
+            Some(access) => {
+                Json(json!({ "access_token": access, "token_type": "Bearer", "expires_in": 3600 }))
+                    .into_response()
+            }
+            None => bad("unknown refresh token"),
+        };
     }
     if form.grant_type != "authorization_code" {
         return bad("grant type");
@@ -264,5 +307,6 @@ async fn token(
         &jsonwebtoken::EncodingKey::from_rsa_der(&f.key_der),
     )
     .unwrap();
-    Json(json!({ "access_token": "fake-access", "token_type": "Bearer", "expires_in": 3600, "id_token": id_token })).into_response()
+    let (access, refresh) = f.calendar.lock().unwrap().grant(&grant.person.email);
+    Json(json!({ "access_token": access, "refresh_token": refresh, "token_type": "Bearer", "expires_in": 3600, "id_token": id_token })).into_response()
 }
