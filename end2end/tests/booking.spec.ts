@@ -64,7 +64,13 @@ test("an owner sets up a service; a visitor books it on the public page with Jav
   await expect(page.getByRole("list", { name: "Days" })).toContainText(`${time} Gus Guest`);
   await page.getByRole("link", { name: "Month" }).click();
   await expect(page.getByRole("list", { name: "Days" }).getByRole("listitem").filter({ hasText: "Gus Guest" }).first()).toBeVisible();
-  await page.getByRole("navigation", { name: "Bookings" }).getByRole("link", { name: "Bookings", exact: true }).click();
+  // The visitor is a contact now, with the booking on their timeline.
+  await page.goto(`/app/${handle}/crm`);
+  await hydrated(page);
+  await page.getByRole("list", { name: "Contacts" }).getByRole("link", { name: "Gus Guest" }).click();
+  await expect(page.getByRole("list", { name: "Timeline" })).toContainText("Booked Intro call for");
+  await page.goto(`/app/${handle}/booking`);
+  await hydrated(page);
   await row.getByRole("button", { name: "Cancel booking…" }).click();
   await row.getByRole("button", { name: "Cancel booking", exact: true }).click();
   await expect(row).toContainText("Cancelled");

@@ -147,6 +147,8 @@ pub struct Capture<'a> {
     pub workspace_id: &'a str,
     /// The normalised, valid address.
     pub email: &'a str,
+    /// The name they gave, if the form asked (a new contact is named by it).
+    pub name: Option<&'a str>,
     /// Where it came from, as a contact source key (`bio`, `booking`, `form`).
     pub source: &'a str,
     /// The timeline entry's kind, such as `bio.email_captured`.

@@ -59,6 +59,7 @@ pub async fn subscribe(
     let capture = Capture {
         workspace_id,
         email: &email,
+        name: None,
         source: "bio",
         kind: "bio.email_captured",
         summary: &summary,

@@ -271,6 +271,7 @@ pub async fn capture(state: &AppState, s: &ServiceDoc, b: &Booking) -> Result<()
     let capture = Capture {
         workspace_id: &s.workspace_id,
         email: &b.email,
+        name: Some(&b.name),
         source: "booking",
         kind: "booking.booked",
         summary: &summary,

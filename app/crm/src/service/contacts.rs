@@ -315,13 +315,13 @@ pub fn view(c: Contact, companies: &std::collections::HashMap<String, String>) -
     }
 }
 
-/// A visitor left `email` on a public form: the contact with that address gets the entry on its
-/// timeline, or a new contact is made with `source`. Refuses with `LimitReached` when the plan
+/// A visitor left `email` (and `name`, if the form asked) on a public form: the contact with
+/// that address gets the entry on its timeline, or a new contact is made with `source`. Refuses with `LimitReached` when the plan
 /// has no room; the caller keeps the signup so nothing is lost.
 pub async fn capture(
     state: &AppState,
     scope: &WorkspaceScope,
-    email: &str,
+    (email, name): (&str, &str),
     source: Source,
     kind: &str,
     summary: &str,
@@ -332,6 +332,7 @@ pub async fn capture(
         return Ok(c.id);
     }
     let checked = Checked {
+        name: name.trim().chars().take(200).collect(),
         emails: vec![email],
         tags: vec![],
         ..Checked::default()

@@ -20,7 +20,8 @@ impl ContactIntake for Intake {
             let source = Source::parse(c.source)
                 .ok_or_else(|| AppError::invalid("source", "Unknown contact source."))?;
             let scope = WorkspaceScope::system(c.workspace_id);
-            capture_or_wait(state, &scope, c.email, source, c.kind, c.summary).await
+            let who = (c.email, c.name.unwrap_or(""));
+            capture_or_wait(state, &scope, who, source, c.kind, c.summary).await
         })
     }
 }

@@ -19,6 +19,8 @@ pub const WAITING: &str = "crm_waiting_captures";
 struct Waiting {
     workspace_id: String,
     email: String,
+    #[serde(default)]
+    name: String,
     source: Source,
     kind: String,
     summary: String,
@@ -30,12 +32,12 @@ struct Waiting {
 pub async fn capture_or_wait(
     state: &AppState,
     scope: &WorkspaceScope,
-    email: &str,
+    (email, name): (&str, &str),
     source: Source,
     kind: &str,
     summary: &str,
 ) -> Result<bool, AppError> {
-    match capture(state, scope, email, source, kind, summary).await {
+    match capture(state, scope, (email, name), source, kind, summary).await {
         Ok(_) => Ok(false),
         Err(AppError::LimitReached { .. }) => {
             state
@@ -44,7 +46,7 @@ pub async fn capture_or_wait(
                 .update_one(
                     scope.filter_with(doc! { "email": email }),
                     doc! { "$setOnInsert": {
-                        "source": source.key(), "kind": kind, "summary": summary,
+                        "source": source.key(), "kind": kind, "summary": summary, "name": name,
                         "created_at": state.clock.now(),
                     }},
                 )
@@ -69,7 +71,16 @@ pub async fn drain(state: &AppState, scope: &WorkspaceScope) -> Result<u64, AppE
         .await?;
     let system = WorkspaceScope::system(scope.workspace_id());
     for w in pending {
-        match capture(state, &system, &w.email, w.source, &w.kind, &w.summary).await {
+        match capture(
+            state,
+            &system,
+            (&w.email, &w.name),
+            w.source,
+            &w.kind,
+            &w.summary,
+        )
+        .await
+        {
             Ok(_) => {
                 coll.delete_one(scope.filter_with(doc! { "email": &w.email }))
                     .await?;

@@ -175,6 +175,7 @@ async fn into_crm(state: &AppState, list: &MailList, email: &str) -> Result<(), 
     let capture = Capture {
         workspace_id: &list.workspace_id,
         email,
+        name: None,
         source: "email",
         kind: "email.subscribed",
         summary: &summary,
