@@ -1,4 +1,5 @@
 use super::api::{get_booking_services, get_bookings, BookManually, SetBookingStatus};
+use super::booking_filters::BookingFilters;
 use super::booking_tabs::BookingTabs;
 use super::manual_booking::ManualBooking;
 use super::model::{BookingStatus, BookingView};
@@ -24,12 +25,16 @@ pub fn BookingsPage() -> impl IntoView {
                 params.read().get("handle").unwrap_or_default(),
                 past(),
                 change.version().get() + manual.version().get(),
+                (
+                    query.read().get("service").unwrap_or_default(),
+                    query.read().get("status").unwrap_or_default(),
+                ),
             )
         },
-        |(handle, past, _)| async move {
+        |(handle, past, _, (service, status))| async move {
             let ws = get_workspace(handle).await?;
             let when = if past { "past" } else { "upcoming" };
-            let list = get_bookings(ws.id.clone(), when.to_owned()).await?;
+            let list = get_bookings(ws.id.clone(), when.to_owned(), service, status).await?;
             let services = get_booking_services(ws.id.clone()).await?.services;
             Ok::<_, AppError>((ws, list, services))
         },
@@ -46,10 +51,12 @@ pub fn BookingsPage() -> impl IntoView {
         <Transition fallback=|| view! { <p class="muted">"Loading…"</p> }>
             {move || Suspend::new(async move {
                 let (ws, list, services) = data.await?;
+                let filters = view! { <BookingFilters services=services.clone()/> };
                 let book = (list.can_edit && !services.is_empty()).then(|| view! { <ManualBooking workspace_id=ws.id.clone() services action=manual/> });
                 if list.bookings.is_empty() {
                     let body = if past() { "Bookings of the last 90 days show here." } else { "Share your booking page and new bookings show here." };
                     return Ok::<_, AppError>(view! {
+                        {filters}
                         <EmptyState icon=IconName::Calendar title="No bookings" body=body/>
                         <p><a href=format!("/app/{}/booking/services", ws.handle)>"Set up services"</a></p>
                         {book}
@@ -59,6 +66,7 @@ pub fn BookingsPage() -> impl IntoView {
                 let ws_id = ws.id.clone();
                 let calendar = format!("/app/{}/booking/calendar", ws.handle);
                 Ok(view! {
+                    {filters}
                     <p class="muted">{format!("Times in {}.", list.time_zone)}</p>
                     <ul class="email-lists" aria-label="Bookings">
                         {list.bookings.into_iter().map(|b| view! { <BookingRow b can_edit workspace_id=ws_id.clone() change calendar=calendar.clone()/> }).collect_view()}

@@ -4,6 +4,7 @@
 #![recursion_limit = "256"]
 
 pub mod api;
+pub mod booking_filters;
 pub mod booking_routes;
 pub mod booking_tabs;
 pub mod bookings_page;

@@ -276,7 +276,10 @@ async fn a_visitor_books_without_javascript_in_their_zone_and_becomes_a_contact(
     )
     .await;
     assert_eq!(contacts["total"], 1, "{contacts}");
-    assert_eq!(contacts["items"][0]["name"], "Grace Guest", "named as they gave it");
+    assert_eq!(
+        contacts["items"][0]["name"], "Grace Guest",
+        "named as they gave it"
+    );
 
     // Cancelled, the time is open again.
     let id = b["id"].as_str().unwrap();

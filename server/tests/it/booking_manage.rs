@@ -96,6 +96,24 @@ async fn a_visitor_moves_their_booking_is_reminded_and_cannot_cancel_too_late() 
         .body
         .contains("cancelled or has moved"));
     let list = ok(&mut c, "get_bookings", &[("workspace_id", &ws)]).await;
+    let cancelled = ok(
+        &mut c,
+        "get_bookings",
+        &[("workspace_id", &ws), ("status", "cancelled")],
+    )
+    .await;
+    assert_eq!(
+        cancelled["bookings"].as_array().unwrap().len(),
+        1,
+        "the moved-from booking"
+    );
+    let bogus = c
+        .call(
+            "get_bookings",
+            &[("workspace_id", &ws), ("status", "bogus")],
+        )
+        .await;
+    assert_eq!(bogus.status, axum::http::StatusCode::UNPROCESSABLE_ENTITY);
     let confirmed: Vec<&str> = list["bookings"]
         .as_array()
         .unwrap()

@@ -7,11 +7,14 @@ use leptos::prelude::*;
 #[cfg(feature = "ssr")]
 use workspaces::api::ctx;
 
-/// Bookings from now on (`when` empty or `upcoming`) or of the last 90 days (`past`).
+/// Bookings from now on (`when` empty or `upcoming`) or of the last 90 days (`past`), of one
+/// `service` and in one `status` when given.
 #[server(endpoint = "get_bookings")]
 pub async fn get_bookings(
     workspace_id: String,
     #[server(default)] when: String,
+    #[server(default)] service: String,
+    #[server(default)] status: String,
 ) -> Result<BookingsView, AppError> {
     use mongodb::bson::DateTime;
     use workspaces::model::Permission;
@@ -23,8 +26,25 @@ pub async fn get_bookings(
             "" | "upcoming" => ((now, now + 400 * day), false),
             _ => return Err(AppError::invalid("when", "Choose upcoming or past.")),
         };
+        use crate::model::BookingStatus;
+        let status = match status.as_str() {
+            "" => None,
+            "confirmed" => Some(BookingStatus::Confirmed),
+            "cancelled" => Some(BookingStatus::Cancelled),
+            "no_show" => Some(BookingStatus::NoShow),
+            _ => {
+                return Err(AppError::invalid(
+                    "status",
+                    "Choose confirmed, cancelled or no-show.",
+                ))
+            }
+        };
+        let filter = crate::service::bookings::Filter {
+            service_id: (!service.is_empty()).then_some(service),
+            status,
+        };
         let span = (DateTime::from_millis(span.0), DateTime::from_millis(span.1));
-        crate::service::bookings::list(&c.state, &scope, span, past).await
+        crate::service::bookings::list(&c.state, &scope, span, (past, &filter)).await
     })
     .await
 }

@@ -44,13 +44,22 @@ pub fn view(
     }
 }
 
-/// The workspace's bookings (not holds) starting from `from` until `until`, in time order;
-/// `past` lists the most recent first instead.
+/// Which bookings a list shows besides their period.
+#[derive(Debug, Clone, Default)]
+pub struct Filter {
+    /// Only this service's.
+    pub service_id: Option<String>,
+    /// Only those in this state.
+    pub status: Option<BookingStatus>,
+}
+
+/// The workspace's bookings (not holds) starting from `from` until `until` that pass `filter`,
+/// in time order; `past` lists the most recent first instead.
 pub async fn list(
     state: &AppState,
     scope: &WorkspaceScope,
     (from, until): (DateTime, DateTime),
-    past: bool,
+    (past, filter): (bool, &Filter),
 ) -> Result<BookingsView, AppError> {
     let ws = workspaces::service::store::workspaces(&state.db)
         .find_one(doc! { "_id": scope.workspace_id() })
@@ -63,11 +72,15 @@ pub async fn list(
         .map_ok(|s| (s.id, s.settings.name))
         .try_collect()
         .await?;
+    let mut query = doc! { "start": { "$gte": from, "$lt": until }, "status": { "$ne": "held" } };
+    if let Some(id) = &filter.service_id {
+        query.insert("service_id", id);
+    }
+    if let Some(s) = filter.status {
+        query.insert("status", s.key());
+    }
     let list: Vec<Booking> = bookings(state)
-        .find(scope.filter_with(doc! {
-            "start": { "$gte": from, "$lt": until },
-            "status": { "$ne": "held" },
-        }))
+        .find(scope.filter_with(query))
         .sort(doc! { "start": if past { -1 } else { 1 } })
         .limit(500)
         .await?

@@ -71,7 +71,7 @@ pub async fn calendar(
         DateTime::from_millis(midnight(first)),
         DateTime::from_millis(midnight(last)),
     );
-    let found = list(state, scope, span, false).await?;
+    let found = list(state, scope, span, (false, &Default::default())).await?;
     let mut days = Vec::new();
     for i in 0..count {
         let d = first.checked_add(i.days()).unwrap_or(first);
