@@ -1,5 +1,16 @@
 //! Small text helpers shared by screens and the HTML written by hand.
 
+/// Weekday names, Monday first (ISO order), as schedules and hours show them.
+pub const WEEKDAYS: [&str; 7] = [
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
+
 /// `n` with the noun that fits it: "1 subscriber", "3 subscribers".
 pub fn count(n: u64, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })

@@ -3,16 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-/// The days of a week of hours, Monday first (ISO order).
-pub const WEEKDAYS: [&str; 7] = [
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-];
+pub use app_core::text::WEEKDAYS;
 
 /// A date with hours of its own: a holiday when `hours` is empty.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

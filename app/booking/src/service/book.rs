@@ -239,7 +239,10 @@ pub async fn manual(
     d: &Details,
     zone: &str,
 ) -> Result<Result<Booking, Refusal>, AppError> {
-    let answers = check_details(s, d).map_err(AppError::invalid_fields)?;
+    // The member books for them: the visitor's questions are not theirs to answer.
+    let mut asked_nothing = s.clone();
+    asked_nothing.settings.questions.clear();
+    let answers = check_details(&asked_nothing, d).map_err(AppError::invalid_fields)?;
     let r = Rules {
         notice_minutes: 0,
         window_days: 3650,

@@ -57,10 +57,17 @@ fn body(greeting: &str, lines: &[String], link: Option<&str>) -> (String, String
     (text, html)
 }
 
-async fn queue(state: &AppState, b: &Booking, mail: Email, ics: &str) -> Result<(), AppError> {
-    match state.send_invite(mail, ics.to_owned()).await {
+/// Queues `mail` (with the event `ics` attached when given). Mail that cannot leave this
+/// server (no SMTP configured) is logged, not an error: what it tells is in the app too.
+pub async fn send(state: &AppState, mail: Email, ics: Option<&str>) -> Result<(), AppError> {
+    let (to, subject) = (mail.to.clone(), mail.subject.clone());
+    let queued = match ics {
+        Some(ics) => state.send_invite(mail, ics.to_owned()).await,
+        None => state.send_email(mail).await,
+    };
+    match queued {
         Err(AppError::Unavailable { service }) => {
-            tracing::warn!(%service, booking = %b.id, "booking email not sent");
+            tracing::warn!(%service, %to, %subject, "booking email not sent");
             Ok(())
         }
         other => other,
@@ -95,16 +102,15 @@ pub async fn tell(
         link.as_deref(),
     );
     let subject = format!("{tag}: {}", c.name);
-    queue(
+    send(
         state,
-        b,
         Email {
             to: b.email.clone(),
             subject,
             text,
             html,
         },
-        &ics,
+        Some(&ics),
     )
     .await?;
     if let Some(host) = host {
@@ -118,16 +124,15 @@ pub async fn tell(
         );
         let (text, html) = body(&format!("{who}: {}", intro.to_lowercase()), &lines, None);
         let subject = format!("{tag}: {} with {}", c.name, b.name);
-        queue(
+        send(
             state,
-            b,
             Email {
                 to: host.email,
                 subject,
                 text,
                 html,
             },
-            &ics,
+            Some(&ics),
         )
         .await?;
     }
@@ -153,16 +158,15 @@ pub async fn remind(
     let subject = format!("Reminder: {} {soon}", c.name);
     let host = identity::service::users::by_id(&state.db, &b.host_id).await?;
     let ics = super::ics::event(s, b, &host.map(|h| h.name).unwrap_or_default());
-    queue(
+    send(
         state,
-        b,
         Email {
             to: b.email.clone(),
             subject,
             text,
             html,
         },
-        &ics,
+        Some(&ics),
     )
     .await
 }

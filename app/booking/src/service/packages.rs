@@ -192,13 +192,7 @@ pub async fn settle(
         text,
         html,
     };
-    match state.send_email(mail).await {
-        Err(AppError::Unavailable { service }) => {
-            tracing::warn!(%service, package = %p.id, "package email not sent");
-            Ok(())
-        }
-        other => other,
-    }
+    super::notify::send(state, mail, None).await
 }
 
 /// Takes one session of package `p` for a booking; `None` when none is left (checked and

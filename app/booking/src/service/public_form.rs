@@ -18,26 +18,28 @@ pub fn when(b: &Booking) -> String {
     )
 }
 
-fn field(
-    name: &str,
+/// A labelled input (or `textarea` for kind `textarea`) named `name` with id `<prefix><name>`,
+/// holding `value`, with its message from `errors` underneath (and `aria-invalid`).
+pub fn field(
+    (prefix, name): (&str, &str),
     label: &str,
     kind: &str,
     value: &str,
-    required: bool,
-    errors: &[(String, String)],
+    (required, errors): (bool, &[(String, String)]),
 ) -> String {
+    let id = format!("{prefix}{name}");
     let error = errors.iter().find(|(f, _)| f == name).map(|(_, m)| m);
     let (invalid, message) = match error {
         Some(m) => (
-            format!(" aria-invalid=\"true\" aria-describedby=\"{name}-error\""),
-            format!("<p class=\"error\" id=\"{name}-error\">{}</p>", escape(m)),
+            format!(" aria-invalid=\"true\" aria-describedby=\"{id}-error\""),
+            format!("<p class=\"error\" id=\"{id}-error\">{}</p>", escape(m)),
         ),
         None => (String::new(), String::new()),
     };
     let req = if required { " required" } else { "" };
     let control = match kind {
         "textarea" => format!(
-            "<textarea id=\"{name}\" name=\"{name}\" rows=\"3\"{req}{invalid}>{}</textarea>",
+            "<textarea id=\"{id}\" name=\"{name}\" rows=\"3\"{req}{invalid}>{}</textarea>",
             escape(value)
         ),
         _ => {
@@ -46,14 +48,28 @@ fn field(
                 "email" => " autocomplete=\"email\"",
                 _ => "",
             };
-            format!("<input id=\"{name}\" name=\"{name}\" type=\"{kind}\"{auto} value=\"{}\"{req}{invalid}>", escape(value))
+            format!(
+                "<input id=\"{id}\" name=\"{name}\" type=\"{kind}\"{auto} value=\"{}\"{req}{invalid}>",
+                escape(value)
+            )
         }
     };
     let star = if required { " *" } else { "" };
     format!(
-        "<div class=\"field\"><label for=\"{name}\">{}{star}</label>{control}{message}</div>",
+        "<div class=\"field\"><label for=\"{id}\">{}{star}</label>{control}{message}</div>",
         escape(label)
     )
+}
+
+/// A validation error's messages as (field, message) pairs, for [`field`].
+pub fn messages(e: app_core::error::AppError) -> Vec<(String, String)> {
+    match e {
+        app_core::error::AppError::Validation { fields } => fields
+            .into_iter()
+            .flat_map(|(k, v)| v.into_iter().map(move |m| (k.clone(), m)))
+            .collect(),
+        other => vec![("name".to_owned(), other.to_string())],
+    }
 }
 
 /// The form that completes hold `b`, with what was typed and the problems of a refused post.
@@ -74,30 +90,28 @@ pub fn details(
         escape(&when(b))
     );
     html.push_str(&field(
-        "name",
+        ("", "name"),
         "Your name",
         "text",
         &typed.name,
-        true,
-        errors,
+        (true, errors),
     ));
     html.push_str(&field(
-        "email",
+        ("", "email"),
         "Email",
         "email",
         &typed.email,
-        true,
-        errors,
+        (true, errors),
     ));
     for (i, q) in s.settings.questions.iter().enumerate() {
         let v = typed.answers.get(i).map(String::as_str).unwrap_or("");
+        let name = format!("q{i}");
         html.push_str(&field(
-            &format!("q{i}"),
+            ("", &name),
             &q.label,
             "textarea",
             v,
-            q.required,
-            errors,
+            (q.required, errors),
         ));
     }
     html.push_str("<button type=\"submit\">Confirm booking</button></form>");

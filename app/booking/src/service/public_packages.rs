@@ -1,6 +1,7 @@
 //! The page that sells a service's package: name and address, then Stripe's payment page.
 
 use super::public::{not_found, service, unavailable};
+use super::public_form::{field, messages};
 use super::public_html::PAGE;
 use super::store::ServiceDoc;
 use app_core::error::AppError;
@@ -23,21 +24,6 @@ pub struct PackageForm {
     email: String,
 }
 
-fn field(name: &str, label: &str, kind: &str, value: &str, errors: &[(String, String)]) -> String {
-    let error = errors.iter().find(|(f, _)| f == name).map(|(_, m)| m);
-    let (invalid, text) = match error {
-        Some(m) => (
-            format!(" aria-invalid=\"true\" aria-describedby=\"{name}-error\""),
-            format!("<p class=\"error\" id=\"{name}-error\">{}</p>", escape(m)),
-        ),
-        None => (String::new(), String::new()),
-    };
-    format!(
-        "<div class=\"field\"><label for=\"{name}\">{label}</label><input id=\"{name}\" name=\"{name}\" type=\"{kind}\" value=\"{}\" required{invalid}>{text}</div>",
-        escape(value)
-    )
-}
-
 fn page(
     state: &AppState,
     (ws, s): (&Workspace, &ServiceDoc),
@@ -56,8 +42,8 @@ fn page(
         c.package_sessions,
         escape(&c.name),
         escape(&app_core::money::money(c.package_price_cents, &ws.currency)),
-        field("name", "Your name", "text", &f.name, errors),
-        field("email", "Email", "email", &f.email, errors)
+        field(("", "name"), "Your name", "text", &f.name, (true, errors)),
+        field(("", "email"), "Email", "email", &f.email, (true, errors))
     );
     let origin = billing::service::one_off::checkout_origin(state);
     PAGE.render_posting_to(status, &c.name, &html, &origin)
@@ -118,11 +104,8 @@ pub async fn buy(
     );
     match super::packages::buy(&state, (&s, &ws.currency), (&f.name, &f.email), back).await {
         Ok(url) => Redirect::to(&url).into_response(),
-        Err(AppError::Validation { fields }) => {
-            let errors: Vec<(String, String)> = fields
-                .into_iter()
-                .flat_map(|(k, v)| v.into_iter().map(move |m| (k.clone(), m)))
-                .collect();
+        Err(e @ AppError::Validation { .. }) => {
+            let errors = messages(e);
             page(
                 &state,
                 (&ws, &s),

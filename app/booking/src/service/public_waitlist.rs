@@ -1,6 +1,7 @@
 //! The waitlist form under a service's times, and its post.
 
 use super::public::{not_found, unavailable};
+use super::public_form::{field, messages};
 use super::public_html::PAGE;
 use super::{services, waitlist};
 use app_core::error::AppError;
@@ -16,22 +17,6 @@ use platform::AppState;
 use serde::Deserialize;
 use workspaces::service::store::workspaces;
 
-fn input(name: &str, label: &str, kind: &str, value: &str, errors: &[(String, String)]) -> String {
-    let id = format!("waitlist-{name}");
-    let error = errors.iter().find(|(f, _)| f == name).map(|(_, m)| m);
-    let (invalid, text) = match error {
-        Some(m) => (
-            format!(" aria-invalid=\"true\" aria-describedby=\"{id}-error\""),
-            format!("<p class=\"error\" id=\"{id}-error\">{}</p>", escape(m)),
-        ),
-        None => (String::new(), String::new()),
-    };
-    format!(
-        "<div class=\"field\"><label for=\"{id}\">{label}</label><input id=\"{id}\" name=\"{name}\" type=\"{kind}\" value=\"{}\" required{invalid}>{text}</div>",
-        escape(value)
-    )
-}
-
 /// The form that joins the waitlist of the service at `path` for a day in zone `tz`.
 pub fn form(path: &str, tz: &str, typed: &WaitlistForm, errors: &[(String, String)]) -> String {
     format!(
@@ -41,9 +26,9 @@ pub fn form(path: &str, tz: &str, typed: &WaitlistForm, errors: &[(String, Strin
          <button type=\"submit\">Join the waitlist</button></form></section>",
         escape(path),
         escape(tz),
-        input("date", "Day", "date", &typed.date, errors),
-        input("name", "Your name", "text", &typed.name, errors),
-        input("email", "Email", "email", &typed.email, errors)
+        field(("waitlist-", "date"), "Day", "date", &typed.date, (true, errors)),
+        field(("waitlist-", "name"), "Your name", "text", &typed.name, (true, errors)),
+        field(("waitlist-", "email"), "Email", "email", &typed.email, (true, errors))
     )
 }
 
@@ -107,11 +92,8 @@ pub async fn join(
                 ),
             ),
         ),
-        Err(AppError::Validation { fields }) => {
-            let errors: Vec<(String, String)> = fields
-                .into_iter()
-                .flat_map(|(k, v)| v.into_iter().map(move |m| (k.clone(), m)))
-                .collect();
+        Err(e @ AppError::Validation { .. }) => {
+            let errors = messages(e);
             let html = format!(
                 "<h1>{}</h1>{}",
                 escape(&s.settings.name),

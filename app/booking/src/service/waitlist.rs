@@ -198,13 +198,7 @@ async fn tell(
         text,
         html,
     };
-    match state.send_email(mail).await {
-        Err(AppError::Unavailable { service }) => {
-            tracing::warn!(%service, "waitlist email not sent");
-            Ok(())
-        }
-        other => other,
-    }
+    super::notify::send(state, mail, None).await
 }
 
 /// When an offer's hold runs out: booked, or passed on to the next person waiting.

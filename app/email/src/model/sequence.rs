@@ -1,5 +1,7 @@
 use serde::{Deserialize, Serialize};
 
+pub use app_core::text::WEEKDAYS;
+
 /// Where a sequence stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -190,17 +192,6 @@ pub enum Step {
         otherwise: String,
     },
 }
-
-/// Weekday names, Monday first.
-pub const WEEKDAYS: [&str; 7] = [
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-];
 
 impl Step {
     /// Its id.
