@@ -114,7 +114,7 @@ test("with JavaScript off, a visitor moves and cancels by the links in their ema
   const ben = await (await browser.newContext(device)).newPage();
   await ben.goto(`/@${handle}/book/lesson`);
   const benEmail = uniqueEmail("ben");
-  await ben.getByLabel("Day", { exact: true }).fill(`${day[1]}-${day[2]}-${day[3]}`);
+  await ben.getByLabel("Day *", { exact: true }).fill(`${day[1]}-${day[2]}-${day[3]}`);
   await ben.getByRole("textbox", { name: "Your name" }).fill("Ben");
   await ben.getByRole("textbox", { name: "Email" }).fill(benEmail);
   await ben.getByRole("button", { name: "Join the waitlist" }).click();
