@@ -23,11 +23,11 @@ pub async fn with_service(c: &mut Client, tag: &str, fields: &[(&str, &str)]) ->
         &[("workspace_id", &ws), ("modules[0]", "booking")],
     )
     .await;
-    let mut f = vec![
-        ("workspace_id", ws.as_str()),
-        ("active", "on"),
-        ("notice_hours", "0"),
-    ];
+    // Defaults the test's own fields may replace.
+    let mut f = vec![("workspace_id", ws.as_str()), ("active", "on")];
+    if !fields.iter().any(|(k, _)| *k == "notice_hours") {
+        f.push(("notice_hours", "0"));
+    }
     f.extend_from_slice(fields);
     ok(c, "save_booking_service", &f).await;
     (ws, handle)

@@ -11,6 +11,7 @@ mod bio_analytics;
 mod bio_images;
 mod booking;
 mod booking_calendar;
+mod booking_late_payment;
 mod booking_manage;
 mod booking_paid;
 mod booking_waitlist;

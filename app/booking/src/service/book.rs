@@ -61,7 +61,13 @@ async fn calendar(
     let day = SignedDuration::from_hours(24);
     for host in &s.settings.hosts {
         cal.extend(
-            super::gcal::busy(state, &s.workspace_id, host, (span.0 - day, span.1 + day)).await,
+            super::gcal::busy(
+                state,
+                (&s.workspace_id, host),
+                (span.0 - day, span.1 + day),
+                false,
+            )
+            .await,
         );
     }
     Ok(cal)
@@ -209,16 +215,12 @@ pub async fn take(
             busy_until: dt(end + SignedDuration::from_mins(i64::from(r.buffer_after))),
             ..base.clone()
         };
-        let external = super::gcal::busy(
-            state,
-            &s.workspace_id,
-            &booking.host_id,
-            (
-                start - SignedDuration::from_hours(24),
-                end + SignedDuration::from_hours(24),
-            ),
-        )
-        .await;
+        let around = (
+            start - SignedDuration::from_hours(24),
+            end + SignedDuration::from_hours(24),
+        );
+        let host = (s.workspace_id.as_str(), booking.host_id.as_str());
+        let external = super::gcal::busy(state, host, around, true).await;
         match claim(state, &r, &hours, &booking, (replacing, &external)).await? {
             Ok(()) => return Ok(Ok(booking)),
             Err(refusal) => {

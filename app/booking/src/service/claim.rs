@@ -56,7 +56,7 @@ pub fn taken(b: &Booking) -> Taken {
 
 /// Inserts `booking` (for `booking.host_id` at `booking.start`) if the rules still allow it,
 /// deciding inside a transaction that conflicts with every other decision about the host or
-/// the service. With `replacing`, the confirmed booking of that id moves: it does not count
+/// the service. With `replacing`, the booking (or hold) of that id moves: it does not count
 /// against the new time and is cancelled in the same transaction.
 pub async fn claim(
     state: &AppState,
@@ -105,7 +105,7 @@ pub async fn claim(
             if let Some(old) = replacing {
                 let moved = bookings(state)
                     .update_one(
-                        doc! { "_id": old, "status": "confirmed" },
+                        doc! { "_id": old, "status": { "$in": ["confirmed", "held"] } },
                         doc! { "$set": { "status": "cancelled", "moved_to": &booking.id } },
                     )
                     .session(&mut session)

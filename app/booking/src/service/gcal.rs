@@ -151,7 +151,11 @@ pub async fn status(state: &AppState, scope: &WorkspaceScope) -> Result<(bool, b
 /// Forgets the caller's calendar (its tokens with it).
 pub async fn disconnect(state: &AppState, scope: &WorkspaceScope) -> Result<(), AppError> {
     let id = format!("{}:{}", scope.workspace_id(), scope.user_id());
-    links(state).delete_one(doc! { "_id": id }).await?;
+    links(state).delete_one(doc! { "_id": &id }).await?;
+    // This replica forgets the calendar's busy times at once (others within the minute).
+    if let Some(cache) = state.service::<BusyCache>() {
+        let _ = cache.0.invalidate_entries_if(move |k, _| k.0 == id);
+    }
     Ok(())
 }
 
@@ -191,17 +195,57 @@ async fn link_of(
     Ok(link.map(|l| (g, l)))
 }
 
-/// Host `host`'s busy times in their Google Calendar from `from` until `to`, as taken time.
-/// A calendar that cannot be read counts as free (logged): bookings go on, and Mewayz's own
-/// bookings still block.
+/// Busy times read from Google, per host, span and minute of the app's clock: the booking
+/// page does not ask Google on every view (nor spend its quota), and a new busy time shows
+/// within a minute. The check that takes a seat always reads afresh.
+#[derive(Clone)]
+pub struct BusyCache(moka::sync::Cache<(String, i64, i64, i64), Arc<Vec<Taken>>>);
+
+impl BusyCache {
+    /// An empty cache (a few thousand spans, each kept at most two minutes).
+    pub fn new() -> Self {
+        let cache = moka::sync::Cache::builder()
+            .max_capacity(5_000)
+            .time_to_live(std::time::Duration::from_secs(120))
+            .support_invalidation_closures()
+            .build();
+        BusyCache(cache)
+    }
+}
+
+impl Default for BusyCache {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// Host `host`'s busy times in their Google Calendar from `from` until `to`, as taken time;
+/// `fresh` skips the minute's cache. A calendar that cannot be read counts as free (logged):
+/// bookings go on, and Mewayz's own bookings still block.
 pub async fn busy(
     state: &AppState,
-    workspace_id: &str,
-    host: &str,
+    (workspace_id, host): (&str, &str),
     (from, to): (Timestamp, Timestamp),
+    fresh: bool,
 ) -> Vec<Taken> {
+    let minute = state.clock.now().timestamp_millis() / 60_000;
+    let key = (
+        format!("{workspace_id}:{host}"),
+        from.as_second(),
+        to.as_second(),
+        minute,
+    );
+    let cache = state.service::<BusyCache>();
+    if let (false, Some(hit)) = (fresh, cache.and_then(|c| c.0.get(&key))) {
+        return hit.as_ref().clone();
+    }
     match read_busy(state, workspace_id, host, (from, to)).await {
-        Ok(b) => b,
+        Ok(b) => {
+            if let Some(c) = cache {
+                c.0.insert(key, Arc::new(b.clone()));
+            }
+            b
+        }
         Err(e) => {
             tracing::warn!(error = %e, host, "Google Calendar busy times not read");
             Vec::new()

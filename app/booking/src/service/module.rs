@@ -10,6 +10,10 @@ pub const MODULE: Module = Module {
     indexes: super::indexes,
     routes,
     isolation: super::isolation::ISOLATION,
+    services: |_, _, services| {
+        services.insert(super::gcal::BusyCache::new());
+        Ok(())
+    },
     jobs: &[
         super::manage::REMIND,
         super::waitlist::OFFER_ENDS,

@@ -170,3 +170,51 @@ pub async fn remind(
     )
     .await
 }
+
+/// Tells the visitor of `b` and its host that a payment came too late to keep the time, which
+/// someone else took meanwhile: the visitor is owed a refund.
+pub async fn refund_due(state: &AppState, s: &ServiceDoc, b: &Booking) -> Result<(), AppError> {
+    let c = &s.settings;
+    let lines = [c.name.clone(), when(b)];
+    let (text, html) = body(
+        &format!("Hi {}, your payment arrived after we could hold this time, and someone else has booked it since. We are sorry: you will be refunded.", b.name),
+        &lines,
+        None,
+    );
+    let subject = format!("Not booked: {} (refund due)", c.name);
+    send(
+        state,
+        Email {
+            to: b.email.clone(),
+            subject,
+            text,
+            html,
+        },
+        None,
+    )
+    .await?;
+    if let Some(host) = identity::service::users::by_id(&state.db, &b.host_id).await? {
+        let text = format!(
+            "{} <{}> paid for {} at {} after the hold ran out, and the time was taken. Please refund them in Stripe (session {}).",
+            b.name,
+            b.email,
+            c.name,
+            when(b),
+            b.checkout_id.clone().unwrap_or_default()
+        );
+        let html = format!("<p>{}</p>", escape(&text));
+        let subject = format!("Refund due: {} for {}", c.name, b.name);
+        send(
+            state,
+            Email {
+                to: host.email,
+                subject,
+                text,
+                html,
+            },
+            None,
+        )
+        .await?;
+    }
+    Ok(())
+}

@@ -110,6 +110,9 @@ pub fn on_checkout<'a>(
             super::waitlist::freed(state, &s, &b).await;
             return Ok(());
         }
+        if b.hold_until.is_none_or(|until| until <= state.clock.now()) {
+            return late(state, &s, &b).await;
+        }
         let done = bookings(state)
             .find_one_and_update(
                 held,
@@ -124,4 +127,47 @@ pub fn on_checkout<'a>(
         }
         Ok(())
     })
+}
+
+/// A payment reported after its hold ran out: the seat is taken again if it is still free
+/// (in one transaction that also closes the old hold); if someone else has it meanwhile,
+/// nobody is double-booked: the booking is cancelled with its refund due, and both sides are
+/// told.
+async fn late(state: &AppState, s: &ServiceDoc, b: &Booking) -> Result<(), AppError> {
+    let minutes = ((b.end.timestamp_millis() - b.start.timestamp_millis()) / 60_000) as u32;
+    // The visitor chose the time in good faith: notice and window no longer apply.
+    let r = super::slots::Rules {
+        notice_minutes: 0,
+        window_days: 3650,
+        ..super::book::rules(s, minutes)
+    };
+    let base = Booking {
+        status: crate::model::BookingStatus::Confirmed,
+        uid: b.id.clone(),
+        name: b.name.clone(),
+        email: b.email.clone(),
+        answers: b.answers.clone(),
+        visitor_tz: b.visitor_tz.clone(),
+        checkout_id: b.checkout_id.clone(),
+        paid_cents: s.settings.price_cents,
+        ..super::book::blank(s, state.clock.now())
+    };
+    let at = super::store::ts(b.start);
+    match super::book::take(state, s, (r, at), base, Some(&b.id)).await? {
+        Ok(done) => {
+            super::book::capture(state, s, &done).await?;
+            super::manage::booked(state, s, &done).await;
+        }
+        Err(_) => {
+            bookings(state)
+                .update_one(
+                    doc! { "_id": &b.id, "status": "held" },
+                    doc! { "$set": { "status": "cancelled", "refund_due": s.settings.price_cents } },
+                )
+                .await?;
+            tracing::error!(booking = %b.id, "paid after the hold ran out and the time was taken: refund due");
+            super::notify::refund_due(state, s, b).await?;
+        }
+    }
+    Ok(())
 }
