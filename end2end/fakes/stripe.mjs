@@ -409,6 +409,18 @@ async function api(req, res, url) {
     prices.set(p.id, p);
     return send(res, 200, p);
   }
+  if (req.method === "POST" && path === "/refunds") {
+    // A full refund of a one-off payment, found by its payment intent.
+    const s = [...sessions.values()].find((x) => x.payment_intent && x.payment_intent === params.payment_intent);
+    if (!s || s.payment_status !== "paid") return stripeError(res, 400, `No such payment_intent: '${params.payment_intent}'`, "payment_intent");
+    if (s.refunded) return stripeError(res, 400, "This charge has already been refunded", "payment_intent");
+    s.refunded = true;
+    return send(res, 200, {
+      id: id("re"), object: "refund", amount: s.amount_total, balance_transaction: null, charge: null, created: t,
+      currency: s.currency, customer: null, description: null, failure_reason: null, metadata: {}, payment_intent: s.payment_intent,
+      reason: null, receipt_number: null, source_transfer_reversal: null, status: "succeeded", transfer_reversal: null,
+    });
+  }
   if (req.method === "POST" && path === "/checkout/sessions" && params.mode === "payment") {
     // A one-off payment for an amount given inline (price_data), as a paid booking opens it.
     const item = params.line_items?.[0];

@@ -1,5 +1,5 @@
 //! A payment Stripe reports after its hold ran out: booked if the time is still free, else
-//! nobody is double-booked and the payer is owed a refund.
+//! nobody is double-booked and the payment is refunded through Stripe.
 
 use crate::booking::{first_start, form, post, with_service};
 use crate::common;
@@ -88,11 +88,11 @@ async fn a_late_payment_books_a_free_time_and_never_a_taken_one() {
     ];
     ok(&mut c, "book_manually", &manual).await;
 
-    // Ann pays late: her time is taken, so she is not booked and is owed a refund.
+    // Ann pays late: her time is taken, so she is not booked and her payment goes back.
     stripe.pay(&ann_pays).await;
     mail::latest(
         &format!("{ann}@example.com"),
-        "Not booked: Coaching (refund due)",
+        "Not booked: Coaching (refunded)",
     )
     .await;
     // Ben pays late: his time is still free, so he is booked.
@@ -100,6 +100,16 @@ async fn a_late_payment_books_a_free_time_and_never_a_taken_one() {
     mail::latest(&format!("{ben}@example.com"), "Booked: Coaching").await;
 
     let list = ok(&mut c, "get_bookings", &[("workspace_id", &ws)]).await;
+    let anns = list["bookings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|b| b["name"] == ann.as_str())
+        .unwrap();
+    assert_eq!(
+        anns["paid"], "EUR 25.00 refunded",
+        "Stripe gave Ann's payment back"
+    );
     let mut seen: Vec<(String, String)> = list["bookings"]
         .as_array()
         .unwrap()

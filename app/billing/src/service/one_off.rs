@@ -9,8 +9,9 @@ use std::collections::HashMap;
 use std::str::FromStr;
 use stripe_checkout::checkout_session::{
     CreateCheckoutSession, CreateCheckoutSessionLineItems, CreateCheckoutSessionLineItemsPriceData,
-    ExpireCheckoutSession, ProductData,
+    ExpireCheckoutSession, ProductData, RetrieveCheckoutSession,
 };
+use stripe_core::refund::CreateRefund;
 
 /// What is paid for.
 #[derive(Debug, Clone)]
@@ -77,6 +78,25 @@ pub async fn start(state: &AppState, p: OneOff<'_>) -> Result<(String, String), 
 pub async fn expire(state: &AppState, session_id: &str) -> Result<(), AppError> {
     let payments = require(state)?;
     ExpireCheckoutSession::new(session_id)
+        .send(&payments.client)
+        .await
+        .map_err(failure)?;
+    Ok(())
+}
+
+/// Gives back in full what the paid session `session_id` took.
+pub async fn refund(state: &AppState, session_id: &str) -> Result<(), AppError> {
+    let payments = require(state)?;
+    let session = RetrieveCheckoutSession::new(session_id)
+        .send(&payments.client)
+        .await
+        .map_err(failure)?;
+    let intent = session.payment_intent.ok_or(AppError::Conflict {
+        field: None,
+        message: "This payment has nothing to refund.".into(),
+    })?;
+    CreateRefund::new()
+        .payment_intent(intent.id().as_str())
         .send(&payments.client)
         .await
         .map_err(failure)?;

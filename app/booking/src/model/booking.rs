@@ -64,7 +64,8 @@ pub struct BookingView {
     pub minutes: u32,
     /// Status.
     pub status: BookingStatus,
-    /// What was paid ("EUR 25.00"), empty for free bookings.
+    /// What was paid ("EUR 25.00"), given back ("EUR 25.00 refunded") or owed back ("… to
+    /// refund"); empty for free bookings.
     pub paid: String,
     /// Who booked.
     pub name: String,

@@ -148,6 +148,8 @@ pub fn blank(s: &ServiceDoc, now: mongodb::bson::DateTime) -> Booking {
         package_id: None,
         google_event_id: None,
         paid_cents: 0,
+        refunded_cents: 0,
+        refund_due: 0,
         visitor_tz: String::new(),
         created_at: now,
     }

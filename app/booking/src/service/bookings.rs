@@ -34,9 +34,11 @@ pub fn view(
         service_id: b.service_id,
         host_id: b.host_id,
         status: b.status,
-        paid: match b.paid_cents {
-            0 => String::new(),
-            c => app_core::money::money(c, currency),
+        paid: match (b.paid_cents, b.refunded_cents, b.refund_due) {
+            (_, r, _) if r > 0 => format!("{} refunded", app_core::money::money(r, currency)),
+            (_, _, d) if d > 0 => format!("{} to refund", app_core::money::money(d, currency)),
+            (0, _, _) => String::new(),
+            (c, _, _) => app_core::money::money(c, currency),
         },
         name: b.name,
         email: b.email,

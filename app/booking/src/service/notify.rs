@@ -172,16 +172,27 @@ pub async fn remind(
 }
 
 /// Tells the visitor of `b` and its host that a payment came too late to keep the time, which
-/// someone else took meanwhile: the visitor is owed a refund.
-pub async fn refund_due(state: &AppState, s: &ServiceDoc, b: &Booking) -> Result<(), AppError> {
+/// someone else took meanwhile, and whether it was `refunded` or is still owed.
+pub async fn refund(
+    state: &AppState,
+    s: &ServiceDoc,
+    b: &Booking,
+    refunded: bool,
+) -> Result<(), AppError> {
     let c = &s.settings;
     let lines = [c.name.clone(), when(b)];
+    let outcome = if refunded {
+        "Your payment has been refunded."
+    } else {
+        "You will be refunded."
+    };
     let (text, html) = body(
-        &format!("Hi {}, your payment arrived after we could hold this time, and someone else has booked it since. We are sorry: you will be refunded.", b.name),
+        &format!("Hi {}, your payment arrived after we could hold this time, and someone else has booked it since. We are sorry. {outcome}", b.name),
         &lines,
         None,
     );
-    let subject = format!("Not booked: {} (refund due)", c.name);
+    let tag = if refunded { "refunded" } else { "refund due" };
+    let subject = format!("Not booked: {} ({tag})", c.name);
     send(
         state,
         Email {
@@ -194,8 +205,13 @@ pub async fn refund_due(state: &AppState, s: &ServiceDoc, b: &Booking) -> Result
     )
     .await?;
     if let Some(host) = identity::service::users::by_id(&state.db, &b.host_id).await? {
+        let done = if refunded {
+            "It was refunded automatically."
+        } else {
+            "Please refund them in Stripe"
+        };
         let text = format!(
-            "{} <{}> paid for {} at {} after the hold ran out, and the time was taken. Please refund them in Stripe (session {}).",
+            "{} <{}> paid for {} at {} after the hold ran out, and the time was taken. {done} (session {}).",
             b.name,
             b.email,
             c.name,
@@ -203,7 +219,7 @@ pub async fn refund_due(state: &AppState, s: &ServiceDoc, b: &Booking) -> Result
             b.checkout_id.clone().unwrap_or_default()
         );
         let html = format!("<p>{}</p>", escape(&text));
-        let subject = format!("Refund due: {} for {}", c.name, b.name);
+        let subject = format!("Not booked, {tag}: {} for {}", c.name, b.name);
         send(
             state,
             Email {

@@ -131,8 +131,8 @@ pub fn on_checkout<'a>(
 
 /// A payment reported after its hold ran out: the seat is taken again if it is still free
 /// (in one transaction that also closes the old hold); if someone else has it meanwhile,
-/// nobody is double-booked: the booking is cancelled with its refund due, and both sides are
-/// told.
+/// nobody is double-booked: the booking is cancelled and refunded through Stripe (or marked
+/// `refund_due` when that fails), and both sides are told.
 async fn late(state: &AppState, s: &ServiceDoc, b: &Booking) -> Result<(), AppError> {
     let minutes = ((b.end.timestamp_millis() - b.start.timestamp_millis()) / 60_000) as u32;
     // The visitor chose the time in good faith: notice and window no longer apply.
@@ -159,14 +159,26 @@ async fn late(state: &AppState, s: &ServiceDoc, b: &Booking) -> Result<(), AppEr
             super::manage::booked(state, s, &done).await;
         }
         Err(_) => {
+            let checkout = b.checkout_id.clone().unwrap_or_default();
+            let refunded = match one_off::refund(state, &checkout).await {
+                Ok(()) => true,
+                Err(e) => {
+                    tracing::error!(booking = %b.id, error = %e, "paid too late for a taken time; refund it by hand");
+                    false
+                }
+            };
+            let field = if refunded {
+                "refunded_cents"
+            } else {
+                "refund_due"
+            };
             bookings(state)
                 .update_one(
                     doc! { "_id": &b.id, "status": "held" },
-                    doc! { "$set": { "status": "cancelled", "refund_due": s.settings.price_cents } },
+                    doc! { "$set": { "status": "cancelled", field: s.settings.price_cents } },
                 )
                 .await?;
-            tracing::error!(booking = %b.id, "paid after the hold ran out and the time was taken: refund due");
-            super::notify::refund_due(state, s, b).await?;
+            super::notify::refund(state, s, b, refunded).await?;
         }
     }
     Ok(())

@@ -105,6 +105,12 @@ pub struct Booking {
     /// What was paid, in minor units.
     #[serde(default)]
     pub paid_cents: i64,
+    /// What was given back (a payment that came too late for a taken time).
+    #[serde(default)]
+    pub refunded_cents: i64,
+    /// What is still owed back, when the automatic refund failed.
+    #[serde(default)]
+    pub refund_due: i64,
     /// The zone the visitor read the time in.
     #[serde(default)]
     pub visitor_tz: String,
