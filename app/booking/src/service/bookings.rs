@@ -27,7 +27,7 @@ pub fn view(
         when: local(ts(b.start), tz, "%a %-d %b, %H:%M"),
         day: local(ts(b.start), tz, "%Y-%m-%d"),
         time: local(ts(b.start), tz, "%H:%M"),
-        minutes: ((b.end.timestamp_millis() - b.start.timestamp_millis()) / 60_000) as u32,
+        minutes: b.minutes(),
         start: platform::clock::rfc3339(b.start),
         end: platform::clock::rfc3339(b.end),
         id: b.id,
@@ -63,11 +63,8 @@ pub async fn list(
     (from, until): (DateTime, DateTime),
     (past, filter): (bool, &Filter),
 ) -> Result<BookingsView, AppError> {
-    let ws = workspaces::service::store::workspaces(&state.db)
-        .find_one(doc! { "_id": scope.workspace_id() })
-        .await?
-        .ok_or(AppError::Internal)?;
-    let tz = jiff::tz::TimeZone::get(&ws.time_zone).unwrap_or(jiff::tz::TimeZone::UTC);
+    let ws = super::store::workspace(state, scope.workspace_id()).await?;
+    let tz = super::store::zone(&ws.time_zone);
     let names: HashMap<String, String> = services(state)
         .find(scope.filter())
         .await?
@@ -105,11 +102,8 @@ pub async fn manual(
     f: &ManualForm,
 ) -> Result<Booking, AppError> {
     let s = super::services::find(state, scope, &f.service_id).await?;
-    let ws = workspaces::service::store::workspaces(&state.db)
-        .find_one(doc! { "_id": scope.workspace_id() })
-        .await?
-        .ok_or(AppError::Internal)?;
-    let tz = jiff::tz::TimeZone::get(&ws.time_zone).unwrap_or(jiff::tz::TimeZone::UTC);
+    let ws = super::store::workspace(state, scope.workspace_id()).await?;
+    let tz = super::store::zone(&ws.time_zone);
     let start = f
         .start
         .trim()

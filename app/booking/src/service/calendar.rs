@@ -22,11 +22,8 @@ pub async fn calendar(
     view: &str,
     date: &str,
 ) -> Result<CalendarView, AppError> {
-    let ws = workspaces::service::store::workspaces(&state.db)
-        .find_one(mongodb::bson::doc! { "_id": scope.workspace_id() })
-        .await?
-        .ok_or(AppError::Internal)?;
-    let tz = jiff::tz::TimeZone::get(&ws.time_zone).unwrap_or(jiff::tz::TimeZone::UTC);
+    let ws = super::store::workspace(state, scope.workspace_id()).await?;
+    let tz = super::store::zone(&ws.time_zone);
     let now = super::store::ts(state.clock.now())
         .to_zoned_datetime(tz.clone())
         .date();

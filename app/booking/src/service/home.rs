@@ -40,11 +40,11 @@ pub async fn home(state: &AppState, workspace_id: &str) -> Result<Home, AppError
         .await?;
     let detail = match next {
         Some(b) => {
-            let zone = workspaces::service::store::workspaces(&state.db)
-                .find_one(doc! { "_id": workspace_id })
-                .await?
-                .and_then(|w| jiff::tz::TimeZone::get(&w.time_zone).ok())
-                .unwrap_or(jiff::tz::TimeZone::UTC);
+            let zone = super::store::zone(
+                &super::store::workspace(state, workspace_id)
+                    .await?
+                    .time_zone,
+            );
             format!(
                 "Next: {} with {}",
                 local(ts(b.start), &zone, "%a %-d %b, %H:%M"),

@@ -23,11 +23,9 @@ fn default_doc(workspace_id: &str, user_id: &str, time_zone: &str) -> HoursDoc {
 }
 
 async fn zone_of(state: &AppState, workspace_id: &str) -> Result<String, AppError> {
-    Ok(workspaces::service::store::workspaces(&state.db)
-        .find_one(doc! { "_id": workspace_id })
+    Ok(super::store::workspace(state, workspace_id)
         .await?
-        .map(|w| w.time_zone)
-        .unwrap_or_else(|| "UTC".into()))
+        .time_zone)
 }
 
 /// Member `user_id`'s hours in workspace `workspace_id` (callers have checked both).
@@ -46,7 +44,7 @@ pub async fn of(state: &AppState, workspace_id: &str, user_id: &str) -> Result<H
 /// Stored hours as the slot rules read them.
 pub fn rules_hours(doc: &HoursDoc) -> Hours {
     Hours {
-        tz: jiff::tz::TimeZone::get(&doc.time_zone).unwrap_or(jiff::tz::TimeZone::UTC),
+        tz: super::store::zone(&doc.time_zone),
         weekly: doc.weekly.clone(),
         overrides: doc.overrides.clone(),
     }

@@ -82,8 +82,7 @@ pub async fn reschedule(
     b: &Booking,
     start: Timestamp,
 ) -> Result<Result<Booking, Refusal>, AppError> {
-    let minutes = ((b.end.timestamp_millis() - b.start.timestamp_millis()) / 60_000) as u32;
-    let moved = book::reschedule(state, s, b, (book::length(s, Some(minutes)), start)).await?;
+    let moved = book::reschedule(state, s, b, (book::length(s, Some(b.minutes())), start)).await?;
     if let Ok(new) = &moved {
         super::gcal::sync(state, b, "delete").await?;
         super::waitlist::freed(state, s, b).await;

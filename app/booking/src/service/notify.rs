@@ -57,10 +57,21 @@ fn body(greeting: &str, lines: &[String], link: Option<&str>) -> (String, String
     (text, html)
 }
 
-/// Queues `mail` (with the event `ics` attached when given). Mail that cannot leave this
-/// server (no SMTP configured) is logged, not an error: what it tells is in the app too.
-pub async fn send(state: &AppState, mail: Email, ics: Option<&str>) -> Result<(), AppError> {
-    let (to, subject) = (mail.to.clone(), mail.subject.clone());
+/// Queues the email `subject` with its `(text, html)` bodies to `to` (with the event `ics`
+/// attached when given). Mail that cannot leave this server (no SMTP configured) is logged, not
+/// an error: what it tells is in the app too.
+pub async fn send(
+    state: &AppState,
+    (to, subject): (&str, String),
+    (text, html): (String, String),
+    ics: Option<&str>,
+) -> Result<(), AppError> {
+    let mail = Email {
+        to: to.to_owned(),
+        subject: subject.clone(),
+        text,
+        html,
+    };
     let queued = match ics {
         Some(ics) => state.send_invite(mail, ics.to_owned()).await,
         None => state.send_email(mail).await,
@@ -74,9 +85,21 @@ pub async fn send(state: &AppState, mail: Email, ics: Option<&str>) -> Result<()
     }
 }
 
-/// Queues the visitor's and the host's email about `change` to booking `b`. Mail that cannot
-/// leave (no SMTP configured) does not undo the booking: it is logged, and the owner sees the
-/// booking in the app.
+/// Booking `b`'s host (if still a user) and its calendar event.
+async fn host_and_event(
+    state: &AppState,
+    s: &ServiceDoc,
+    b: &Booking,
+) -> Result<(Option<identity::service::users::User>, String), AppError> {
+    let host = identity::service::users::by_id(&state.db, &b.host_id).await?;
+    let name = host.as_ref().map(|h| h.name.as_str()).unwrap_or_default();
+    let ics = super::ics::event(s, b, name);
+    Ok((host, ics))
+}
+
+/// Queues the visitor's and the host's email about `change` to booking `b`, and its writing to
+/// (or removal from) the host's Google Calendar. Mail that cannot leave (no SMTP configured)
+/// does not undo the booking: it is logged, and the owner sees the booking in the app.
 pub async fn tell(
     state: &AppState,
     s: &ServiceDoc,
@@ -91,9 +114,7 @@ pub async fn tell(
         "insert"
     };
     super::gcal::sync(state, b, write).await?;
-    let host = identity::service::users::by_id(&state.db, &b.host_id).await?;
-    let host_name = host.as_ref().map(|h| h.name.clone()).unwrap_or_default();
-    let ics = super::ics::event(s, b, &host_name);
+    let (host, ics) = host_and_event(state, s, b).await?;
     let lines = [c.name.clone(), when(b), place(s)];
     let link = (change != Change::Cancelled).then(|| manage_url(state, &b.id));
     let (text, html) = body(
@@ -102,17 +123,7 @@ pub async fn tell(
         link.as_deref(),
     );
     let subject = format!("{tag}: {}", c.name);
-    send(
-        state,
-        Email {
-            to: b.email.clone(),
-            subject,
-            text,
-            html,
-        },
-        Some(&ics),
-    )
-    .await?;
+    send(state, (&b.email, subject), (text, html), Some(&ics)).await?;
     if let Some(host) = host {
         let who = format!("{} ({})", b.name, b.email);
         let mut lines = lines.to_vec();
@@ -124,17 +135,7 @@ pub async fn tell(
         );
         let (text, html) = body(&format!("{who}: {}", intro.to_lowercase()), &lines, None);
         let subject = format!("{tag}: {} with {}", c.name, b.name);
-        send(
-            state,
-            Email {
-                to: host.email,
-                subject,
-                text,
-                html,
-            },
-            Some(&ics),
-        )
-        .await?;
+        send(state, (&host.email, subject), (text, html), Some(&ics)).await?;
     }
     Ok(())
 }
@@ -156,19 +157,8 @@ pub async fn remind(
         Some(&link),
     );
     let subject = format!("Reminder: {} {soon}", c.name);
-    let host = identity::service::users::by_id(&state.db, &b.host_id).await?;
-    let ics = super::ics::event(s, b, &host.map(|h| h.name).unwrap_or_default());
-    send(
-        state,
-        Email {
-            to: b.email.clone(),
-            subject,
-            text,
-            html,
-        },
-        Some(&ics),
-    )
-    .await
+    let (_, ics) = host_and_event(state, s, b).await?;
+    send(state, (&b.email, subject), (text, html), Some(&ics)).await
 }
 
 /// Tells the visitor of `b` and its host that a payment came too late to keep the time, which
@@ -193,17 +183,7 @@ pub async fn refund(
     );
     let tag = if refunded { "refunded" } else { "refund due" };
     let subject = format!("Not booked: {} ({tag})", c.name);
-    send(
-        state,
-        Email {
-            to: b.email.clone(),
-            subject,
-            text,
-            html,
-        },
-        None,
-    )
-    .await?;
+    send(state, (&b.email, subject), (text, html), None).await?;
     if let Some(host) = identity::service::users::by_id(&state.db, &b.host_id).await? {
         let done = if refunded {
             "It was refunded automatically."
@@ -218,19 +198,9 @@ pub async fn refund(
             when(b),
             b.checkout_id.clone().unwrap_or_default()
         );
-        let html = format!("<p>{}</p>", escape(&text));
+        let html = body(&text, &[], None).1;
         let subject = format!("Not booked, {tag}: {} for {}", c.name, b.name);
-        send(
-            state,
-            Email {
-                to: host.email,
-                subject,
-                text,
-                html,
-            },
-            None,
-        )
-        .await?;
+        send(state, (&host.email, subject), (text, html), None).await?;
     }
     Ok(())
 }

@@ -8,7 +8,6 @@ use billing::service::one_off::{self, OneOff};
 use identity::model::{email_problem, normalize_email};
 use identity::service::secrets::{mac, verify_mac};
 use mongodb::bson::{doc, DateTime};
-use platform::mailer::Email;
 use platform::AppState;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
@@ -137,10 +136,7 @@ pub async fn buy(
 
 /// The address a package's owner books from: the service's times, paid by the package.
 pub async fn link(state: &AppState, s: &ServiceDoc, id: &str) -> Result<String, AppError> {
-    let ws = workspaces::service::store::workspaces(&state.db)
-        .find_one(doc! { "_id": &s.workspace_id })
-        .await?
-        .ok_or(AppError::Internal)?;
+    let ws = super::store::workspace(state, &s.workspace_id).await?;
     Ok(format!(
         "{}/@{}/book/{}?package={}",
         state.config.base_url,
@@ -186,13 +182,8 @@ pub async fn settle(
         app_core::text::escape_html(&s.settings.name),
         app_core::text::escape_html(&url)
     );
-    let mail = Email {
-        to: p.email.clone(),
-        subject: format!("Your package: {}", s.settings.name),
-        text,
-        html,
-    };
-    super::notify::send(state, mail, None).await
+    let subject = format!("Your package: {}", s.settings.name);
+    super::notify::send(state, (&p.email, subject), (text, html), None).await
 }
 
 /// Takes one session of package `p` for a booking; `None` when none is left (checked and

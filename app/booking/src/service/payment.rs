@@ -134,13 +134,8 @@ pub fn on_checkout<'a>(
 /// nobody is double-booked: the booking is cancelled and refunded through Stripe (or marked
 /// `refund_due` when that fails), and both sides are told.
 async fn late(state: &AppState, s: &ServiceDoc, b: &Booking) -> Result<(), AppError> {
-    let minutes = ((b.end.timestamp_millis() - b.start.timestamp_millis()) / 60_000) as u32;
     // The visitor chose the time in good faith: notice and window no longer apply.
-    let r = super::slots::Rules {
-        notice_minutes: 0,
-        window_days: 3650,
-        ..super::book::rules(s, minutes)
-    };
+    let r = super::book::rules(s, b.minutes()).waived();
     let base = Booking {
         status: crate::model::BookingStatus::Confirmed,
         uid: b.id.clone(),

@@ -250,10 +250,7 @@ pub async fn details_path(
     s: &ServiceDoc,
     b: &super::store::Booking,
 ) -> Result<String, AppError> {
-    let ws = workspaces(&state.db)
-        .find_one(doc! { "_id": &s.workspace_id })
-        .await?
-        .ok_or(AppError::Internal)?;
+    let ws = super::store::workspace(state, &s.workspace_id).await?;
     Ok(format!(
         "/@{}/book/{}/h/{}/{}",
         ws.handle,

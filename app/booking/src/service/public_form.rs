@@ -4,11 +4,10 @@ use super::book::Details;
 use super::public_html::local;
 use super::store::{ts, Booking, ServiceDoc};
 use app_core::text::escape_html as escape;
-use jiff::tz::TimeZone;
 
 /// "Monday 7 December, 09:00–09:30 (Europe/Paris)".
 pub fn when(b: &Booking) -> String {
-    let tz = TimeZone::get(&b.visitor_tz).unwrap_or(TimeZone::UTC);
+    let tz = super::store::zone(&b.visitor_tz);
     format!(
         "{}, {}–{} ({})",
         local(ts(b.start), &tz, "%A %-d %B %Y"),
@@ -79,7 +78,7 @@ pub fn details(
     typed: &Details,
     errors: &[(String, String)],
 ) -> String {
-    let tz = TimeZone::get(&b.visitor_tz).unwrap_or(TimeZone::UTC);
+    let tz = super::store::zone(&b.visitor_tz);
     let until = b
         .hold_until
         .map(|h| local(ts(h), &tz, "%H:%M"))

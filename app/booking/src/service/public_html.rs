@@ -155,7 +155,7 @@ pub struct TimesPage<'a> {
 /// A service's open times, a day per heading, each time a button of one form.
 pub fn times(p: &TimesPage) -> String {
     let s = &p.service.settings;
-    let tz = TimeZone::get(p.tz).unwrap_or(TimeZone::UTC);
+    let tz = super::store::zone(p.tz);
     let base = escape(&p.target.path);
     let package = p
         .target

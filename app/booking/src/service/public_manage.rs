@@ -6,6 +6,7 @@ use super::public::{not_found, times_page, unavailable, zone_or, TimesQuery};
 use super::public_form::when;
 use super::public_html::{Target, PAGE};
 use super::store::{Booking, ServiceDoc};
+use app_core::error::AppError;
 use app_core::text::escape_html as escape;
 use axum::extract::{Form, Path, Query, State};
 use axum::response::{IntoResponse, Redirect, Response};
@@ -17,7 +18,7 @@ use platform::public_page::message;
 use platform::request::client_ip;
 use platform::AppState;
 use serde::Deserialize;
-use workspaces::service::store::{workspaces, Workspace};
+use workspaces::service::store::Workspace;
 
 async fn found(
     state: &AppState,
@@ -29,13 +30,10 @@ async fn found(
         Ok(None) => return Err(not_found()),
         Err(e) => return Err(unavailable(e)),
     };
-    match workspaces(&state.db)
-        .find_one(doc! { "_id": &b.workspace_id })
-        .await
-    {
-        Ok(Some(ws)) => Ok((b, s, ws)),
-        Ok(None) => Err(not_found()),
-        Err(e) => Err(unavailable(e.into())),
+    match super::store::workspace(state, &b.workspace_id).await {
+        Ok(ws) => Ok((b, s, ws)),
+        Err(AppError::NotFound { .. }) => Err(not_found()),
+        Err(e) => Err(unavailable(e)),
     }
 }
 

@@ -1,9 +1,9 @@
 //! The waitlist form under a service's times, and its post.
 
-use super::public::{not_found, unavailable};
+use super::public::{service, unavailable};
 use super::public_form::{field, messages};
 use super::public_html::PAGE;
-use super::{services, waitlist};
+use super::waitlist;
 use app_core::error::AppError;
 use app_core::text::escape_html as escape;
 use axum::extract::{Form, Path, State};
@@ -15,7 +15,6 @@ use platform::public_page::message;
 use platform::request::client_ip;
 use platform::AppState;
 use serde::Deserialize;
-use workspaces::service::store::workspaces;
 
 /// The form that joins the waitlist of the service at `path` for a day in zone `tz`.
 pub fn form(path: &str, tz: &str, typed: &WaitlistForm, errors: &[(String, String)]) -> String {
@@ -56,18 +55,9 @@ pub async fn join(
     parts: Parts,
     Form(f): Form<WaitlistForm>,
 ) -> Response {
-    let ws = match workspaces(&state.db)
-        .find_one(doc! { "handle": handle.to_ascii_lowercase(), "modules": "booking" })
-        .await
-    {
-        Ok(Some(ws)) => ws,
-        Ok(None) => return not_found(),
-        Err(e) => return unavailable(e.into()),
-    };
-    let s = match services::find_public(&state, &ws.id, &slug).await {
-        Ok(Some(s)) => s,
-        Ok(None) => return not_found(),
-        Err(e) => return unavailable(e),
+    let (ws, s) = match service(&state, &handle, &slug).await {
+        Ok(found) => found,
+        Err(r) => return r,
     };
     let ip = client_ip(&parts, state.config.trusted_proxy_hops);
     if let Err(e) = state

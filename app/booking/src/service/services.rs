@@ -7,7 +7,6 @@ use futures_util::TryStreamExt;
 use mongodb::bson::doc;
 use platform::AppState;
 use workspaces::model::Permission;
-use workspaces::service::store::workspaces as workspace_docs;
 use workspaces::WorkspaceScope;
 
 fn not_found() -> AppError {
@@ -35,12 +34,7 @@ async fn workspace(
     state: &AppState,
     scope: &WorkspaceScope,
 ) -> Result<workspaces::service::store::Workspace, AppError> {
-    workspace_docs(&state.db)
-        .find_one(doc! { "_id": scope.workspace_id() })
-        .await?
-        .ok_or_else(|| AppError::NotFound {
-            what: "That workspace".into(),
-        })
+    super::store::workspace(state, scope.workspace_id()).await
 }
 
 /// Every service of the workspace, the members who can host, and what the caller may do.

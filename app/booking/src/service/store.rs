@@ -1,6 +1,7 @@
 //! The booking module's documents and collections.
 
 use crate::model::{BookingStatus, DayHours, ServiceSettings};
+use app_core::error::AppError;
 use jiff::Timestamp;
 use mongodb::bson::DateTime;
 use mongodb::Collection;
@@ -131,6 +132,31 @@ pub fn hours(state: &AppState) -> Collection<HoursDoc> {
 /// Typed collections.
 pub fn bookings(state: &AppState) -> Collection<Booking> {
     state.db.collection(BOOKINGS)
+}
+
+impl Booking {
+    /// Its length in minutes.
+    pub fn minutes(&self) -> u32 {
+        ((self.end.timestamp_millis() - self.start.timestamp_millis()) / 60_000) as u32
+    }
+}
+
+/// Workspace `id` (its handle, zone and currency for pages and emails).
+pub async fn workspace(
+    state: &AppState,
+    id: &str,
+) -> Result<workspaces::service::store::Workspace, AppError> {
+    workspaces::service::store::workspaces(&state.db)
+        .find_one(mongodb::bson::doc! { "_id": id })
+        .await?
+        .ok_or_else(|| AppError::NotFound {
+            what: "That workspace".into(),
+        })
+}
+
+/// The zone named `name`, or UTC when it is not one (names are checked when saved).
+pub fn zone(name: &str) -> jiff::tz::TimeZone {
+    jiff::tz::TimeZone::get(name).unwrap_or(jiff::tz::TimeZone::UTC)
 }
 
 /// A database time as a jiff timestamp.

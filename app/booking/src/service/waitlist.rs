@@ -9,10 +9,8 @@ use app_core::error::AppError;
 use futures_util::future::BoxFuture;
 use identity::model::{email_problem, normalize_email};
 use jiff::civil::Date;
-use jiff::tz::TimeZone;
 use mongodb::bson::{doc, DateTime, Document};
 use platform::jobs::{Enqueue, JobKind};
-use platform::mailer::Email;
 use platform::AppState;
 use serde::{Deserialize, Serialize};
 
@@ -66,7 +64,7 @@ pub async fn join(
     (name, email): (&str, &str),
 ) -> Result<(), AppError> {
     let mut p = Vec::new();
-    let zone = TimeZone::get(tz).unwrap_or(TimeZone::UTC);
+    let zone = super::store::zone(tz);
     let today = ts(state.clock.now()).to_zoned_datetime(zone.clone()).date();
     let day = date.parse::<Date>().ok().filter(|d| *d >= today);
     if day.is_none() {
@@ -102,21 +100,17 @@ pub async fn join(
 /// After booking `b` freed its time: offers it to the first person waiting for its day. A
 /// failure is logged; the time is simply open to everyone then.
 pub async fn freed(state: &AppState, s: &ServiceDoc, b: &Booking) {
-    if let Err(e) = offer_next(state, s, b.start, b.end).await {
+    if let Err(e) = offer_next(state, s, b).await {
         tracing::warn!(error = %e, booking = %b.id, "waitlist offer failed");
     }
 }
 
-async fn offer_next(
-    state: &AppState,
-    s: &ServiceDoc,
-    start: DateTime,
-    end: DateTime,
-) -> Result<(), AppError> {
+/// Offers the time booking `freed` held to the first person waiting for its day.
+async fn offer_next(state: &AppState, s: &ServiceDoc, freed: &Booking) -> Result<(), AppError> {
+    let (start, minutes) = (freed.start, freed.minutes());
     if ts(start) <= ts(state.clock.now()) {
         return Ok(());
     }
-    let minutes = ((end.timestamp_millis() - start.timestamp_millis()) / 60_000) as u32;
     let next = coll(state)
         .find_one_and_update(
             doc! { "service_id": &s.id, "status": "waiting", "day_from": { "$lte": start }, "day_until": { "$gt": start } },
@@ -192,13 +186,8 @@ async fn tell(
         app_core::text::escape_html(&when),
         app_core::text::escape_html(&link)
     );
-    let mail = Email {
-        to: entry.email.clone(),
-        subject: format!("A time opened up: {}", s.settings.name),
-        text,
-        html,
-    };
-    super::notify::send(state, mail, None).await
+    let subject = format!("A time opened up: {}", s.settings.name);
+    super::notify::send(state, (&entry.email, subject), (text, html), None).await
 }
 
 /// When an offer's hold runs out: booked, or passed on to the next person waiting.
@@ -241,7 +230,7 @@ async fn offer_ends(state: &AppState, payload: &Document) -> Result<(), AppError
         .find_one(doc! { "_id": &b.service_id })
         .await?;
     match service {
-        Some(s) if b.status == BookingStatus::Held => offer_next(state, &s, b.start, b.end).await,
+        Some(s) if b.status == BookingStatus::Held => offer_next(state, &s, &b).await,
         _ => Ok(()),
     }
 }
