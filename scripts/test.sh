@@ -7,11 +7,12 @@ cd "$ROOT"
 "$ROOT/scripts/setup.sh" test
 
 # The shared build directory only grows: every build leaves an incremental session and every
-# test build a 300 MB binary. Left alone it filled this machine's disk (76 GB, 2026-12-05) and
-# every command failed. Sessions and binaries untouched for two days are rebuilt if needed.
+# test build a 300 MB binary. Left alone it filled this machine's disk twice (76 GB, then again
+# within one working day) and every command failed. Test binaries untouched for six hours and
+# sessions untouched for a day are rebuilt if needed.
 if [ -d "$CARGO_TARGET_DIR/debug" ]; then
-  find "$CARGO_TARGET_DIR/debug/incremental" -mindepth 2 -maxdepth 2 -type d -mtime +2 -exec rm -rf {} + 2>/dev/null || true
-  find "$CARGO_TARGET_DIR/debug/deps" -maxdepth 1 -type f -perm -u+x -size +20M -mtime +2 -delete 2>/dev/null || true
+  find "$CARGO_TARGET_DIR/debug/incremental" -mindepth 2 -maxdepth 2 -type d -mmin +1440 -exec rm -rf {} + 2>/dev/null || true
+  find "$CARGO_TARGET_DIR/debug/deps" -maxdepth 1 -type f -perm -u+x -size +20M -mmin +360 -delete 2>/dev/null || true
 fi
 
 run_dir=$(mktemp -d)
