@@ -10,7 +10,7 @@ pub mod layout;
 pub use app_core::{error, text, url};
 #[cfg(feature = "ssr")]
 pub use platform;
-pub use {billing, bio, booking, crm, email, identity, ui, workspaces};
+pub use {billing, bio, booking, crm, email, identity, sites, ui, workspaces};
 
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Title};
@@ -92,6 +92,7 @@ pub fn App() -> impl IntoView {
                     <bio::BioRoutes/>
                     <email::EmailRoutes/>
                     <booking::BookingRoutes/>
+                    <sites::SitesRoutes/>
                     <crm::CrmRoutes/>
                 </ParentRoute>
                 <ParentRoute path=path!("/admin") view=layout::AppLayout>

@@ -24,6 +24,7 @@ use tower_http::trace::TraceLayer;
 /// status is decided inside `authenticate`, which names the caller.
 pub fn apply(router: Router<AppState>, state: AppState) -> Router<AppState> {
     router
+        .layer(middleware::from_fn_with_state(state.clone(), custom_hosts))
         .layer(CompressionLayer::new())
         .layer(middleware::from_fn_with_state(
             state.clone(),
@@ -38,6 +39,23 @@ pub fn apply(router: Router<AppState>, state: AppState) -> Router<AppState> {
         .layer(PropagateRequestIdLayer::x_request_id())
         .layer(TraceLayer::new_for_http().make_span_with(request_span))
         .layer(SetRequestIdLayer::x_request_id(RequestIds::default()))
+}
+
+/// Hands a request for a host that is not the app's (a site's custom domain) to the module
+/// that serves such hosts, before any of the app's routes can answer it.
+async fn custom_hosts(State(state): State<AppState>, req: Request<Body>, next: Next) -> Response {
+    let host = req
+        .headers()
+        .get(header::HOST)
+        .and_then(|h| h.to_str().ok())
+        .or_else(|| req.uri().host())
+        .unwrap_or("");
+    if !app::platform::request::is_app_host(&state.config, host) {
+        if let Some(serve) = state.modules.iter().find_map(|m| m.custom_hosts) {
+            return serve(state.clone(), req).await;
+        }
+    }
+    next.run(req).await
 }
 
 /// Request ids as `<replica>-<n>`: a random prefix per process and a counter. A random UUID per

@@ -28,6 +28,7 @@ pub fn modules() -> Vec<Module> {
         app::bio::service::MODULE,
         app::email::service::MODULE,
         app::booking::service::MODULE,
+        app::sites::service::MODULE,
     ]
 }
 

@@ -4,6 +4,8 @@
 pub mod error;
 pub mod home;
 pub mod ids;
+pub mod image;
+pub mod link;
 pub mod money;
 pub mod text;
 pub mod url;

@@ -51,3 +51,34 @@ mod tests {
         );
     }
 }
+
+/// A cell a spreadsheet would run as a formula gets a leading apostrophe; phone numbers such as
+/// `+44 20…` stay as they are. Every cell of an export passes through here, whoever wrote it.
+pub fn csv_guard(cell: &str) -> String {
+    let risky = match cell.chars().next() {
+        Some('=' | '@' | '\t' | '\r') => true,
+        Some('+' | '-') => !cell[1..]
+            .chars()
+            .all(|c| c.is_ascii_digit() || " ()-.".contains(c)),
+        _ => false,
+    };
+    if risky {
+        format!("'{cell}")
+    } else {
+        cell.to_owned()
+    }
+}
+
+#[cfg(test)]
+mod csv_tests {
+    use super::csv_guard as guard;
+
+    #[test]
+    fn formulas_are_guarded_but_phone_numbers_are_not() {
+        assert_eq!(guard("=SUM(A1)"), "'=SUM(A1)");
+        assert_eq!(guard("+44 20 7946 0958"), "+44 20 7946 0958");
+        assert_eq!(guard("-cmd|x"), "'-cmd|x");
+        assert_eq!(guard("Ada"), "Ada");
+        assert_eq!(guard("@SUM(A1)@x.example"), "'@SUM(A1)@x.example");
+    }
+}

@@ -5,7 +5,9 @@ use std::time::Duration;
 
 #[path = "config_services.rs"]
 mod services;
-pub use services::{EmailConfig, GoogleConfig, MediaConfig, S3Config, SmtpServer, StripeConfig};
+pub use services::{
+    EmailConfig, GoogleConfig, MediaConfig, S3Config, SitesConfig, SmtpServer, StripeConfig,
+};
 
 /// Where the app runs; decides defaults and what the UI may reveal (e.g. the dev mailbox).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -90,6 +92,8 @@ pub struct Config {
     pub media: MediaConfig,
     /// Bounce notifications and sending-domain checks (see [`EmailConfig`]).
     pub email: EmailConfig,
+    /// Sites' custom domains (see [`SitesConfig`]).
+    pub sites: SitesConfig,
 }
 
 /// Why the environment could not be turned into a [`Config`].
@@ -336,6 +340,7 @@ impl Config {
         };
 
         let email = services::email(&get, &mut err);
+        let sites = services::sites(&get, &mut err);
 
         if !err.missing.is_empty() || !err.invalid.is_empty() {
             return Err(err);
@@ -367,6 +372,7 @@ impl Config {
             events_retention_days,
             media,
             email,
+            sites,
         })
     }
 

@@ -93,6 +93,36 @@ pub(super) fn media(get: &impl Fn(&str) -> Option<String>, err: &mut ConfigError
     }
 }
 
+/// Where sites' custom domains point, shown to owners as the records to publish; custom
+/// domains are off until `SITES_CNAME_TARGET` is set.
+#[derive(Debug, Clone, Default)]
+pub struct SitesConfig {
+    /// `SITES_CNAME_TARGET`: the host names point at (`sites.mewayz.com`, the proxy that
+    /// issues their certificates).
+    pub cname_target: Option<String>,
+    /// `SITES_IPV4`: the proxy's address, for apex domains that cannot have a CNAME.
+    pub ipv4: Option<std::net::Ipv4Addr>,
+}
+
+/// `SITES_CNAME_TARGET`, `SITES_IPV4`; mistakes go in `err`.
+pub(super) fn sites(get: &impl Fn(&str) -> Option<String>, err: &mut ConfigError) -> SitesConfig {
+    let ipv4 = get("SITES_IPV4").and_then(|v| match v.parse() {
+        Ok(ip) => Some(ip),
+        Err(_) => {
+            err.invalid.push((
+                "SITES_IPV4",
+                "must be an IPv4 address like 203.0.113.7".into(),
+            ));
+            None
+        }
+    });
+    SitesConfig {
+        cname_target: get("SITES_CNAME_TARGET")
+            .map(|t| t.trim_end_matches('.').to_ascii_lowercase()),
+        ipv4,
+    }
+}
+
 /// Email marketing's outside world: bounce and complaint notifications, and the DNS checks of
 /// sending domains.
 #[derive(Debug, Clone, Default)]

@@ -5,6 +5,7 @@ pub mod assets;
 pub mod clock;
 pub mod config;
 pub mod db;
+pub mod dns;
 pub mod events;
 pub mod indexes;
 pub mod invalidate;
@@ -23,6 +24,6 @@ pub use config::{AppEnv, Config};
 pub use db::Db;
 pub use module::{
     Access, Capture, CheckoutEvent, ContactEvent, ContactIntake, HomePart, IsolationRow, Module,
-    OnCheckout, OnContact, PlanRules, Services, UsageCounter,
+    OnCheckout, OnContact, PlanRules, ServeHost, Services, UsageCounter,
 };
 pub use state::AppState;

@@ -88,7 +88,14 @@ pub struct Module {
     pub on_contact: Option<OnContact>,
     /// What it does when a one-off Stripe Checkout payment it opened is paid or runs out.
     pub on_checkout: Option<OnCheckout>,
+    /// Serves requests for hosts that are not the app's own (a site's custom domain), from the
+    /// one module that owns such hosts.
+    pub custom_hosts: Option<ServeHost>,
 }
+
+/// Answers a request whose `Host` is not the app's, before any route sees it.
+pub type ServeHost =
+    fn(AppState, axum::extract::Request) -> BoxFuture<'static, axum::response::Response>;
 
 impl Module {
     /// A module with nothing to declare yet but its name; fill in what it has.
@@ -108,6 +115,7 @@ impl Module {
             home: None,
             on_contact: None,
             on_checkout: None,
+            custom_hosts: None,
         }
     }
 }

@@ -101,3 +101,38 @@ mod tests {
         assert_eq!(ClientInfo::from_parts(&junk, 1).ip, "10.0.0.1");
     }
 }
+
+/// The host name in `s` (an origin like `https://app.example:8443` or a `Host` header like
+/// `www.example.com:443`), lowercased, without scheme, port or final dot.
+pub fn host_name(s: &str) -> String {
+    let rest = s.split_once("://").map_or(s, |(_, r)| r);
+    let authority = rest.split('/').next().unwrap_or("");
+    let host = match authority.strip_prefix('[') {
+        Some(v6) => v6.split(']').next().unwrap_or(""),
+        None => authority.split(':').next().unwrap_or(""),
+    };
+    host.trim_end_matches('.').to_ascii_lowercase()
+}
+
+/// Whether `host` (a `Host` header) names this app rather than a site's custom domain: the host
+/// of `APP_BASE_URL`, `localhost`, or an IP address (health probes, load balancers).
+pub fn is_app_host(config: &crate::Config, host: &str) -> bool {
+    let name = host_name(host);
+    name.is_empty()
+        || name == "localhost"
+        || name.parse::<std::net::IpAddr>().is_ok()
+        || name == host_name(&config.base_origin)
+}
+
+#[cfg(test)]
+mod host_tests {
+    use super::host_name;
+
+    #[test]
+    fn host_names_lose_scheme_port_and_case() {
+        assert_eq!(host_name("https://App.Example:8443"), "app.example");
+        assert_eq!(host_name("www.example.com:443"), "www.example.com");
+        assert_eq!(host_name("[::1]:3000"), "::1");
+        assert_eq!(host_name("example.com."), "example.com");
+    }
+}

@@ -4,11 +4,17 @@
 use crate::ui::{IconName, NavItem, Section};
 
 /// Every module's destinations, in the order they appear within their group.
-const MODULES: &[&[NavItem]] = &[bio::NAV, booking::NAV, crm::NAV, email::NAV, identity::NAV];
+const MODULES: &[&[NavItem]] = &[
+    bio::NAV,
+    sites::NAV,
+    booking::NAV,
+    crm::NAV,
+    email::NAV,
+    identity::NAV,
+];
 
 /// Modules not built yet, listed after the available ones of their group.
 const SOON: &[NavItem] = &[
-    soon(Section::Build, "Website", IconName::Globe),
     soon(Section::Build, "Courses", IconName::Book),
     soon(Section::Sell, "Invoices", IconName::Receipt),
     soon(Section::Sell, "Templates", IconName::Store),
@@ -81,6 +87,7 @@ pub const BOTTOM: [&[NavItem]; 2] = [
 pub const CREATE: &[&[NavItem]] = &[
     bio::CREATE,
     booking::CREATE,
+    sites::CREATE,
     crm::CREATE,
     email::CREATE,
     workspaces::CREATE,

@@ -31,6 +31,8 @@ pub enum IconName {
     Eye,
     Upload,
     Check,
+    Undo,
+    Redo,
 }
 
 impl IconName {
@@ -58,6 +60,8 @@ impl IconName {
             IconName::ArrowUp => "M12 19V5M5 12l7-7 7 7",
             IconName::ArrowDown => "M12 5v14M19 12l-7 7-7-7",
             IconName::Copy => "M9 9h11v11H9zM5 15H4V4h11v1",
+            IconName::Undo => "M9 14 4 9l5-5M4 9h11a5 5 0 0 1 0 10h-3",
+            IconName::Redo => "m15 14 5-5-5-5M20 9H9a5 5 0 0 0 0 10h3",
             IconName::Trash => "M3 6h18M8 6V4h8v2M19 6l-1 14H6L5 6M10 11v6M14 11v6",
             IconName::Eye => "M2 12s4-7 10-7 10 7 10 7-4 7-10 7S2 12 2 12zM12 15a3 3 0 1 0 0-6 3 3 0 0 0 0 6z",
             IconName::ArrowLeft => "M19 12H5M12 19l-7-7 7-7",

@@ -12,55 +12,9 @@ use common::TestApp;
 use rsa::pkcs8::DecodePublicKey;
 use sha2::{Digest, Sha256};
 use std::collections::HashMap;
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 
-type Zone = Arc<Mutex<HashMap<String, Vec<Vec<String>>>>>;
-
-/// Answers TXT questions from `zone` (name without the final dot → records, each its strings).
-async fn name_server(zone: Zone) -> std::net::SocketAddr {
-    let socket = tokio::net::UdpSocket::bind("127.0.0.1:0").await.unwrap();
-    let addr = socket.local_addr().unwrap();
-    tokio::spawn(async move {
-        let mut buf = [0u8; 512];
-        while let Ok((n, from)) = socket.recv_from(&mut buf).await {
-            let q = &buf[..n];
-            // The question: labels from byte 12, then type and class.
-            let (mut at, mut labels) = (12, Vec::new());
-            while at < n && q[at] != 0 {
-                let len = q[at] as usize;
-                labels.push(String::from_utf8_lossy(&q[at + 1..at + 1 + len]).to_lowercase());
-                at += 1 + len;
-            }
-            let question_end = at + 5;
-            let qtype = u16::from_be_bytes([q[at + 1], q[at + 2]]);
-            let records = if qtype == 16 {
-                zone.lock()
-                    .unwrap()
-                    .get(&labels.join("."))
-                    .cloned()
-                    .unwrap_or_default()
-            } else {
-                Vec::new()
-            };
-            let mut out = q[..2].to_vec(); // id
-            out.extend([0x81, 0x80, 0, 1]); // a response, recursion available; one question
-            out.extend((records.len() as u16).to_be_bytes());
-            out.extend([0, 0, 0, 0]);
-            out.extend(&q[12..question_end]);
-            for strings in records {
-                let rdata: Vec<u8> = strings
-                    .iter()
-                    .flat_map(|s| std::iter::once(s.len() as u8).chain(s.bytes()))
-                    .collect();
-                out.extend([0xc0, 12, 0, 16, 0, 1, 0, 0, 0, 60]); // name, TXT, IN, ttl
-                out.extend((rdata.len() as u16).to_be_bytes());
-                out.extend(rdata);
-            }
-            let _ = socket.send_to(&out, from).await;
-        }
-    });
-    addr
-}
+use common::fake_dns::{name_server, Zone};
 
 /// The header fields of a raw message, in order, each as written (folded lines kept).
 fn fields(head: &str) -> Vec<String> {

@@ -44,6 +44,7 @@ mod plan_impact;
 mod plans;
 mod security;
 mod sessions;
+mod sites;
 mod tiers;
 mod workspace_logo;
 mod workspaces;

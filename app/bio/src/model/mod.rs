@@ -4,7 +4,7 @@ pub mod block;
 pub mod page;
 pub mod stats;
 pub mod theme;
-pub mod url;
+pub use app_core::link as url;
 pub mod validate;
 
 pub use block::{Block, BlockKind, SocialLink, KINDS, NETWORKS};

@@ -5,8 +5,8 @@ mod blocks;
 pub mod css;
 
 use crate::model::{Block, BlockKind, PageContent};
+pub use app_core::image::StoredImage;
 use app_core::text::escape_html as esc;
-use serde::{Deserialize, Serialize};
 
 /// Where the page is shown and what it links to.
 #[derive(Debug, Clone, Default)]
@@ -30,20 +30,6 @@ pub struct RenderCtx<'a> {
     pub capture_result: Option<&'a str>,
     /// The page's uploaded images, as the media store knows them (none in the preview).
     pub images: &'a [StoredImage],
-}
-
-/// An uploaded image: where it is, its size and its thumbnail, once made.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct StoredImage {
-    /// `/media/…`.
-    pub url: String,
-    /// Pixels across.
-    pub width: u32,
-    /// Pixels down.
-    pub height: u32,
-    /// `/media/…` of a smaller copy, for images larger than the thumbnail box.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub thumbnail: Option<String>,
 }
 
 impl RenderCtx<'_> {

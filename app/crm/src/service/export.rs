@@ -3,26 +3,10 @@
 use super::{companies, contacts, fields};
 use crate::model::ContactQuery;
 use app_core::error::AppError;
+use app_core::text::csv_guard as guard;
 use mongodb::bson::doc;
 use platform::AppState;
 use workspaces::WorkspaceScope;
-
-/// A cell a spreadsheet would run as a formula gets a leading apostrophe; phone numbers such as
-/// `+44 20…` stay as they are. Every cell of an export passes through here, whoever wrote it.
-fn guard(cell: &str) -> String {
-    let risky = match cell.chars().next() {
-        Some('=' | '@' | '\t' | '\r') => true,
-        Some('+' | '-') => !cell[1..]
-            .chars()
-            .all(|c| c.is_ascii_digit() || " ()-.".contains(c)),
-        _ => false,
-    };
-    if risky {
-        format!("'{cell}")
-    } else {
-        cell.to_owned()
-    }
-}
 
 /// The contacts matching `q` (or only `ids` when given) as CSV text.
 pub async fn contacts_csv(
@@ -67,16 +51,4 @@ pub async fn contacts_csv(
     }
     String::from_utf8(w.into_inner().map_err(|_| AppError::Internal)?)
         .map_err(|_| AppError::Internal)
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn formulas_are_guarded_but_phone_numbers_are_not() {
-        assert_eq!(super::guard("=SUM(A1)"), "'=SUM(A1)");
-        assert_eq!(super::guard("+44 20 7946 0958"), "+44 20 7946 0958");
-        assert_eq!(super::guard("-cmd|x"), "'-cmd|x");
-        assert_eq!(super::guard("Ada"), "Ada");
-        assert_eq!(super::guard("@SUM(A1)@x.example"), "'@SUM(A1)@x.example");
-    }
 }

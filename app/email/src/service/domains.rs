@@ -3,7 +3,7 @@
 //! there, campaigns go From that address, DKIM-signed; before, from the platform's address with
 //! replies to the workspace's.
 
-use super::{dns, domain_keys, rfc3339};
+use super::{domain_keys, rfc3339};
 use crate::model::{domain_problem, DnsRecordView, DomainPage, DomainView};
 use app_core::error::{AppError, FieldMessages};
 use lettre::message::dkim::{
@@ -13,6 +13,7 @@ use lettre::message::dkim::{
 use lettre::message::header::HeaderName;
 use lettre::message::Mailbox;
 use mongodb::bson::{doc, DateTime};
+use platform::dns;
 use platform::mailer::Sender;
 use platform::AppState;
 use serde::{Deserialize, Serialize};

@@ -6,7 +6,6 @@ pub mod bounces;
 pub mod campaign_control;
 pub mod campaigns;
 pub mod contact_events;
-pub mod dns;
 pub mod domain_keys;
 pub mod domains;
 pub mod enrolments;

@@ -166,6 +166,16 @@ pub async fn same_origin_only(
         return next.run(req).await;
     }
     let h = req.headers();
+    // A site's custom domain: its forms post to their own origin, and the request never reaches
+    // the app's routes (the server hands such hosts to the sites module), nor carries our
+    // cookies (a browser sends them to our host only).
+    let host = h
+        .get(header::HOST)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("");
+    if !platform::request::is_app_host(&state.config, host) {
+        return next.run(req).await;
+    }
     let header_str = |name| h.get(name).and_then(|v: &HeaderValue| v.to_str().ok());
     let origin = header_str(header::ORIGIN);
     let fetch_site = header_str(HeaderName::from_static("sec-fetch-site"));

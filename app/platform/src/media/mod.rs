@@ -8,12 +8,14 @@
 
 mod form;
 mod kind;
+mod known;
 mod serve;
 mod store;
 mod thumbnail;
 
 pub use form::file_field;
 pub use kind::{sniff, Kind};
+pub use known::known;
 pub use serve::serve;
 pub use store::{files, indexes, File, Media, FILES};
 pub use thumbnail::{thumbnail_key, THUMBNAIL, THUMBNAIL_SIZE};

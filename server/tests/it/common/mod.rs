@@ -255,6 +255,7 @@ pub mod bio;
 pub mod client;
 pub mod crm;
 pub mod fake_calendar;
+pub mod fake_dns;
 pub mod fake_google;
 pub mod fake_s3;
 pub mod fake_stripe;

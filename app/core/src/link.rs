@@ -1,4 +1,4 @@
-//! Which addresses a page may contain, and how embeds become player addresses.
+//! Which addresses a page may contain (bio pages, sites), and how embeds become player addresses.
 
 /// Why an address was refused, as the message shown next to its field.
 pub const LINK_RULE: &str =

@@ -1,0 +1,5 @@
+//! The sites module's server functions.
+
+mod sites;
+
+pub use sites::*;

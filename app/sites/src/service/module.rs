@@ -1,0 +1,113 @@
+//! The sites module as the server assembles it.
+
+use super::cache::{self, SitesCache};
+use super::public::Place;
+use super::{host, routes, sites};
+use app_core::error::AppError;
+use axum::extract::{DefaultBodyLimit, Path, Query, Request, State};
+use axum::response::Response;
+use axum::routing::{get, post};
+use axum::Router;
+use futures_util::future::BoxFuture;
+use platform::invalidate::CacheScope;
+use platform::{AppState, Config, Db, Module, Services, UsageCounter};
+
+/// Websites: the editor's data, the published pages at `/s/<site>` and on custom domains.
+pub const MODULE: Module = Module {
+    indexes: super::indexes,
+    usage: &[UsageCounter {
+        limit: "sites",
+        count: count_sites,
+    }],
+    routes,
+    services,
+    isolation: super::isolation::ISOLATION,
+    caches: &[CacheScope {
+        name: cache::CACHE,
+        forget: cache::forget,
+    }],
+    custom_hosts: Some(host::serve),
+    ..Module::named("sites")
+};
+
+fn count_sites<'a>(
+    state: &'a AppState,
+    workspace_id: &'a str,
+) -> BoxFuture<'a, Result<u64, AppError>> {
+    Box::pin(sites::count(state, workspace_id))
+}
+
+async fn home(
+    State(state): State<AppState>,
+    Path(site): Path<String>,
+    Query(q): Query<host::PageQuery>,
+) -> Response {
+    super::public::page(
+        &state,
+        Place::Path(site.to_ascii_lowercase()),
+        "",
+        q.sent.as_deref(),
+    )
+    .await
+}
+
+async fn page(
+    State(state): State<AppState>,
+    Path((site, slug)): Path<(String, String)>,
+    Query(q): Query<host::PageQuery>,
+) -> Response {
+    super::public::page(
+        &state,
+        Place::Path(site.to_ascii_lowercase()),
+        &slug,
+        q.sent.as_deref(),
+    )
+    .await
+}
+
+async fn post_home(
+    State(state): State<AppState>,
+    Path(site): Path<String>,
+    req: Request,
+) -> Response {
+    host::post(
+        state,
+        Place::Path(site.to_ascii_lowercase()),
+        String::new(),
+        req,
+    )
+    .await
+}
+
+async fn post_page(
+    State(state): State<AppState>,
+    Path((site, slug)): Path<(String, String)>,
+    req: Request,
+) -> Response {
+    host::post(state, Place::Path(site.to_ascii_lowercase()), slug, req).await
+}
+
+fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/s/{site}", get(home).post(post_home))
+        .route("/s/{site}/", get(home).post(post_home))
+        .route("/s/{site}/{slug}", get(page).post(post_page))
+        .route("/sites/tls/ask", get(host::ask))
+        .route(
+            "/sites/{workspace_id}/{site_id}/preview",
+            get(routes::preview),
+        )
+        .route(
+            "/sites/{workspace_id}/{site_id}/submissions.csv",
+            get(routes::download),
+        )
+        .route(
+            "/sites/{workspace_id}/images",
+            post(routes::upload).layer(DefaultBodyLimit::max(routes::MAX_IMAGE_BYTES + 64 * 1024)),
+        )
+}
+
+fn services(_: &Config, _: &Db, services: &mut Services) -> Result<(), String> {
+    services.insert(SitesCache::default());
+    Ok(())
+}

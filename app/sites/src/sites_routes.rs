@@ -1,0 +1,24 @@
+//! The sites module's pages under `/app/:handle/sites`, each downloaded when first visited.
+
+use leptos::prelude::*;
+use leptos_router::any_nested_route::{AnyNestedRoute, IntoAnyNestedRoute};
+use leptos_router::components::Route;
+use leptos_router::{path, Lazy};
+
+ui::lazy_page! {
+    SiteList => crate::SitesPage;
+    SiteEditor => crate::SiteEditorPage;
+    SiteSubmissions => crate::SubmissionsPage;
+}
+
+/// The sites routes, inside the signed-in layout.
+#[component(transparent)]
+pub fn SitesRoutes() -> AnyNestedRoute {
+    view! {
+        <Route path=path!(":handle/sites") view={Lazy::<SiteList>::new()}/>
+        <Route path=path!(":handle/sites/:id") view={Lazy::<SiteEditor>::new()}/>
+        <Route path=path!(":handle/sites/:id/submissions") view={Lazy::<SiteSubmissions>::new()}/>
+    }
+    .into_inner()
+    .into_any_nested_route()
+}
