@@ -37,10 +37,10 @@ pub fn SectionList() -> impl IntoView {
             <ui::Icon name=IconName::Plus/>"Add section"
         </button>
         <Show when=move || adding.get()>
-            <ul class="add-menu" aria-label="Sections you can add">
+            <ul class="kind-grid" aria-label="Sections you can add">
                 {KINDS.iter().map(|k| view! {
                     <li>
-                        <button type="button" class="add-option" on:click=move |_| { e.add_section(k.key); adding.set(false); }>
+                        <button type="button" class="kind-choice" on:click=move |_| { e.add_section(k.key); adding.set(false); }>
                             <strong>{k.label}</strong><span class="muted">{k.blurb}</span>
                         </button>
                     </li>

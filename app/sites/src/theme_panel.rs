@@ -31,7 +31,7 @@ pub fn ThemePanel() -> impl IntoView {
     view! {
         <div class="colour-grid">
             {COLOURS.iter().map(|(field, label)| view! {
-                <div class="field">
+                <div class="field colour-field">
                     <label for=format!("theme-{field}")>{*label}</label>
                     <input id=format!("theme-{field}") type="color" prop:value=move || e.theme_field(field)
                         on:input=move |ev| e.set_theme(field, event_target_value(&ev))/>

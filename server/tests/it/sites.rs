@@ -312,7 +312,7 @@ async fn a_form_keeps_bots_out_and_turns_a_message_into_a_contact() {
     app.settle_jobs().await;
     let mail = common::mail::latest(
         &owner,
-        &format!("New message from ada.visitor@example.com on Lee Coaching"),
+        "New message from ada.visitor@example.com on Lee Coaching",
     )
     .await;
     assert!(mail.text.contains("Ada Visitor"), "{}", mail.text);

@@ -296,7 +296,6 @@ impl Section {
             "hero" => {
                 s.heading = "Say what you do in one line".into();
                 s.text = "One or two sentences on who it is for.".into();
-                s.button = "Get in touch".into();
             }
             "features" => {
                 s.heading = "What you get".into();

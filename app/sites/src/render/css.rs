@@ -14,9 +14,9 @@ img{max-width:100%;display:block}.w{max-width:1080px;margin:0 auto;padding:0 20p
 .brand{font:700 1.1rem var(--head);color:var(--fg);text-decoration:none}\
 .nav{display:flex;gap:4px;flex-wrap:wrap}.nav a{color:var(--fg);text-decoration:none;padding:10px 12px;border-radius:8px}\
 .nav a[aria-current]{font-weight:700;text-decoration:underline;text-underline-offset:6px}\
-.menu>summary{display:none;list-style:none;cursor:pointer;padding:10px 12px;border:1px solid var(--line);border-radius:8px}\
+.menu{display:none}.menu>summary{list-style:none;cursor:pointer;padding:10px 12px;border:1px solid var(--line);border-radius:8px}\
 .menu>summary::-webkit-details-marker{display:none}\
-@media(max-width:640px){.menu>summary{display:block}.menu:not([open]) .nav{display:none}\
+@media(max-width:640px){.wide{display:none}.menu{display:block}\
 .menu[open] .nav{position:absolute;left:0;right:0;top:60px;flex-direction:column;background:var(--bg);padding:8px 20px 16px;border-bottom:1px solid var(--line)}}\
 .s{padding:var(--space) 0}.s:nth-of-type(even){background:var(--surface)}\
 .btn{display:inline-flex;align-items:center;justify-content:center;min-height:48px;padding:12px 24px;\

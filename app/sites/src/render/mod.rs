@@ -122,13 +122,13 @@ fn nav(html: &mut String, site: &SiteContent, page: &Page, ctx: &RenderCtx) {
         esc(ctx.site_name)
     ));
     if !site.nav.is_empty() {
-        html.push_str("<details class=\"menu\"><summary>Menu</summary><nav class=\"nav\" aria-label=\"Main\">");
+        let mut links = String::new();
         for link in &site.nav {
             let (href, current) = match site.page_by_id(&link.page) {
                 Some(p) => (ctx.page_path(&p.slug), p.id == page.id),
                 None => (ctx.href(&link.url), false),
             };
-            html.push_str(&format!(
+            links.push_str(&format!(
                 "<a href=\"{}\"{}>{}</a>",
                 esc(&href),
                 if current {
@@ -139,7 +139,11 @@ fn nav(html: &mut String, site: &SiteContent, page: &Page, ctx: &RenderCtx) {
                 esc(&link.label)
             ));
         }
-        html.push_str("</nav></details>");
+        // Wide screens show the links; phones fold them into a menu that opens without script.
+        html.push_str(&format!(
+            "<nav class=\"nav wide\" aria-label=\"Main\">{links}</nav>\
+             <details class=\"menu\"><summary>Menu</summary><nav class=\"nav\" aria-label=\"Menu\">{links}</nav></details>"
+        ));
     }
     html.push_str("</div></header>");
 }
