@@ -45,6 +45,7 @@ mod plans;
 mod security;
 mod sessions;
 mod sites;
+mod sites_domains;
 mod tiers;
 mod workspace_logo;
 mod workspaces;
