@@ -2,7 +2,8 @@
 # `make bench`: the public bio page against nginx serving the same HTML as a static file, in one
 # run on this machine, so the ratio means something wherever it runs. Builds release, seeds a page
 # with a header and ten links, loads both with wrk, and prints requests per second, the ratio, the
-# page's compressed size and what the dashboard downloads first (compressed JS + WASM). Then it
+# page's compressed size and what the dashboard downloads first (compressed JS + WASM); the same
+# for a published site page from a template, with its Lighthouse mobile LCP, CLS and TBT. Then it
 # sends a campaign to 10,000 subscribers through a local SMTP sink: messages a second and memory.
 # BENCH_NO_BUILD=1 measures the last release build again.
 set -euo pipefail
@@ -84,6 +85,17 @@ jar.save(ignore_discard=True, ignore_expires=True)
 json.dump({"workspace_id": ws, "page_id": page["id"]}, open(f"{run_dir}/page.json", "w"))
 PY
 
+say "publishing a site from the coach template"
+PYTHONPATH="$ROOT/scripts" python3 - "$base" "$run_dir" <<'PY'
+import json, sys
+from bench_client import session
+base, run_dir = sys.argv[1], sys.argv[2]
+jar, web, call = session(base, run_dir)
+ws = json.load(open(f"{run_dir}/page.json"))["workspace_id"]
+site = call("create_site", workspace_id=ws, name="Bench Coaching", slug="bench-site", template="coach")
+call("publish_site", workspace_id=ws, id=site["id"])
+PY
+
 say "measuring what the dashboard downloads first"
 # The JS and WASM its HTML names (the app, its split loader and the chunks of the page on screen),
 # as a browser that accepts brotli gets them.
@@ -113,6 +125,10 @@ curl -sf -A "$UA" "$page_url" -o "$run_dir/index.html"
 raw=$(wc -c <"$run_dir/index.html")
 gzip_size=$(curl -sf -A "$UA" -H 'Accept-Encoding: gzip' "$page_url" | wc -c)
 br_size=$(curl -sf -A "$UA" -H 'Accept-Encoding: br' "$page_url" | wc -c)
+site_url="$base/s/bench-site"
+curl -sf -A "$UA" "$site_url" -o "$run_dir/site.html"
+site_raw=$(wc -c <"$run_dir/site.html")
+site_br=$(curl -sf -A "$UA" -H 'Accept-Encoding: br' "$site_url" | wc -c)
 
 cat >"$run_dir/nginx.conf" <<CONF
 worker_processes 2;
@@ -131,6 +147,7 @@ http {
     listen 127.0.0.1:$nginx_port;
     root $run_dir;
     location / { try_files /index.html =404; }
+    location = /site { try_files /site.html =404; }
   }
 }
 CONF
@@ -203,6 +220,25 @@ while time.time() - start < 300:
         break
     time.sleep(1)
 print(last, round(time.time() - start))
+PY
+)
+
+say "loading nginx (the site page as a static file) for ${DURATION}s"
+load "http://127.0.0.1:$nginx_port/site" >"$run_dir/nginx-site.out"
+nginx_site_rps=$(rps "$run_dir/nginx-site.out")
+say "loading the app (/s/bench-site, each request renders from cache and records a view) for ${DURATION}s"
+load "$site_url" >"$run_dir/site.out"
+site_rps=$(rps "$run_dir/site.out")
+say "running Lighthouse (mobile) on the site page in the local Chromium"
+CHROME_PATH=$(command -v chromium) "$TOOLS/node/node_modules/.bin/lighthouse" "$site_url" --quiet \
+  --only-categories=performance --output=json --output-path="$run_dir/lighthouse.json" \
+  --chrome-flags="--headless=new --no-sandbox --disable-gpu" >/dev/null 2>"$run_dir/lighthouse.log" ||
+  { cat "$run_dir/lighthouse.log" >&2; exit 1; }
+read -r lcp_ms cls tbt_ms < <(python3 - "$run_dir/lighthouse.json" <<'PY'
+import json, sys
+a = json.load(open(sys.argv[1]))["audits"]
+print(round(a["largest-contentful-paint"]["numericValue"]), round(a["cumulative-layout-shift"]["numericValue"], 3),
+      round(a["total-blocking-time"]["numericValue"]))
 PY
 )
 
@@ -298,6 +334,12 @@ printf '\n%-34s %12s\n' "" "requests/s"
 printf '%-34s %12s\n' "nginx, same HTML as a static file" "$nginx_rps"
 printf '%-34s %12s\n' "Mewayz /@handle (release)" "$app_rps"
 printf '%-34s %12s\n' "ratio (app / nginx)" "$ratio"
+site_ratio=$(python3 -c "print(f'{$site_rps / $nginx_site_rps:.3f}')")
+printf '%-34s %12s\n' "nginx, the site page as a file" "$nginx_site_rps"
+printf '%-34s %12s\n' "Mewayz /s/<site> (coach template)" "$site_rps"
+printf '%-34s %12s\n' "ratio (site / nginx)" "$site_ratio"
+printf '\nsite page: %s bytes raw, %s brotli; Lighthouse mobile: LCP %s ms (target 1000), CLS %s (target 0.05), TBT %s ms (target 0)\n' \
+  "$site_raw" "$site_br" "$lcp_ms" "$cls" "$tbt_ms"
 printf '\npage: %s bytes raw, %s gzip, %s brotli (budget: 14336 compressed)\n' "$raw" "$gzip_size" "$br_size"
 printf 'dashboard first download: %s bytes compressed JS + WASM in %s files (budget: 256000)\n' "$first_bytes" "$first_files"
 printf 'machine: %s cores, %s connections, %ss each, database: SecantusDB in memory\n' "$(nproc)" "$CONNECTIONS" "$DURATION"
@@ -323,3 +365,5 @@ printf 'kill: SIGKILL after %s of 10,000 were saved as sent; restarted, the camp
   exit 1
 }
 [ "$gzip_size" -le 14336 ] || { echo "the page is over its 14 KB compressed budget" >&2; exit 1; }
+python3 -c "import sys; sys.exit(0 if $cls <= 0.05 and $tbt_ms == 0 else 1)" ||
+  { echo "the site page shifts its layout or blocks the main thread (CLS $cls, TBT $tbt_ms ms)" >&2; exit 1; }

@@ -15,6 +15,7 @@ CARGO_LEPTOS_VERSION=0.3.10
 SECANTUSDB_VERSION=0.7.0b3
 BINARYEN_VERSION=132
 MAILDEV_VERSION=3.0.0
+LIGHTHOUSE_VERSION=13.5.0
 
 # cargo-leptos builds the server with these variables and flags. Plain `cargo test` gets the
 # same ones, so it reuses that build instead of compiling the whole tree a second time.

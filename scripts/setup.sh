@@ -69,4 +69,14 @@ if [ "$mode" = bench ]; then
       DEBIAN_FRONTEND=noninteractive RUNLEVEL=1 apt-get install -y -qq "$tool" >/dev/null
     fi
   done
+  if ! command -v chromium >/dev/null; then
+    say "installing Chromium (make bench runs Lighthouse in it)"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+  fi
+  if [ ! -x "$TOOLS/node/node_modules/.bin/lighthouse" ]; then
+    say "installing Lighthouse $LIGHTHOUSE_VERSION (make bench measures a published site page)"
+    mkdir -p "$TOOLS/node"
+    (cd "$TOOLS/node" && npm install --no-audit --no-fund --loglevel=error "lighthouse@$LIGHTHOUSE_VERSION")
+  fi
 fi

@@ -1,12 +1,12 @@
 use super::api::{get_bio_page, get_bio_stats, ResetBioStats};
-use super::model::{percent, BioStats, NamedCount};
+use super::model::{percent, BioStats};
 use app_core::error::AppError;
 use identity::form_error::FormError;
 use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
-use ui::{BarChart, ChartPoint, EmptyState, IconName};
+use ui::{BarChart, ChartPoint, EmptyState, IconName, ShareList};
 use workspaces::api::get_workspace;
 use workspaces::model::Permission;
 
@@ -77,26 +77,6 @@ fn RangeForm(slug: String, from: String, to: String) -> impl IntoView {
     }
 }
 
-fn shares(title: &'static str, rows: Vec<NamedCount>, total: u64) -> impl IntoView {
-    view! {
-        <section class="card stats-list" aria-label=title>
-            <h2>{title}</h2>
-            <ul>
-                {rows.into_iter().map(|r| {
-                    let share = super::model::permille(r.count, total);
-                    view! {
-                        <li>
-                            <span>{r.name}</span>
-                            <meter min="0" max="1000" value=share.to_string() aria-hidden="true"></meter>
-                            <span class="num">{r.count}</span>
-                        </li>
-                    }
-                }).collect_view()}
-            </ul>
-        </section>
-    }
-}
-
 #[component]
 fn StatsBody(stats: BioStats) -> impl IntoView {
     if stats.views == 0 && stats.clicks == 0 {
@@ -152,8 +132,8 @@ fn StatsBody(stats: BioStats) -> impl IntoView {
             </div>
         </section>
         <div class="stats-grid">
-            {shares("Referrers", stats.referrers, views)}
-            {shares("Devices", stats.devices, views)}
+            <ShareList title="Referrers" rows=stats.referrers total=views/>
+            <ShareList title="Devices" rows=stats.devices total=views/>
         </div>
     }
     .into_any()

@@ -7,5 +7,6 @@ pub mod ids;
 pub mod image;
 pub mod link;
 pub mod money;
+pub mod stats;
 pub mod text;
 pub mod url;

@@ -128,6 +128,7 @@ fn EditorBody(ws: WorkspaceView, site: SiteView) -> impl IntoView {
         <div class="page-head builder-head">
             <h1>{site.name.clone()}</h1>
             <a class="button button-ghost" href=format!("/app/{}/sites/{}/submissions", ws.handle, site.id)>"Messages"</a>
+            <a class="button button-ghost" href=format!("/app/{}/sites/{}/analytics", ws.handle, site.id)>"Analytics"</a>
             <a class="button button-ghost" href=format!("/app/{}/sites", ws.handle)>"All sites"</a>
         </div>
         {(!can_edit).then(|| view! {

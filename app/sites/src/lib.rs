@@ -2,6 +2,7 @@
 //! published without WebAssembly at `/s/<site>` and on custom domains, forms into the CRM.
 #![recursion_limit = "256"]
 
+pub mod analytics_page;
 pub mod api;
 pub mod domains_panel;
 pub mod edit_field;
@@ -28,6 +29,7 @@ pub mod sites_routes;
 pub mod submissions_page;
 pub mod theme_panel;
 
+pub use analytics_page::SiteAnalyticsPage;
 pub use editor_page::SiteEditorPage;
 pub use sites_page::SitesPage;
 pub use sites_routes::SitesRoutes;

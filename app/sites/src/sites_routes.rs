@@ -9,6 +9,7 @@ ui::lazy_page! {
     SiteList => crate::SitesPage;
     SiteEditor => crate::SiteEditorPage;
     SiteSubmissions => crate::SubmissionsPage;
+    SiteAnalytics => crate::SiteAnalyticsPage;
 }
 
 /// The sites routes, inside the signed-in layout.
@@ -18,6 +19,7 @@ pub fn SitesRoutes() -> AnyNestedRoute {
         <Route path=path!(":handle/sites") view={Lazy::<SiteList>::new()}/>
         <Route path=path!(":handle/sites/:id") view={Lazy::<SiteEditor>::new()}/>
         <Route path=path!(":handle/sites/:id/submissions") view={Lazy::<SiteSubmissions>::new()}/>
+        <Route path=path!(":handle/sites/:id/analytics") view={Lazy::<SiteAnalytics>::new()}/>
     }
     .into_inner()
     .into_any_nested_route()

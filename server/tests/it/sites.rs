@@ -54,7 +54,9 @@ pub async fn visit(
     host: &str,
     path: &str,
 ) -> (StatusCode, String, axum::http::HeaderMap) {
-    let res = app.get(path, &[("host", host)]).await;
+    let res = app
+        .get(path, &[("host", host), ("user-agent", common::bio::PHONE)])
+        .await;
     let (status, headers) = (res.status(), res.headers().clone());
     (status, text(res).await, headers)
 }
@@ -72,6 +74,7 @@ pub async fn post(
         Request::post(path)
             .header("host", host)
             .header(header::ORIGIN, origin)
+            .header(header::USER_AGENT, common::bio::PHONE)
             .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
             .body(Body::from(body))
             .unwrap(),
@@ -306,6 +309,21 @@ async fn a_form_keeps_bots_out_and_turns_a_message_into_a_contact() {
         "formulas are guarded: {}",
         csv.body
     );
+    // One view of the contact page (the thanks page is the visitor's own), one form sent.
+    app.settle_events().await;
+    let stats = ok(
+        &mut c,
+        "get_site_stats",
+        &[("workspace_id", &ws), ("id", &id), ("from", ""), ("to", "")],
+    )
+    .await;
+    assert_eq!(
+        (stats["views"].as_u64(), stats["submissions"].as_u64()),
+        (Some(1), Some(1)),
+        "{stats}"
+    );
+    assert_eq!(stats["pages"][0]["name"], "Contact");
+    assert_eq!(stats["devices"][0]["name"], "Phone");
     app.settle_jobs().await;
     let mail = common::mail::latest(
         &owner,

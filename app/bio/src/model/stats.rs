@@ -2,13 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-/// Views and clicks of one day (`YYYY-MM-DD`, UTC).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct DayCount {
-    pub day: String,
-    pub views: u64,
-    pub clicks: u64,
-}
+pub use app_core::stats::{percent, permille, DayCount, NamedCount};
 
 /// Clicks on one block, by its stable id.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -19,13 +13,6 @@ pub struct LinkStat {
     pub clicks: u64,
     /// Clicks per view in tenths of a percent.
     pub ctr_permille: u64,
-}
-
-/// A count under a name (a referrer's host, a device class).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct NamedCount {
-    pub name: String,
-    pub count: u64,
 }
 
 /// A page's numbers over a date range; bots are never counted.
@@ -49,14 +36,4 @@ pub struct BioStats {
     pub devices: Vec<NamedCount>,
     /// Email addresses left in the page's signup forms, all time.
     pub subscribers: u64,
-}
-
-/// `permille` as a percentage with one decimal, e.g. `12.5%`.
-pub fn percent(permille: u64) -> String {
-    format!("{}.{}%", permille / 10, permille % 10)
-}
-
-/// Tenths of a percent of `part` in `whole`.
-pub fn permille(part: u64, whole: u64) -> u64 {
-    (part * 1000).checked_div(whole).unwrap_or(0)
 }

@@ -1,12 +1,11 @@
-//! This replica's copy of published pages as served (their HTML and headers) and of today's
-//! visitor salt, so a visit costs no database round trip. Bounded by size; a workspace's pages
+//! This replica's copy of published pages as served (their HTML and headers), so a visit costs no database round trip. Bounded by size; a workspace's pages
 //! are forgotten when any replica announces a change to them or to the workspace
 //! (`platform::invalidate`), and at the latest when they expire: after a few minutes while
 //! change streams are live, after a second when not, and when a scheduled link starts or ends.
 
 use axum::body::Bytes;
 use http::HeaderValue;
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 use std::time::Instant;
 
 /// The HTML kept at most, in bytes.
@@ -40,7 +39,6 @@ struct Entry {
 #[derive(Debug)]
 pub struct BioCache {
     pages: moka::sync::Cache<(String, String), Arc<Entry>>,
-    salt: Mutex<Option<(String, String)>>,
 }
 
 impl Default for BioCache {
@@ -56,7 +54,6 @@ impl Default for BioCache {
                 })
                 .support_invalidation_closures()
                 .build(),
-            salt: Mutex::default(),
         }
     }
 }
@@ -110,21 +107,6 @@ impl BioCache {
             .invalidate_entries_if(move |_, e| e.workspace_id.as_deref() == Some(id.as_str()));
         if cleared.is_err() {
             self.pages.invalidate_all();
-        }
-    }
-
-    /// The salt of `day`, if known.
-    pub fn salt(&self, day: &str) -> Option<String> {
-        let salt = self.salt.lock().ok()?;
-        salt.as_ref()
-            .filter(|(d, _)| d == day)
-            .map(|(_, s)| s.clone())
-    }
-
-    /// Remembers the salt of `day`.
-    pub fn remember_salt(&self, day: &str, salt: &str) {
-        if let Ok(mut s) = self.salt.lock() {
-            *s = Some((day.to_owned(), salt.to_owned()));
         }
     }
 }

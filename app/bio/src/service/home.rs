@@ -4,12 +4,12 @@
 use super::events::{CLICK, SURFACE};
 use super::pages::pages;
 use super::subscribers::SUBSCRIBERS;
-use super::visitors::day_of;
 use app_core::error::AppError;
 use app_core::home::{Home, HomeFigure, HomeStep, DAY_MS, WEEK_DAYS};
 use futures_util::future::BoxFuture;
 use futures_util::TryStreamExt;
 use mongodb::bson::{doc, DateTime, Document};
+use platform::events::visitors::day_of;
 use platform::events::{rollups, Rollup, VIEW};
 use platform::AppState;
 use workspaces::WorkspaceScope;

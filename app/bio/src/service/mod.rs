@@ -11,12 +11,11 @@ pub mod public;
 pub mod qr;
 pub mod stats;
 pub mod subscribers;
-pub mod visitors;
 
 pub use module::MODULE;
 
 use mongodb::bson::doc;
-use platform::indexes::{expiring, index, CollectionIndexes};
+use platform::indexes::{index, CollectionIndexes};
 
 /// The bio module's indexes.
 pub fn indexes() -> Vec<CollectionIndexes> {
@@ -28,10 +27,6 @@ pub fn indexes() -> Vec<CollectionIndexes> {
                 "workspace_slug_unique",
                 true,
             )],
-        },
-        CollectionIndexes {
-            collection: visitors::SALTS,
-            indexes: vec![expiring("expires_at", "expires_ttl")],
         },
         CollectionIndexes {
             collection: subscribers::SUBSCRIBERS,

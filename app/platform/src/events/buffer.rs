@@ -46,9 +46,26 @@ pub struct EventBuffer {
     sample: usize,
     waiting: Mutex<Waiting>,
     dropped: AtomicU64,
+    /// Today's visitor salt, once read (see [`super::visitors`]).
+    salt: Mutex<Option<(String, String)>>,
 }
 
 impl EventBuffer {
+    /// The visitor salt of `day`, if this replica knows it.
+    pub fn salt(&self, day: &str) -> Option<String> {
+        let salt = self.salt.lock().ok()?;
+        salt.as_ref()
+            .filter(|(d, _)| d == day)
+            .map(|(_, s)| s.clone())
+    }
+
+    /// Remembers the visitor salt of `day`.
+    pub fn remember_salt(&self, day: &str, salt: &str) {
+        if let Ok(mut s) = self.salt.lock() {
+            *s = Some((day.to_owned(), salt.to_owned()));
+        }
+    }
+
     /// A buffer writing to `db` and queueing the rollups of what it writes, keeping `sample`
     /// raw events per flush and holding at most `capacity`.
     pub fn new(db: &Db, jobs: &Jobs, sample: usize, capacity: usize) -> Self {
@@ -59,6 +76,7 @@ impl EventBuffer {
             sample: sample.max(1),
             waiting: Mutex::default(),
             dropped: AtomicU64::new(0),
+            salt: Mutex::default(),
         }
     }
 

@@ -9,8 +9,10 @@
 
 mod buffer;
 mod model;
+pub mod report;
 mod rollup;
 mod sums;
+pub mod visitors;
 
 pub use buffer::{EventBuffer, CAPACITY, SAMPLE_PER_SECOND};
 pub use model::{

@@ -155,6 +155,10 @@ pub fn indexes() -> Vec<CollectionIndexes> {
                 expiring("expires_at", "expires_ttl"),
             ],
         },
+        CollectionIndexes {
+            collection: super::visitors::SALTS,
+            indexes: vec![expiring("expires_at", "expires_ttl")],
+        },
     ]
 }
 

@@ -1,7 +1,7 @@
 //! Sites server functions: the list, the editor's draft and publishing, revisions, domains and
 //! messages.
 
-use crate::model::{DomainsPanel, RevisionView, SiteSummary, SiteView, SubmissionView};
+use crate::model::{DomainsPanel, RevisionView, SiteStats, SiteSummary, SiteView, SubmissionView};
 use app_core::error::AppError;
 use leptos::prelude::*;
 
@@ -271,6 +271,23 @@ pub async fn get_site_submissions(
     use workspaces::model::Permission;
     ctx::in_workspace(&workspace_id, Permission::View, |c, scope| async move {
         submissions::list(&c.state, &scope, &id).await
+    })
+    .await
+}
+
+/// A site's views, visitors, forms sent, pages, referrers and devices from `from` to `to`
+/// (`YYYY-MM-DD`, inclusive; both empty for the last 30 days).
+#[server(endpoint = "get_site_stats")]
+pub async fn get_site_stats(
+    workspace_id: String,
+    id: String,
+    from: String,
+    to: String,
+) -> Result<SiteStats, AppError> {
+    use crate::service::stats;
+    use workspaces::model::Permission;
+    ctx::in_workspace(&workspace_id, Permission::View, |c, scope| async move {
+        stats::stats(&c.state, &scope, &id, &from, &to).await
     })
     .await
 }

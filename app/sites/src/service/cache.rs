@@ -22,6 +22,8 @@ pub struct Served {
     pub workspace_id: String,
     /// The site.
     pub site_id: String,
+    /// The page.
+    pub page_id: String,
     /// The whole document, with [`TOKEN_SLOT`] where the form token goes.
     pub html: String,
     /// Its `Content-Security-Policy`.

@@ -8,8 +8,10 @@ use crate::model::domain::clean_domain;
 use crate::model::{DnsRecord, DomainView, DomainsPanel};
 use app_core::error::AppError;
 use app_core::ids::new_id;
+use futures_util::future::BoxFuture;
 use futures_util::TryStreamExt;
-use mongodb::bson::doc;
+use mongodb::bson::{doc, Document};
+use platform::jobs::{JobKind, Schedule};
 use platform::{dns, AppState};
 use workspaces::WorkspaceScope;
 
@@ -196,23 +198,65 @@ pub async fn check(
         .await?
         .try_collect()
         .await?;
-    for mut d in docs {
-        let was = d.status.clone();
-        verify(state, &mut d).await?;
-        domains(&state.db)
-            .update_one(
-                scope.filter_with(doc! { "_id": &d.id }),
-                doc! { "$set": {
-                    "status": &d.status, "reason": &d.reason,
-                    "found": [d.found[0], d.found[1]], "checked_at": d.checked_at,
-                }},
-            )
-            .await?;
-        if was != d.status {
-            super::cache::forget_host(state, &d.domain).await;
-        }
+    for d in docs {
+        recheck(state, scope, d).await?;
     }
     panel(state, scope, site_id).await
+}
+
+/// Looks domain `d` up again and stores what was found.
+async fn recheck(
+    state: &AppState,
+    scope: &WorkspaceScope,
+    mut d: DomainDoc,
+) -> Result<(), AppError> {
+    let was = d.status.clone();
+    verify(state, &mut d).await?;
+    domains(&state.db)
+        .update_one(
+            scope.filter_with(doc! { "_id": &d.id }),
+            doc! { "$set": {
+                "status": &d.status, "reason": &d.reason,
+                "found": [d.found[0], d.found[1]], "checked_at": d.checked_at,
+            }},
+        )
+        .await?;
+    if was != d.status {
+        super::cache::forget_host(state, &d.domain).await;
+    }
+    Ok(())
+}
+
+/// Checks every pending and active domain again, every hour: a pending one turns active once its
+/// records show, an active one fails when they go.
+pub const RECHECK: JobKind = JobKind {
+    name: "sites.check_domains",
+    run: run_recheck,
+    max_attempts: 3,
+};
+
+/// When [`RECHECK`] runs.
+pub const RECHECK_HOURLY: Schedule = Schedule {
+    kind: "sites.check_domains",
+    cron: "17 * * * *",
+    time_zone: "UTC",
+};
+
+fn run_recheck<'a>(state: &'a AppState, _: &'a Document) -> BoxFuture<'a, Result<(), String>> {
+    Box::pin(async move {
+        let docs: Vec<DomainDoc> = domains(&state.db)
+            .find(doc! { "status": { "$in": ["pending", "active"] } })
+            .await
+            .map_err(|e| e.to_string())?
+            .try_collect()
+            .await
+            .map_err(|e| e.to_string())?;
+        for d in docs {
+            let scope = WorkspaceScope::system(&d.workspace_id);
+            recheck(state, &scope, d).await.map_err(|e| e.to_string())?;
+        }
+        Ok(())
+    })
 }
 
 /// Removes `domain` from site `site_id`: it is no longer served.

@@ -13,6 +13,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use http::StatusCode;
 use identity::model::{email_problem, normalize_email};
 use identity::service::secrets::{mac, verify_mac};
+use platform::events::visitors::Hit;
 use platform::mailer::Email;
 use platform::{AppState, Capture, ContactEvent};
 use std::collections::HashMap;
@@ -69,8 +70,9 @@ pub async fn submit(
     place: Place,
     slug: &str,
     fields: HashMap<String, String>,
-    ip: &str,
+    hit: &Hit<'_>,
 ) -> Response {
+    let ip = hit.ip;
     let site = match site_at(state, &place).await {
         Ok(Some(s)) => s,
         Ok(None) => return not_found(),
@@ -188,6 +190,10 @@ pub async fn submit(
             vec!["Your message could not be sent. Please try again.".into()],
         );
         return again(state_of_form, StatusCode::SERVICE_UNAVAILABLE).await;
+    }
+    if let Some(page) = site.published.as_ref().and_then(|c| c.page(slug)) {
+        let ids = (site.workspace_id.as_str(), site.id.as_str());
+        super::public::count(state, ids, &page.id, super::public::SUBMIT, hit).await;
     }
     thanks
 }

@@ -8,6 +8,7 @@ use axum::extract::{FromRequest, Path, Query, Request, State};
 use axum::response::{IntoResponse, Response};
 use futures_util::future::BoxFuture;
 use http::{header, Method, StatusCode};
+use platform::events::visitors::Hit;
 use platform::request::{client_ip, host_name};
 use platform::AppState;
 use serde::Deserialize;
@@ -50,21 +51,43 @@ pub fn serve(state: AppState, req: Request) -> BoxFuture<'static, Response> {
         let q = Query::<PageQuery>::try_from_uri(req.uri())
             .map(|q| q.0)
             .unwrap_or_default();
-        public::page(&state, place, &slug, q.sent.as_deref()).await
+        visit(state, place, slug, q, req).await
     })
+}
+
+/// A visit of `slug` of the site at `place`.
+pub async fn visit(
+    state: AppState,
+    place: Place,
+    slug: String,
+    q: PageQuery,
+    req: Request,
+) -> Response {
+    let (parts, _) = req.into_parts();
+    let ip = client_ip(&parts, state.config.trusted_proxy_hops);
+    let hit = Hit {
+        ip: &ip,
+        headers: &parts.headers,
+    };
+    public::page(&state, place, &slug, q.sent.as_deref(), &hit).await
 }
 
 /// A form posted to `slug` of the site at `place`.
 pub async fn post(state: AppState, place: Place, slug: String, req: Request) -> Response {
     let (parts, body) = req.into_parts();
     let ip = client_ip(&parts, state.config.trusted_proxy_hops);
+    let headers = parts.headers.clone();
     let req = Request::from_parts(parts, body);
     let Ok(axum::Form(fields)) =
         axum::Form::<HashMap<String, String>>::from_request(req, &state).await
     else {
         return (StatusCode::BAD_REQUEST, "The form could not be read.").into_response();
     };
-    super::forms::submit(&state, place, &slug, fields, &ip).await
+    let hit = Hit {
+        ip: &ip,
+        headers: &headers,
+    };
+    super::forms::submit(&state, place, &slug, fields, &hit).await
 }
 
 /// Query of the proxy's question.

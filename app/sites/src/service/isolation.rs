@@ -93,4 +93,14 @@ pub const ISOLATION: &[IsolationRow] = &[
         Workspace("viewer"),
         &[("workspace_id", "{ws}"), ("id", "x")],
     ),
+    (
+        "get_site_stats",
+        Workspace("viewer"),
+        &[
+            ("workspace_id", "{ws}"),
+            ("id", "x"),
+            ("from", ""),
+            ("to", ""),
+        ],
+    ),
 ];

@@ -10,6 +10,7 @@ pub mod module;
 pub mod public;
 pub mod routes;
 pub mod sites;
+pub mod stats;
 pub mod store;
 pub mod submissions;
 

@@ -27,6 +27,8 @@ pub const MODULE: Module = Module {
         forget: cache::forget,
     }],
     custom_hosts: Some(host::serve),
+    jobs: &[super::domains::RECHECK],
+    schedules: &[super::domains::RECHECK_HOURLY],
     ..Module::named("sites")
 };
 
@@ -41,12 +43,14 @@ async fn home(
     State(state): State<AppState>,
     Path(site): Path<String>,
     Query(q): Query<host::PageQuery>,
+    req: Request,
 ) -> Response {
-    super::public::page(
-        &state,
+    host::visit(
+        state,
         Place::Path(site.to_ascii_lowercase()),
-        "",
-        q.sent.as_deref(),
+        String::new(),
+        q,
+        req,
     )
     .await
 }
@@ -55,14 +59,9 @@ async fn page(
     State(state): State<AppState>,
     Path((site, slug)): Path<(String, String)>,
     Query(q): Query<host::PageQuery>,
+    req: Request,
 ) -> Response {
-    super::public::page(
-        &state,
-        Place::Path(site.to_ascii_lowercase()),
-        &slug,
-        q.sent.as_deref(),
-    )
-    .await
+    host::visit(state, Place::Path(site.to_ascii_lowercase()), slug, q, req).await
 }
 
 async fn post_home(

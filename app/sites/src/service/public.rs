@@ -11,6 +11,8 @@ use app_core::text::escape_html as esc;
 use axum::response::{IntoResponse, Response};
 use http::{header, HeaderValue, StatusCode};
 use mongodb::bson::doc;
+use platform::events::visitors::{self, Happened, Hit};
+use platform::events::VIEW;
 use platform::AppState;
 use std::sync::Arc;
 
@@ -121,6 +123,7 @@ pub async fn render(
     Some(Served {
         workspace_id: site.workspace_id.clone(),
         site_id: site.id.clone(),
+        page_id: page.id.clone(),
         csp: csp(style),
         html,
     })
@@ -140,8 +143,36 @@ pub fn respond(state: &AppState, served: &Served, status: StatusCode) -> Respons
     res
 }
 
+/// The surface name of sites in events and rollups; the item is the site id, the target the
+/// page id.
+pub const SURFACE: &str = "site";
+/// A form sent; its target is the page id.
+pub const SUBMIT: &str = "submit";
+
+/// Records `kind` on page `page_id` of `site` for the visitor of `hit`. A visit that cannot be
+/// counted still gets its page.
+pub async fn count(state: &AppState, site: (&str, &str), page_id: &str, kind: &str, hit: &Hit<'_>) {
+    let (workspace_id, site_id) = site;
+    let what = Happened {
+        workspace_id,
+        surface: SURFACE,
+        item: site_id,
+        kind,
+        target: Some(page_id),
+    };
+    if let Err(e) = visitors::record(state, what, hit).await {
+        tracing::warn!(error = %e, "site visit not recorded");
+    }
+}
+
 /// `GET` of `slug` (empty: home) of the site at `place`; `sent` names a form just sent.
-pub async fn page(state: &AppState, place: Place, slug: &str, sent: Option<&str>) -> Response {
+pub async fn page(
+    state: &AppState,
+    place: Place,
+    slug: &str,
+    sent: Option<&str>,
+    hit: &Hit<'_>,
+) -> Response {
     match slug {
         "sitemap.xml" => return sitemap(state, &place).await,
         "robots.txt" => return robots(state, &place).await,
@@ -149,9 +180,19 @@ pub async fn page(state: &AppState, place: Place, slug: &str, sent: Option<&str>
     }
     let c = cache::of(state);
     if sent.is_none() {
-        if let Some(hit) = c.get(&place.key(), slug) {
-            return match hit {
-                Some(served) => respond(state, &served, StatusCode::OK),
+        if let Some(cached) = c.get(&place.key(), slug) {
+            return match cached {
+                Some(served) => {
+                    count(
+                        state,
+                        (&served.workspace_id, &served.site_id),
+                        &served.page_id,
+                        VIEW,
+                        hit,
+                    )
+                    .await;
+                    respond(state, &served, StatusCode::OK)
+                }
                 None => not_found(),
             };
         }
@@ -181,7 +222,12 @@ pub async fn page(state: &AppState, place: Place, slug: &str, sent: Option<&str>
         );
     }
     match served {
-        Some(s) => respond(state, &s, StatusCode::OK),
+        Some(s) => {
+            if sent.is_none() {
+                count(state, (&s.workspace_id, &s.site_id), &s.page_id, VIEW, hit).await;
+            }
+            respond(state, &s, StatusCode::OK)
+        }
         None => not_found(),
     }
 }

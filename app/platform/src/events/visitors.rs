@@ -1,17 +1,22 @@
 //! Who a visitor is, without cookies: a hash of their address and browser under a salt that is
-//! replaced every day and then deleted (Plausible's method), their device class and referrer.
+//! replaced every day and then deleted (Plausible's method), their device class and referrer;
+//! and recording what they do on a public surface (a bio page, a site) through the pipeline,
+//! never counting bots, and at most [`crate::rate_limit::VIEWS_PER_MINUTE`] a minute per client
+//! and workspace so that reloading a page in a loop cannot fill the database.
 
+use super::model::Event;
+use crate::state::AppState;
 use aho_corasick::AhoCorasick;
 use app_core::error::AppError;
+use http::HeaderMap;
 use mongodb::bson::{doc, DateTime};
-use platform::AppState;
 use rand::RngCore;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use std::sync::LazyLock;
 
 /// Collection name: one random salt per UTC day, deleted two days later.
-pub const SALTS: &str = "bio_salts";
+pub const SALTS: &str = "visitor_salts";
 
 #[derive(Debug, Serialize, Deserialize)]
 struct Salt {
@@ -79,21 +84,21 @@ pub fn device(user_agent: &str) -> &'static str {
 
 /// The referring site's host, or `Direct` when there is none or it is this app.
 pub fn referrer(referer: Option<&str>, own_base: &str) -> String {
-    let own = crate::model::url::host(own_base);
+    let own = app_core::link::host(own_base);
     referer
-        .and_then(crate::model::url::host)
+        .and_then(app_core::link::host)
         .filter(|h| Some(h) != own.as_ref())
         .unwrap_or_else(|| "Direct".into())
 }
 
 /// Today's salt, created by whichever request needs it first.
 async fn salt(state: &AppState, day: &str) -> Result<String, AppError> {
-    if let Some(s) = super::cache::of(state).salt(day) {
+    if let Some(s) = state.events.salt(day) {
         return Ok(s);
     }
     let salts = state.db.collection::<Salt>(SALTS);
     if let Some(s) = salts.find_one(doc! { "_id": day }).await? {
-        super::cache::of(state).remember_salt(day, &s.salt);
+        state.events.remember_salt(day, &s.salt);
         return Ok(s.salt);
     }
     let mut bytes = [0u8; 32];
@@ -112,8 +117,75 @@ async fn salt(state: &AppState, day: &str) -> Result<String, AppError> {
         .await?
         .map(|s| s.salt)
         .unwrap_or(fresh.salt);
-    super::cache::of(state).remember_salt(day, &salt);
+    state.events.remember_salt(day, &salt);
     Ok(salt)
+}
+
+/// What a public request tells about its visitor.
+pub struct Hit<'a> {
+    /// The client IP.
+    pub ip: &'a str,
+    /// Request headers.
+    pub headers: &'a HeaderMap,
+}
+
+impl Hit<'_> {
+    fn header(&self, name: &str) -> Option<&str> {
+        self.headers.get(name).and_then(|v| v.to_str().ok())
+    }
+
+    /// Bots and browser prefetches are not visits.
+    fn counts(&self) -> bool {
+        let prefetch = ["sec-purpose", "purpose", "x-moz"]
+            .iter()
+            .any(|h| self.header(h).is_some_and(|v| v.contains("prefetch")));
+        !prefetch && !is_bot(self.header("user-agent").unwrap_or(""))
+    }
+}
+
+/// What happened, where: `kind` (`view`, `click`, `submit`) on `item` of `surface`, with its
+/// `target` inside the item when it matters.
+pub struct Happened<'a> {
+    /// The workspace whose surface it is.
+    pub workspace_id: &'a str,
+    /// `bio`, `site`…
+    pub surface: &'a str,
+    /// The page or site.
+    pub item: &'a str,
+    /// `view`, `click`, `submit`…
+    pub kind: &'a str,
+    /// The clicked block, the viewed page…
+    pub target: Option<&'a str>,
+}
+
+/// Records `what` for the visitor of `hit`, unless it is a bot or over the per-client limit.
+/// Returns whether it was counted.
+pub async fn record(state: &AppState, what: Happened<'_>, hit: &Hit<'_>) -> Result<bool, AppError> {
+    if !hit.counts() {
+        return Ok(false);
+    }
+    let client = format!("{} {}", hit.ip, what.workspace_id);
+    match state.limits.views.check(&client).await {
+        Ok(()) => {}
+        Err(AppError::RateLimited { .. }) => return Ok(false),
+        Err(e) => return Err(e),
+    }
+    let at = state.clock.now();
+    let ua = hit.header("user-agent").unwrap_or("");
+    let event = Event {
+        id: None,
+        workspace_id: what.workspace_id.to_owned(),
+        surface: what.surface.into(),
+        item: what.item.to_owned(),
+        kind: what.kind.into(),
+        target: what.target.map(Into::into),
+        visitor: visitor(state, &day_of(at), what.workspace_id, hit.ip, ua).await?,
+        referrer: referrer(hit.header("referer"), &state.config.base_url),
+        device: device(ua).into(),
+        at,
+    };
+    state.events.record(event);
+    Ok(true)
 }
 
 /// The visitor's identity for `day` on `workspace_id`'s pages; unlinkable across days.

@@ -1,0 +1,71 @@
+//! A site's numbers over a range of days, read from the daily rollups of its events.
+
+use super::public::{SUBMIT, SURFACE};
+use crate::model::stats::SiteStats;
+use app_core::error::AppError;
+use app_core::stats::{permille, DayCount};
+use futures_util::TryStreamExt;
+use mongodb::bson::doc;
+use platform::events::visitors::day_of;
+use platform::events::{report, rollups, Rollup, VIEW};
+use platform::AppState;
+use std::collections::BTreeMap;
+use workspaces::WorkspaceScope;
+
+/// Views, visitors, forms sent, views per page, referrers and devices of site `site_id` between
+/// `from` and `to` inclusive (`YYYY-MM-DD`; empty means the last 30 days).
+pub async fn stats(
+    state: &AppState,
+    scope: &WorkspaceScope,
+    site_id: &str,
+    from: &str,
+    to: &str,
+) -> Result<SiteStats, AppError> {
+    let (from, to) = report::range(state, from, to)?;
+    let site = super::sites::get(state, scope, site_id).await?;
+    let (from_day, to_day) = (day_of(from), day_of(to));
+    let daily: Vec<Rollup> = rollups(&state.db)
+        .find(scope.filter_with(doc! {
+            "surface": SURFACE, "item": site_id, "hourly": false,
+            "period": { "$gte": &from_day, "$lte": &to_day },
+        }))
+        .await?
+        .try_collect()
+        .await?;
+    let days: Vec<DayCount> = report::days(from, to)
+        .into_iter()
+        .map(|day| {
+            let r = daily.iter().find(|r| r.period == day);
+            DayCount {
+                views: r.map_or(0, |r| r.count(VIEW)),
+                clicks: r.map_or(0, |r| r.count(SUBMIT)),
+                day,
+            }
+        })
+        .collect();
+    let views: u64 = days.iter().map(|d| d.views).sum();
+    let submissions: u64 = days.iter().map(|d| d.clicks).sum();
+    let mut per_page: BTreeMap<String, u64> = BTreeMap::new();
+    for r in &daily {
+        for (page_id, n) in r.targets_of(VIEW) {
+            let name = site
+                .draft
+                .page_by_id(&page_id)
+                .map_or_else(|| "Removed page".to_owned(), |p| p.title.clone());
+            *per_page.entry(name).or_default() += n;
+        }
+    }
+    let (referrers, devices) = report::audience(&daily);
+    Ok(SiteStats {
+        from: from_day,
+        to: to_day,
+        views,
+        visitors: daily.iter().map(|r| r.visitors.max(0) as u64).sum(),
+        submissions,
+        conversion_permille: permille(submissions, views),
+        days,
+        pages: report::named(per_page, 30),
+        referrers,
+        devices,
+    })
+}
