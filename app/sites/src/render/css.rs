@@ -44,7 +44,7 @@ input,textarea{width:100%;min-height:48px;padding:10px 14px;font:inherit;color:i
 textarea{min-height:140px}[aria-invalid=true]{border-color:#c62828}.err{color:#c62828;margin:4px 0 0;font-size:.95rem}\
 .hp{position:absolute;left:-10000px;width:1px;height:1px;overflow:hidden}.sent{font-weight:600}\
 .frame{width:100%;aspect-ratio:16/9;border:0;border-radius:var(--card);background:var(--surface)}.l-narrow .w{max-width:720px}\
-.rt img{height:auto}.band{background:var(--accent);color:var(--on-accent);text-align:center}.band .btn{background:var(--on-accent);color:var(--accent)}\
+.rt img{height:auto}.s.band{background:var(--accent);color:var(--on-accent);text-align:center}.band .btn{background:var(--on-accent);color:var(--accent)}\
 .foot{font-size:.95rem}.foot .links{display:flex;gap:16px;flex-wrap:wrap;list-style:none;padding:0}.made{text-align:center;font-size:.8rem;padding:16px;opacity:.7}\
 @media(prefers-reduced-motion:reduce){*{scroll-behavior:auto}}";
 
