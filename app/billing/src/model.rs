@@ -8,6 +8,7 @@ pub use super::admin_model::{AdminWorkspaceRow, ApplyTo, OverLimit, PlanImpact};
 /// The numeric limits a plan sets; `-1` means unlimited.
 pub const LIMITS: &[(&str, &str)] = &[
     ("bio_pages", "Bio pages"),
+    ("sites", "Websites"),
     ("contacts", "Contacts"),
     ("emails_per_month", "Emails per month"),
     ("team_members", "Team members"),

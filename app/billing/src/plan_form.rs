@@ -3,11 +3,13 @@
 
 use serde::{Deserialize, Serialize};
 
-/// The six limit fields of a form, in the order of `LIMITS`; blank or `-1` as the form allows.
+/// The seven limit fields of a form, in the order of `LIMITS`; blank or `-1` as the form allows.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LimitFields {
     /// Bio pages.
     pub bio_pages: String,
+    /// Websites.
+    pub sites: String,
     /// Contacts.
     pub contacts: String,
     /// Emails per month.
@@ -22,9 +24,10 @@ pub struct LimitFields {
 
 impl LimitFields {
     /// The values by limit key.
-    pub fn by_key(self) -> [(&'static str, String); 6] {
+    pub fn by_key(self) -> [(&'static str, String); 7] {
         [
             ("bio_pages", self.bio_pages),
+            ("sites", self.sites),
             ("contacts", self.contacts),
             ("emails_per_month", self.emails_per_month),
             ("team_members", self.team_members),

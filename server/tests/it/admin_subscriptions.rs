@@ -21,6 +21,7 @@ async fn own_limits(admin: &mut Client, ws: &str, contacts: &str) -> common::cli
             &[
                 ("workspace_id", ws),
                 ("bio_pages", ""),
+                ("sites", ""),
                 ("contacts", contacts),
                 ("emails_per_month", ""),
                 ("team_members", "5"),
@@ -78,6 +79,7 @@ async fn admins_give_plans_limits_trials_and_discounts_and_the_workspace_sees_wh
     assert!(trial.is_err(), "every limit must be given");
     let all: Vec<(String, String)> = [
         "bio_pages",
+        "sites",
         "contacts",
         "emails_per_month",
         "team_members",

@@ -27,6 +27,7 @@ fn plan_form<'a>(
         ("trial_days", "0"),
         ("visible", "on"),
         ("bio_pages", "-1"),
+        ("sites", "-1"),
         ("contacts", "-1"),
         ("emails_per_month", "-1"),
         ("team_members", seats),

@@ -118,17 +118,26 @@ async fn a_site_from_a_template_is_published_as_plain_html_and_a_revision_comes_
         2,
         "{site}"
     );
-    let taken = c
-        .call(
-            "create_site",
-            &[
-                ("workspace_id", &ws),
-                ("name", "Again"),
-                ("slug", &slug),
-                ("template", "blank"),
-            ],
-        )
+    // The free plan has one site; another workspace cannot take the same address.
+    let another = |ws: &str, slug: &str| {
+        [
+            ("workspace_id", ws.to_owned()),
+            ("name", "Again".to_owned()),
+            ("slug", slug.to_owned()),
+            ("template", "blank".to_owned()),
+        ]
+    };
+    let second = c
+        .call("create_site", &pairs(&another(&ws, &unique("two"))))
         .await;
+    assert_eq!(
+        second.status,
+        StatusCode::PAYMENT_REQUIRED,
+        "{}",
+        second.body
+    );
+    let other = workspace(&mut c, &unique("other")).await;
+    let taken = c.call("create_site", &pairs(&another(&other, &slug))).await;
     assert_eq!(taken.status, StatusCode::CONFLICT);
     assert_eq!(
         taken.json()["message"],

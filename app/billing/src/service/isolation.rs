@@ -13,6 +13,7 @@ const PLAN_FORM: &[(&str, &str)] = &[
     ("trial_days", "0"),
     ("visible", "on"),
     ("bio_pages", "1"),
+    ("sites", "1"),
     ("contacts", "1"),
     ("emails_per_month", "1"),
     ("team_members", "1"),
@@ -58,6 +59,7 @@ pub const ISOLATION: &[IsolationRow] = &[
         &[
             ("workspace_id", "{ws}"),
             ("bio_pages", ""),
+            ("sites", ""),
             ("contacts", ""),
             ("emails_per_month", ""),
             ("team_members", "1000"),

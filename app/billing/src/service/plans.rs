@@ -43,7 +43,7 @@ fn to_view(d: &Document) -> Option<PlanView> {
 
 /// Creates the free plan if there is none (idempotent; runs at start-up).
 pub async fn ensure_free_plan(db: &Db) -> Result<(), AppError> {
-    let limits = doc! { "bio_pages": 1_i64, "contacts": 500_i64, "emails_per_month": 1000_i64, "team_members": 3_i64, "storage_mb": 100_i64, "ai_credits": 20_i64 };
+    let limits = doc! { "bio_pages": 1_i64, "sites": 1_i64, "contacts": 500_i64, "emails_per_month": 1000_i64, "team_members": 3_i64, "storage_mb": 100_i64, "ai_credits": 20_i64 };
     db.collection::<Document>(PLANS)
         .update_one(
             doc! { "key": "free" },

@@ -4,6 +4,7 @@
 //! A form's timing token is not cached: it is put into the page on each request.
 
 use super::store::SiteDoc;
+use axum::body::Bytes;
 use http::HeaderValue;
 use platform::AppState;
 use std::sync::Arc;
@@ -25,7 +26,10 @@ pub struct Served {
     /// The page.
     pub page_id: String,
     /// The whole document, with [`TOKEN_SLOT`] where the form token goes.
-    pub html: String,
+    pub html: Bytes,
+    /// Whether it has a form (so a token to put in); most pages have none and are sent as
+    /// they are, without a copy.
+    pub has_form: bool,
     /// Its `Content-Security-Policy`.
     pub csp: HeaderValue,
 }

@@ -184,6 +184,8 @@ pub async fn add(
     };
     verify(state, &mut d).await?;
     domains(&state.db).insert_one(&d).await?;
+    // A visit before it was added may have cached the host's 404.
+    super::cache::forget_host(state, &d.domain).await;
     panel(state, scope, site_id).await
 }
 

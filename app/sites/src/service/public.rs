@@ -8,6 +8,7 @@ use super::store::{sites, SiteDoc};
 use crate::render::{image_urls, render_page, FormState, RenderCtx};
 use app_core::error::AppError;
 use app_core::text::escape_html as esc;
+use axum::body::Bytes;
 use axum::response::{IntoResponse, Response};
 use http::{header, HeaderValue, StatusCode};
 use mongodb::bson::doc;
@@ -125,15 +126,20 @@ pub async fn render(
         site_id: site.id.clone(),
         page_id: page.id.clone(),
         csp: csp(style),
-        html,
+        has_form: html.contains(TOKEN_SLOT),
+        html: html.into(),
     })
 }
 
 /// `served` as a response with a fresh form token.
 pub fn respond(state: &AppState, served: &Served, status: StatusCode) -> Response {
-    let token = forms::token(state, &served.site_id);
-    let html = served.html.replace(TOKEN_SLOT, &token);
-    let mut res = (status, html).into_response();
+    let body = if served.has_form {
+        let html = String::from_utf8_lossy(&served.html);
+        Bytes::from(html.replace(TOKEN_SLOT, &forms::token(state, &served.site_id)))
+    } else {
+        served.html.clone()
+    };
+    let mut res = (status, body).into_response();
     let h = res.headers_mut();
     h.insert(
         header::CONTENT_TYPE,

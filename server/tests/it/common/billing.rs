@@ -12,6 +12,7 @@ use serde_json::Value;
 pub async fn paid_plan(app: &TestApp, key: &str, monthly: &str, seats: &str) {
     let limits: Vec<(String, String)> = [
         ("bio_pages", "-1"),
+        ("sites", "-1"),
         ("contacts", "-1"),
         ("emails_per_month", "-1"),
         ("team_members", seats),
