@@ -26,7 +26,7 @@ export default async function globalSetup() {
   for (const p of PAID_PLANS) {
     await call("save_plan", {
       key: p.key, name: p.name, description: `The ${p.name} plan`, monthly_price: p.monthly,
-      yearly_price: p.yearly, trial_days: "0", visible: "on", bio_pages: "-1", contacts: "-1",
+      yearly_price: p.yearly, trial_days: "0", visible: "on", bio_pages: "-1", sites: "-1", contacts: "-1",
       emails_per_month: "-1", team_members: p.seats, storage_mb: "-1", ai_credits: "-1",
     });
   }

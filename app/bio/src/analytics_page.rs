@@ -6,7 +6,7 @@ use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
-use ui::{BarChart, ChartPoint, EmptyState, IconName, ShareList};
+use ui::{BarChart, ChartPoint, EmptyState, IconName, RangeForm, ShareList};
 use workspaces::api::get_workspace;
 use workspaces::model::Permission;
 
@@ -49,31 +49,12 @@ pub fn BioAnalyticsPage() -> impl IntoView {
                         <a class="button button-ghost" href=back>"Back to the builder"</a>
                     </div>
                     <p class="muted">{page.public_url.clone()}" · Visits and clicks show here within a few seconds."</p>
-                    <RangeForm slug=slug.clone() from=stats.from.clone() to=stats.to.clone()/>
+                    <RangeForm from=stats.from.clone() to=stats.to.clone() keep=("page", slug.clone())/>
                     <StatsBody stats/>
                     {can_reset.then(|| view! { <ResetStats workspace_id=ws.id.clone() page_id=page.id.clone() reset/> })}
                 })
             })}
         </Transition>
-    }
-}
-
-/// The date range, as a plain GET form so it works before the app loads.
-#[component]
-fn RangeForm(slug: String, from: String, to: String) -> impl IntoView {
-    view! {
-        <form class="filter-row range-form" method="get" aria-label="Date range">
-            <input type="hidden" name="page" value=slug/>
-            <div class="field">
-                <label for="range-from">"From"</label>
-                <input id="range-from" type="date" name="from" value=from/>
-            </div>
-            <div class="field">
-                <label for="range-to">"To"</label>
-                <input id="range-to" type="date" name="to" value=to/>
-            </div>
-            <button type="submit" class="button button-secondary">"Show"</button>
-        </form>
     }
 }
 

@@ -5,7 +5,7 @@ use app_core::stats::percent;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
-use ui::{BarChart, ChartPoint, EmptyState, IconName, ShareList};
+use ui::{BarChart, ChartPoint, EmptyState, IconName, RangeForm, ShareList};
 use workspaces::api::get_workspace;
 
 /// `/app/<handle>/sites/<id>/analytics[?from=&to=]`: views, visitors, forms sent and their rate,
@@ -43,17 +43,7 @@ pub fn SiteAnalyticsPage() -> impl IntoView {
                         <a class="button button-ghost" href=format!("/app/{}/sites/{}", ws.handle, site.id)>"Back to the editor"</a>
                     </div>
                     <p class="muted">{site.public_url.clone()}" · Visits show here within a few seconds. Bots are never counted."</p>
-                    <form class="filter-row range-form" method="get" aria-label="Date range">
-                        <div class="field">
-                            <label for="range-from">"From"</label>
-                            <input id="range-from" type="date" name="from" value=stats.from.clone()/>
-                        </div>
-                        <div class="field">
-                            <label for="range-to">"To"</label>
-                            <input id="range-to" type="date" name="to" value=stats.to.clone()/>
-                        </div>
-                        <button type="submit" class="button button-secondary">"Show"</button>
-                    </form>
+                    <RangeForm from=stats.from.clone() to=stats.to.clone()/>
                     <StatsBody stats/>
                 })
             })}

@@ -312,6 +312,26 @@ async fn a_form_keeps_bots_out_and_turns_a_message_into_a_contact() {
         vec!["Ada Visitor"],
         "{contacts}"
     );
+    let contact_id = contacts["items"][0]["id"].as_str().unwrap();
+    let contact = ok(
+        &mut c,
+        "get_contact",
+        &[("workspace_id", &ws), ("id", contact_id)],
+    )
+    .await;
+    let entry = contact["timeline"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["kind"] == "site.form_submitted")
+        .unwrap_or_else(|| panic!("{contact}"));
+    assert!(
+        entry["summary"]
+            .as_str()
+            .unwrap()
+            .ends_with("Message: =HYPERLINK(\"http://x\")"),
+        "the message is on the timeline: {entry}"
+    );
     let csv = c.get(&format!("/sites/{ws}/{id}/submissions.csv")).await;
     assert!(
         csv.body.contains("'=HYPERLINK"),

@@ -2,12 +2,10 @@
 
 use super::events::{CLICK, SURFACE};
 use super::pages;
-use crate::model::{permille, BioStats, DayCount, LinkStat};
+use crate::model::{permille, BioStats, LinkStat};
 use app_core::error::AppError;
-use futures_util::TryStreamExt;
-use mongodb::bson::doc;
+use platform::events::report;
 use platform::events::visitors::day_of;
-use platform::events::{report, rollups, Rollup, VIEW};
 use platform::AppState;
 use std::collections::BTreeMap;
 use workspaces::WorkspaceScope;
@@ -24,30 +22,11 @@ pub async fn stats(
     let (from, to) = report::range(state, from, to)?;
     let page = pages::get(state, scope, page_id).await?;
     let (from_day, to_day) = (day_of(from), day_of(to));
-    let daily: Vec<Rollup> = rollups(&state.db)
-        .find(scope.filter_with(doc! {
-            "surface": SURFACE, "item": page_id, "hourly": false,
-            "period": { "$gte": &from_day, "$lte": &to_day },
-        }))
-        .await?
-        .try_collect()
-        .await?;
-
-    let days: Vec<DayCount> = report::days(from, to)
-        .into_iter()
-        .map(|day| {
-            let r = daily.iter().find(|r| r.period == day);
-            DayCount {
-                views: r.map_or(0, |r| r.count(VIEW)),
-                clicks: r.map_or(0, |r| r.count(CLICK)),
-                day,
-            }
-        })
-        .collect();
+    let daily = report::daily(state, scope.filter(), (SURFACE, page_id), from, to).await?;
+    let days = report::per_day(&daily, from, to, CLICK);
     let views: u64 = days.iter().map(|d| d.views).sum();
     let clicks: u64 = days.iter().map(|d| d.clicks).sum();
-    // Distinct per day, summed: a visitor is unlinkable from one day to the next.
-    let visitors: u64 = daily.iter().map(|r| r.visitors.max(0) as u64).sum();
+    let visitors = report::visitors(&daily);
 
     let mut clicked: BTreeMap<String, u64> = BTreeMap::new();
     for r in &daily {

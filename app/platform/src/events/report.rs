@@ -1,13 +1,14 @@
 //! What every analytics screen reads from the daily rollups the same way: the date range asked
 //! for, each day in it, and where visitors came from and on what.
 
-use super::model::{decode_key, Rollup};
+use super::model::{decode_key, rollups, Rollup, VIEW};
 use super::visitors::day_of;
 use crate::state::AppState;
 use app_core::error::AppError;
 use app_core::home::DAY_MS;
-use app_core::stats::NamedCount;
-use mongodb::bson::DateTime;
+use app_core::stats::{DayCount, NamedCount};
+use futures_util::TryStreamExt;
+use mongodb::bson::{doc, DateTime, Document};
 use std::collections::BTreeMap;
 
 /// The longest range one request may ask for.
@@ -76,4 +77,41 @@ pub fn audience(daily: &[Rollup]) -> (Vec<NamedCount>, Vec<NamedCount>) {
         }
     }
     (named(referrers, 10), named(devices, 3))
+}
+
+/// The daily rollups of `item` of `surface` in `from..=to`; `tenant` is the workspace's filter
+/// (from its scope), which the other conditions only narrow.
+pub async fn daily(
+    state: &AppState,
+    tenant: Document,
+    (surface, item): (&str, &str),
+    from: DateTime,
+    to: DateTime,
+) -> Result<Vec<Rollup>, AppError> {
+    let mut filter = doc! {
+        "surface": surface, "item": item, "hourly": false,
+        "period": { "$gte": day_of(from), "$lte": day_of(to) },
+    };
+    filter.extend(tenant);
+    Ok(rollups(&state.db).find(filter).await?.try_collect().await?)
+}
+
+/// Views and `line` events (clicks, forms sent) per day of `from..=to`, zeros included.
+pub fn per_day(daily: &[Rollup], from: DateTime, to: DateTime, line: &str) -> Vec<DayCount> {
+    days(from, to)
+        .into_iter()
+        .map(|day| {
+            let r = daily.iter().find(|r| r.period == day);
+            DayCount {
+                views: r.map_or(0, |r| r.count(VIEW)),
+                clicks: r.map_or(0, |r| r.count(line)),
+                day,
+            }
+        })
+        .collect()
+}
+
+/// Distinct visitors per day, summed: a visitor is unlinkable from one day to the next.
+pub fn visitors(daily: &[Rollup]) -> u64 {
+    daily.iter().map(|r| r.visitors.max(0) as u64).sum()
 }

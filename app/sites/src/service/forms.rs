@@ -140,6 +140,8 @@ pub async fn submit(
     }
     let mut values = Vec::new();
     let (mut email, mut name) = (String::new(), None);
+    // What the contact record has no field for (phone, message, the rest) goes on its timeline.
+    let mut details = Vec::new();
     for (i, item) in form.items.iter().enumerate() {
         let key = field_name(i);
         let value = fields
@@ -166,6 +168,8 @@ pub async fn submit(
         }
         if item.extra == "name" && !value.is_empty() && name.is_none() {
             name = Some(value.clone());
+        } else if item.extra != "email" && !value.is_empty() {
+            details.push(format!("{}: {value}", item.title));
         }
         values.push((item.title.clone(), value));
     }
@@ -183,7 +187,16 @@ pub async fn submit(
         values,
         at: state.clock.now(),
     };
-    if let Err(e) = keep(state, &site, &doc, name.as_deref(), ip).await {
+    if let Err(e) = keep(
+        state,
+        &site,
+        &doc,
+        name.as_deref(),
+        &details.join(" · "),
+        ip,
+    )
+    .await
+    {
         tracing::error!(error = %e, "site form submission not kept");
         state_of_form.errors.insert(
             "form".into(),
@@ -198,16 +211,28 @@ pub async fn submit(
     thanks
 }
 
-/// Stores the submission, makes the sender a contact and tells the owners.
+/// Stores the submission, makes the sender a contact (what the contact has no field for on
+/// its timeline entry) and tells the owners.
 async fn keep(
     state: &AppState,
     site: &SiteDoc,
     doc: &SubmissionDoc,
     name: Option<&str>,
+    details: &str,
     ip: &str,
 ) -> Result<(), AppError> {
     submissions(&state.db).insert_one(doc).await?;
-    let summary = format!("Sent the form on {} · {}", site.name, doc.page);
+    let mut summary = format!("Sent the form on {} · {}", site.name, doc.page);
+    if !details.is_empty() {
+        // The timeline shows a line, not the whole message: the submissions list has it all.
+        let short: String = details.chars().take(300).collect();
+        let more = if short.len() < details.len() {
+            "…"
+        } else {
+            ""
+        };
+        summary.push_str(&format!(": {short}{more}"));
+    }
     let capture = Capture {
         workspace_id: &site.workspace_id,
         email: &doc.email,

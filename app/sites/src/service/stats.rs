@@ -3,11 +3,9 @@
 use super::public::{SUBMIT, SURFACE};
 use crate::model::stats::SiteStats;
 use app_core::error::AppError;
-use app_core::stats::{permille, DayCount};
-use futures_util::TryStreamExt;
-use mongodb::bson::doc;
+use app_core::stats::permille;
 use platform::events::visitors::day_of;
-use platform::events::{report, rollups, Rollup, VIEW};
+use platform::events::{report, VIEW};
 use platform::AppState;
 use std::collections::BTreeMap;
 use workspaces::WorkspaceScope;
@@ -23,26 +21,8 @@ pub async fn stats(
 ) -> Result<SiteStats, AppError> {
     let (from, to) = report::range(state, from, to)?;
     let site = super::sites::get(state, scope, site_id).await?;
-    let (from_day, to_day) = (day_of(from), day_of(to));
-    let daily: Vec<Rollup> = rollups(&state.db)
-        .find(scope.filter_with(doc! {
-            "surface": SURFACE, "item": site_id, "hourly": false,
-            "period": { "$gte": &from_day, "$lte": &to_day },
-        }))
-        .await?
-        .try_collect()
-        .await?;
-    let days: Vec<DayCount> = report::days(from, to)
-        .into_iter()
-        .map(|day| {
-            let r = daily.iter().find(|r| r.period == day);
-            DayCount {
-                views: r.map_or(0, |r| r.count(VIEW)),
-                clicks: r.map_or(0, |r| r.count(SUBMIT)),
-                day,
-            }
-        })
-        .collect();
+    let daily = report::daily(state, scope.filter(), (SURFACE, site_id), from, to).await?;
+    let days = report::per_day(&daily, from, to, SUBMIT);
     let views: u64 = days.iter().map(|d| d.views).sum();
     let submissions: u64 = days.iter().map(|d| d.clicks).sum();
     let mut per_page: BTreeMap<String, u64> = BTreeMap::new();
@@ -57,10 +37,10 @@ pub async fn stats(
     }
     let (referrers, devices) = report::audience(&daily);
     Ok(SiteStats {
-        from: from_day,
-        to: to_day,
+        from: day_of(from),
+        to: day_of(to),
         views,
-        visitors: daily.iter().map(|r| r.visitors.max(0) as u64).sum(),
+        visitors: report::visitors(&daily),
         submissions,
         conversion_permille: permille(submissions, views),
         days,
