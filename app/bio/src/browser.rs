@@ -1,27 +1,6 @@
 //! What the builder asks of the browser: the time, the page's style nonce, local date-times,
 //! element positions and focus. On the server each answers something harmless.
 
-/// A new block id: random, so blocks added in two tabs never collide.
-pub fn new_block_id() -> String {
-    #[cfg(feature = "hydrate")]
-    {
-        (0..3)
-            .map(|_| {
-                format!(
-                    "{:08x}",
-                    (js_sys::Math::random() * f64::from(u32::MAX)) as u32
-                )
-            })
-            .collect()
-    }
-    #[cfg(not(feature = "hydrate"))]
-    {
-        use std::sync::atomic::{AtomicU64, Ordering};
-        static NEXT: AtomicU64 = AtomicU64::new(1);
-        format!("s{:x}", NEXT.fetch_add(1, Ordering::Relaxed))
-    }
-}
-
 /// Now as `YYYY-MM-DDTHH:MM:SSZ`.
 pub fn now() -> String {
     #[cfg(feature = "hydrate")]

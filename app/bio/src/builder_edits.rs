@@ -1,11 +1,11 @@
 //! The builder's edits: blocks added, moved, duplicated, deleted and restored, settings of a
 //! block or of the theme changed. Each goes through [`Builder::edit`], so each is autosaved.
 
-use super::browser::new_block_id;
 use super::builder_state::Builder;
 use super::model::{Block, BlockKind, MAX_BLOCKS};
 use leptos::prelude::*;
 use serde_json::Value;
+use ui::dom::random_id as new_block_id;
 
 impl Builder {
     pub(super) fn index_of(&self, id: &str) -> Option<usize> {

@@ -8,24 +8,10 @@ use app_core::error::AppError;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::time::Duration;
+pub use ui::SaveStatus;
 
 /// Quiet time after the last edit before the draft is saved.
 const AUTOSAVE_AFTER: Duration = Duration::from_millis(700);
-
-/// Where the draft stands against the server.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum SaveStatus {
-    /// Everything is saved.
-    Saved,
-    /// Edits wait for the autosave.
-    Waiting,
-    /// A save is on its way.
-    Saving,
-    /// The draft breaks a rule; the messages are next to the fields.
-    Invalid,
-    /// The last save failed; the error says why.
-    Failed,
-}
 
 /// The builder of one page.
 #[derive(Clone, Copy)]

@@ -8,16 +8,7 @@ pub fn PublishBar(#[prop(into)] public_url: String, preview_open: RwSignal<bool>
     let b = use_builder();
     let toasts = use_toasts();
     let publishing = RwSignal::new(false);
-    let status = move || match b.status.get() {
-        SaveStatus::Saved => "Saved".to_owned(),
-        SaveStatus::Waiting => "Unsaved changes".to_owned(),
-        SaveStatus::Saving => "Saving…".to_owned(),
-        SaveStatus::Invalid => "Not saved: fix the highlighted fields".to_owned(),
-        SaveStatus::Failed => format!(
-            "Not saved: {}",
-            b.error.get().map(|e| e.to_string()).unwrap_or_default()
-        ),
-    };
+    let status = move || b.status.get().describe(b.error.get().as_ref());
     let failed = move || matches!(b.status.get(), SaveStatus::Failed);
     let live = move || b.published_at.get().is_some();
     let can_publish = move || {

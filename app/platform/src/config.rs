@@ -55,6 +55,8 @@ pub struct Config {
     pub base_url: String,
     /// The origin of `base_url` as browsers write it in `Origin` (`https://app.example`).
     pub base_origin: String,
+    /// The host name of `base_url` (`app.example`): requests for other hosts are sites' domains.
+    pub base_host: String,
     /// `MONGODB_URI`: connection string of the MongoDB deployment.
     pub mongodb_uri: String,
     /// `MONGODB_DB`: database name inside that deployment.
@@ -348,6 +350,7 @@ impl Config {
         Ok(Config {
             env,
             base_url: base_url.trim_end_matches('/').to_owned(),
+            base_host: crate::request::host_name(base_origin.as_deref().unwrap_or_default()),
             base_origin: base_origin.unwrap_or_default(),
             mongodb_uri,
             mongodb_db: get("MONGODB_DB").unwrap_or_else(|| "mewayz".into()),

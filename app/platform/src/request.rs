@@ -121,7 +121,7 @@ pub fn is_app_host(config: &crate::Config, host: &str) -> bool {
     name.is_empty()
         || name == "localhost"
         || name.parse::<std::net::IpAddr>().is_ok()
-        || name == host_name(&config.base_origin)
+        || name == config.base_host
 }
 
 #[cfg(test)]

@@ -9,16 +9,7 @@ pub fn EditorBar(#[prop(into)] public_url: String, preview_open: RwSignal<bool>)
     let e = use_editor();
     let toasts = use_toasts();
     let publishing = RwSignal::new(false);
-    let status = move || match e.status.get() {
-        SaveStatus::Saved => "Saved".to_owned(),
-        SaveStatus::Waiting => "Unsaved changes".to_owned(),
-        SaveStatus::Saving => "Saving…".to_owned(),
-        SaveStatus::Invalid => "Not saved: fix the highlighted fields".to_owned(),
-        SaveStatus::Failed => format!(
-            "Not saved: {}",
-            e.error.get().map(|x| x.to_string()).unwrap_or_default()
-        ),
-    };
+    let status = move || e.status.get().describe(e.error.get().as_ref());
     let live = move || e.published_at.get().is_some();
     let can_publish = move || {
         e.status.get() == SaveStatus::Saved && !publishing.get() && (!live() || e.unpublished.get())

@@ -8,26 +8,7 @@ use super::model::site::{MAX_PAGES, MAX_SECTIONS};
 use super::model::{NavLink, Page, Section};
 use leptos::prelude::*;
 use serde_json::Value;
-
-/// A new id for a section or page, unique enough within a site.
-pub fn new_local_id() -> String {
-    let n: u64 = (js_random() * 1e15) as u64;
-    format!("n{n:x}")
-}
-
-#[cfg(feature = "hydrate")]
-fn js_random() -> f64 {
-    js_sys::Math::random()
-}
-
-#[cfg(not(feature = "hydrate"))]
-fn js_random() -> f64 {
-    use std::time::{SystemTime, UNIX_EPOCH};
-    let nanos = SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map_or(0, |d| d.subsec_nanos());
-    f64::from(nanos) / 1e9
-}
+use ui::dom::random_id;
 
 fn set_json<T: serde::Serialize + serde::de::DeserializeOwned>(
     target: &mut T,
@@ -51,7 +32,9 @@ fn get_json<T: serde::Serialize>(target: &T, field: &str) -> Value {
 
 impl Editor {
     fn sections_len(&self) -> usize {
-        self.current().map_or(0, |p| p.sections.len())
+        let page = self.page.get_untracked();
+        self.draft
+            .with_untracked(|d| d.page_by_id(&page).map_or(0, |p| p.sections.len()))
     }
 
     /// The position of section `id` on the page on screen.
@@ -67,12 +50,12 @@ impl Editor {
 
     /// Adds a section of `kind` at the end of the page and opens it.
     pub fn add_section(&self, kind: &str) {
-        if self.draft.with_untracked(|_| self.sections_len()) >= MAX_SECTIONS {
+        if self.sections_len() >= MAX_SECTIONS {
             self.announcement
                 .set(format!("A page holds at most {MAX_SECTIONS} sections."));
             return;
         }
-        let Some(section) = Section::blank(kind, new_local_id()) else {
+        let Some(section) = Section::blank(kind, random_id()) else {
             return;
         };
         let (id, label) = (section.id.clone(), section.label());
@@ -113,7 +96,7 @@ impl Editor {
         let Some(mut copy) = self.current().map(|p| p.sections[i].clone()) else {
             return;
         };
-        copy.id = new_local_id();
+        copy.id = random_id();
         let new_id = copy.id.clone();
         self.edit_page("", |p| p.sections.insert(i + 1, copy));
         self.selected.set(Some(new_id));
@@ -241,11 +224,11 @@ impl Editor {
             return;
         }
         let page = Page {
-            id: new_local_id(),
+            id: random_id(),
             slug: slug.trim().to_ascii_lowercase(),
             title: title.trim().to_owned(),
             seo: Default::default(),
-            sections: Section::blank("hero", new_local_id()).into_iter().collect(),
+            sections: Section::blank("hero", random_id()).into_iter().collect(),
         };
         let id = page.id.clone();
         self.edit("", |d| {
@@ -269,23 +252,9 @@ impl Editor {
             d.pages.retain(|p| p.id != id || p.slug.is_empty());
             d.nav.retain(|n| n.page != id);
         });
-        self.keep_page_on_screen_now();
+        self.keep_page_on_screen();
         self.announcement
             .set("Page deleted. Undo brings it back.".into());
-    }
-
-    fn keep_page_on_screen_now(&self) {
-        let home = self
-            .draft
-            .with_untracked(|d| d.page("").or(d.pages.first()).map(|p| p.id.clone()));
-        if let Some(home) = home {
-            if self
-                .draft
-                .with_untracked(|d| d.page_by_id(&self.page.get_untracked()).is_none())
-            {
-                self.page.set(home);
-            }
-        }
     }
 
     /// Edits the menu.

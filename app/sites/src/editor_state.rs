@@ -9,26 +9,12 @@ use app_core::error::{AppError, FieldMessages};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::time::Duration;
+pub use ui::SaveStatus;
 
 /// Quiet time after the last edit before the draft is saved.
 const AUTOSAVE_AFTER: Duration = Duration::from_millis(700);
 /// Steps undo remembers.
 const UNDO_STEPS: usize = 100;
-
-/// Where the draft stands against the server.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum SaveStatus {
-    /// Everything is saved.
-    Saved,
-    /// Edits wait for the autosave.
-    Waiting,
-    /// A save is on its way.
-    Saving,
-    /// The draft breaks a rule; the messages are next to the fields.
-    Invalid,
-    /// The last save failed; the error says why.
-    Failed,
-}
 
 /// The editor of one site.
 #[derive(Clone, Copy)]
@@ -166,7 +152,8 @@ impl Editor {
             .set_value(set_timeout_with_handle(move || this.save_now(), AUTOSAVE_AFTER).ok());
     }
 
-    fn keep_page_on_screen(&self) {
+    /// Shows the home page when the page on screen is gone (deleted, undone).
+    pub(crate) fn keep_page_on_screen(&self) {
         let id = self.page.get_untracked();
         let home = self.draft.with_untracked(|d| {
             (d.page_by_id(&id).is_none())

@@ -1,5 +1,27 @@
-//! What drag-and-drop lists ask of the browser: element positions and focus. On the server
-//! each answers something harmless.
+//! What drag-and-drop lists ask of the browser: element positions and focus, and new ids for
+//! the items builders add. On the server each answers something harmless.
+
+/// A new id for an item a builder adds (a bio block, a site's section or page): random, so
+/// items added in two tabs never collide.
+pub fn random_id() -> String {
+    #[cfg(feature = "hydrate")]
+    {
+        (0..3)
+            .map(|_| {
+                format!(
+                    "{:08x}",
+                    (web_sys::js_sys::Math::random() * f64::from(u32::MAX)) as u32
+                )
+            })
+            .collect()
+    }
+    #[cfg(not(feature = "hydrate"))]
+    {
+        use std::sync::atomic::{AtomicU64, Ordering};
+        static NEXT: AtomicU64 = AtomicU64::new(1);
+        format!("s{:x}", NEXT.fetch_add(1, Ordering::Relaxed))
+    }
+}
 
 /// Starts a drag from a handle: no text selection or scrolling, and the handle keeps receiving
 /// the pointer's moves even when it leaves the handle (a finger rarely stays on it).

@@ -31,14 +31,20 @@ pub struct RenderCtx<'a> {
     pub token: &'a str,
 }
 
+/// The path of the page at `slug` under a site's prefix `base` (`/s/<slug>`, or empty on its
+/// own domain).
+pub fn page_path(base: &str, slug: &str) -> String {
+    match (base, slug) {
+        ("", "") => "/".into(),
+        (b, "") => b.to_owned(),
+        (b, s) => format!("{b}/{s}"),
+    }
+}
+
 impl RenderCtx<'_> {
     /// The path of the page at `slug`.
     pub fn page_path(&self, slug: &str) -> String {
-        match (self.base, slug) {
-            ("", "") => "/".into(),
-            (b, "") => b.to_owned(),
-            (b, s) => format!("{b}/{s}"),
-        }
+        page_path(self.base, slug)
     }
 
     /// Where `link` goes from this site: its own paths gain the site's prefix.

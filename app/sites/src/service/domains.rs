@@ -77,6 +77,19 @@ pub async fn active_of(state: &AppState, site_id: &str) -> Option<String> {
         .map(|d| d.domain)
 }
 
+/// The active domain of each of the workspace's sites that has one, by site id.
+pub async fn active_in(
+    state: &AppState,
+    scope: &WorkspaceScope,
+) -> Result<std::collections::HashMap<String, String>, AppError> {
+    let docs: Vec<DomainDoc> = domains(&state.db)
+        .find(scope.filter_with(doc! { "status": "active" }))
+        .await?
+        .try_collect()
+        .await?;
+    Ok(docs.into_iter().map(|d| (d.site_id, d.domain)).collect())
+}
+
 /// The active domain `host` (lowercased, without port), if one is: which site it serves.
 pub async fn active(state: &AppState, host: &str) -> Result<Option<DomainDoc>, AppError> {
     Ok(domains(&state.db)
@@ -143,8 +156,8 @@ pub async fn add(
             "Enter a domain name, like www.example.com.",
         ));
     };
-    let app_host = platform::request::host_name(&state.config.base_origin);
-    if domain == app_host || domain.ends_with(&format!(".{app_host}")) {
+    let app_host = &state.config.base_host;
+    if domain == *app_host || domain.ends_with(&format!(".{app_host}")) {
         return Err(AppError::invalid("domain", "Use a domain of your own."));
     }
     let mine = domains(&state.db)

@@ -17,6 +17,7 @@ use platform::events::visitors::Hit;
 use platform::mailer::Email;
 use platform::{AppState, Capture, ContactEvent};
 use std::collections::HashMap;
+use workspaces::WorkspaceScope;
 
 /// The fewest seconds between serving a form and its post: people take longer, bots do not.
 pub const MIN_SECONDS: i64 = 2;
@@ -89,14 +90,7 @@ pub async fn submit(
     }) else {
         return not_found();
     };
-    let path = {
-        let base = place.base();
-        match (base.as_str(), slug) {
-            ("", "") => "/".to_owned(),
-            (b, "") => b.to_owned(),
-            (b, s) => format!("{b}/{s}"),
-        }
-    };
+    let path = crate::render::page_path(&place.base(), slug);
     let thanks = Redirect::to(&format!("{path}?sent={}#contact", form.id)).into_response();
     // A bot filled the field people never see: it is told it worked, and nothing is kept.
     if fields.get(HONEYPOT).is_some_and(|v| !v.trim().is_empty()) {
@@ -263,7 +257,10 @@ async fn notify(state: &AppState, site: &SiteDoc, doc: &SubmissionDoc) {
     let link = format!(
         "{}/app/{}/sites/{}/submissions",
         state.config.base_url,
-        workspace_handle(state, &site.workspace_id).await,
+        workspaces::service::workspaces::get(state, &WorkspaceScope::system(&site.workspace_id))
+            .await
+            .map(|w| w.handle)
+            .unwrap_or_default(),
         site.id
     );
     let lines: String = doc
@@ -307,15 +304,4 @@ async fn notify(state: &AppState, site: &SiteDoc, doc: &SubmissionDoc) {
             tracing::warn!(error = %e, "form notification not sent");
         }
     }
-}
-
-async fn workspace_handle(state: &AppState, workspace_id: &str) -> String {
-    use mongodb::bson::doc;
-    workspaces::service::store::workspaces(&state.db)
-        .find_one(doc! { "_id": workspace_id })
-        .await
-        .ok()
-        .flatten()
-        .map(|w| w.handle)
-        .unwrap_or_default()
 }

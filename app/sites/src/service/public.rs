@@ -5,7 +5,7 @@
 use super::cache::{self, Served, TOKEN_SLOT};
 use super::forms;
 use super::store::{sites, SiteDoc};
-use crate::render::{image_urls, render_page, FormState, RenderCtx};
+use crate::render::{css, image_urls, page_path, render_page, FormState, RenderCtx};
 use app_core::error::AppError;
 use app_core::text::escape_html as esc;
 use axum::body::Bytes;
@@ -14,8 +14,9 @@ use http::{header, HeaderValue, StatusCode};
 use mongodb::bson::doc;
 use platform::events::visitors::{self, Happened, Hit};
 use platform::events::VIEW;
+use platform::public_page::PublicPage;
 use platform::AppState;
-use std::sync::Arc;
+use std::sync::{Arc, LazyLock};
 
 /// Where a request reached a site.
 #[derive(Debug, Clone)]
@@ -74,18 +75,19 @@ pub fn csp(style: &str) -> HeaderValue {
     )
 }
 
+/// The shell of the pages a site shows when it cannot show the one asked for.
+static PAGE: LazyLock<PublicPage> = LazyLock::new(|| PublicPage::new("", None));
+
 /// The page a missing site or page gets: it names no site and no workspace.
 pub fn not_found() -> Response {
-    let body = "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">\
-        <meta name=\"viewport\" content=\"width=device-width,initial-scale=1\"><meta name=\"robots\" content=\"noindex\">\
-        <title>Not found</title></head><body><main><h1>This page does not exist</h1>\
-        <p>Check the address, or go back to where you came from.</p></main></body></html>";
-    (
+    PAGE.render(
         StatusCode::NOT_FOUND,
-        [(header::CONTENT_TYPE, "text/html; charset=utf-8")],
-        body,
+        "Not found",
+        &platform::public_page::message(
+            "This page does not exist",
+            "Check the address, or go back to where you came from.",
+        ),
     )
-        .into_response()
 }
 
 fn unavailable(e: AppError) -> Response {
@@ -117,15 +119,11 @@ pub async fn render(
             token: TOKEN_SLOT,
         },
     );
-    let style = html
-        .split_once("<style>")
-        .and_then(|(_, rest)| rest.split_once("</style>"))
-        .map_or("", |(s, _)| s);
     Some(Served {
         workspace_id: site.workspace_id.clone(),
         site_id: site.id.clone(),
         page_id: page.id.clone(),
-        csp: csp(style),
+        csp: csp(&css::stylesheet(&content.theme)),
         has_form: html.contains(TOKEN_SLOT),
         html: html.into(),
     })
@@ -246,10 +244,6 @@ async fn sitemap(state: &AppState, place: &Place) -> Response {
         return not_found();
     };
     let (base, origin) = (place.base(), place.origin(state));
-    let ctx = RenderCtx {
-        base: &base,
-        ..RenderCtx::default()
-    };
     let mut xml = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?><urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">",
     );
@@ -260,7 +254,7 @@ async fn sitemap(state: &AppState, place: &Place) -> Response {
     {
         xml.push_str(&format!(
             "<url><loc>{}</loc></url>",
-            esc(&format!("{origin}{}", ctx.page_path(&p.slug)))
+            esc(&format!("{origin}{}", page_path(&base, &p.slug)))
         ));
     }
     xml.push_str("</urlset>");

@@ -81,13 +81,9 @@ pub async fn preview(
             token: "",
         },
     );
-    let style = html
-        .split_once("<style>")
-        .and_then(|(_, r)| r.split_once("</style>"))
-        .map_or("", |(s, _)| s);
     let policy = format!(
         "default-src 'none'; style-src 'sha256-{}'; img-src 'self' https: data:; form-action 'none'; base-uri 'none'; frame-ancestors 'self'",
-        platform::security::csp_hash(style)
+        platform::security::csp_hash(&crate::render::css::stylesheet(&content.theme))
     );
     let mut res = html.into_response();
     let h = res.headers_mut();

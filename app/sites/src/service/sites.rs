@@ -23,12 +23,13 @@ const RESERVED: &[&str] = &["admin", "api", "app", "www", "mewayz", "help", "sta
 pub async fn public_url(state: &AppState, doc: &SiteDoc) -> String {
     match super::domains::active_of(state, &doc.id).await {
         Some(domain) => format!("https://{domain}"),
-        None => format!(
-            "{}/s/{}",
-            state.config.base_url.trim_end_matches('/'),
-            doc.slug
-        ),
+        None => app_address(state, &doc.slug),
     }
+}
+
+/// The address of the site at `slug` on the app.
+fn app_address(state: &AppState, slug: &str) -> String {
+    format!("{}/s/{slug}", state.config.base_url.trim_end_matches('/'))
 }
 
 async fn view(state: &AppState, doc: SiteDoc) -> SiteView {
@@ -60,18 +61,22 @@ pub async fn list(state: &AppState, scope: &WorkspaceScope) -> Result<Vec<SiteSu
         .await?
         .try_collect()
         .await?;
-    let mut out = Vec::with_capacity(docs.len());
-    for d in docs {
-        out.push(SiteSummary {
-            public_url: public_url(state, &d).await,
+    let domains = super::domains::active_in(state, scope).await?;
+    let out = docs
+        .into_iter()
+        .map(|d| SiteSummary {
+            public_url: match domains.get(&d.id) {
+                Some(domain) => format!("https://{domain}"),
+                None => app_address(state, &d.slug),
+            },
             pages: d.draft.pages.len(),
             published: d.published.is_some(),
             updated_at: rfc3339(d.updated_at),
             id: d.id,
             name: d.name,
             slug: d.slug,
-        });
-    }
+        })
+        .collect();
     Ok(out)
 }
 
@@ -311,26 +316,29 @@ pub async fn history(
         .await?
         .try_collect()
         .await?;
-    let mut names = std::collections::HashMap::new();
-    let mut out = Vec::with_capacity(docs.len());
-    for d in docs {
-        if !names.contains_key(&d.by) {
-            let user = identity::service::users::users(&state.db)
-                .find_one(doc! { "_id": &d.by })
-                .await?;
-            names.insert(
-                d.by.clone(),
-                user.map(|u| u.name).unwrap_or_else(|| "Someone".into()),
-            );
-        }
-        out.push(RevisionView {
-            by: names[&d.by].clone(),
+    let by: Vec<&str> = docs.iter().map(|d| d.by.as_str()).collect();
+    let names: std::collections::HashMap<String, String> =
+        identity::service::users::users(&state.db)
+            .find(doc! { "_id": { "$in": by } })
+            .await?
+            .try_collect::<Vec<_>>()
+            .await?
+            .into_iter()
+            .map(|u| (u.id, u.name))
+            .collect();
+    let out = docs
+        .into_iter()
+        .map(|d| RevisionView {
+            by: names
+                .get(&d.by)
+                .cloned()
+                .unwrap_or_else(|| "Someone".into()),
             pages: d.content.pages.len(),
             at: rfc3339(d.at),
             note: d.note,
             id: d.id,
-        });
-    }
+        })
+        .collect();
     Ok(out)
 }
 
