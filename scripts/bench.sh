@@ -26,7 +26,7 @@ trap cleanup EXIT INT TERM
 
 if [ -z "${BENCH_NO_BUILD:-}" ]; then
   say "building release"
-  cargo leptos build --release --split --precompress
+  release_build
 else
   say "measuring the last release build (BENCH_NO_BUILD is set)"
 fi

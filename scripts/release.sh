@@ -4,5 +4,5 @@ set -euo pipefail
 source "$(dirname "$0")/env.sh"
 cd "$ROOT"
 "$ROOT/scripts/setup.sh" release
-cargo leptos build --release --split --precompress
+release_build
 echo "server: $CARGO_TARGET_DIR/release/server   site: $ROOT/target/site"

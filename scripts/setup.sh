@@ -53,6 +53,13 @@ if [ "$mode" = test ]; then
 fi
 
 if [ "$mode" = release ] || [ "$mode" = bench ]; then
+  if ! rustup run "$WASM_TOOLCHAIN" rustc --print sysroot >/dev/null 2>&1 ||
+    [ ! -d "$(rustup run "$WASM_TOOLCHAIN" rustc --print sysroot)/lib/rustlib/src/rust/library" ] ||
+    [ ! -d "$(rustup run "$WASM_TOOLCHAIN" rustc --print sysroot)/lib/rustlib/wasm32-unknown-unknown" ]; then
+    say "installing Rust $WASM_TOOLCHAIN with its source (the release WASM rebuilds std)"
+    rustup toolchain install "$WASM_TOOLCHAIN" --profile minimal --component rust-src \
+      --target wasm32-unknown-unknown
+  fi
   if [ ! -x "$TOOLS/node/node_modules/.bin/wasm-opt" ]; then
     say "installing binaryen $BINARYEN_VERSION (wasm-opt for release builds)"
     mkdir -p "$TOOLS/node"

@@ -74,15 +74,12 @@ pub fn SequenceStepRow(
                 }/>
             <select aria-label=format!("Unit of step {n}")
                 on:change=move |ev| {
-                    let unit = match event_target_value(&ev).as_str() {
-                        "minutes" => WaitUnit::Minutes,
-                        "hours" => WaitUnit::Hours,
-                        _ => WaitUnit::Days,
-                    };
+                    let key = event_target_value(&ev);
+                    let unit = WaitUnit::ALL.into_iter().find(|u| u.name(2) == key).unwrap_or(WaitUnit::Days);
                     edit(Box::new(move |s| if let Step::Wait { unit: u, .. } = s { *u = unit }));
                 }>
-                {[(WaitUnit::Minutes, "minutes"), (WaitUnit::Hours, "hours"), (WaitUnit::Days, "days")].map(|(u, key)| view! {
-                    <option value=key selected=u == unit>{key}</option>
+                {WaitUnit::ALL.map(|u| view! {
+                    <option value=u.name(2) selected=u == unit>{u.name(2)}</option>
                 })}
             </select>
             <FieldErrors messages=messages("amount")/>

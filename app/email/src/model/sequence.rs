@@ -90,6 +90,22 @@ impl WaitUnit {
             WaitUnit::Days => 86_400,
         }
     }
+
+    /// Every unit, shortest first, as the step editor offers them.
+    pub const ALL: [WaitUnit; 3] = [WaitUnit::Minutes, WaitUnit::Hours, WaitUnit::Days];
+
+    /// "days", or "day" for one: the word a step's label and the editor use. Not `Debug`: the
+    /// release WASM is built without it.
+    pub fn name(self, amount: u32) -> &'static str {
+        match (self, amount) {
+            (WaitUnit::Minutes, 1) => "minute",
+            (WaitUnit::Minutes, _) => "minutes",
+            (WaitUnit::Hours, 1) => "hour",
+            (WaitUnit::Hours, _) => "hours",
+            (WaitUnit::Days, 1) => "day",
+            (WaitUnit::Days, _) => "days",
+        }
+    }
 }
 
 /// What a condition asks of an earlier email.
@@ -223,13 +239,7 @@ pub fn step_label(steps: &[Step], id: &str) -> String {
     let what = match &steps[i] {
         Step::Email { subject, .. } => format!("email “{subject}”"),
         Step::Wait { amount, unit, .. } => {
-            let unit = format!("{unit:?}").to_lowercase();
-            let unit = if *amount == 1 {
-                &unit[..unit.len() - 1]
-            } else {
-                &unit
-            };
-            format!("wait {amount} {unit}")
+            format!("wait {amount} {}", unit.name(*amount))
         }
         Step::Until { weekday, time, .. } => {
             match usize::from(*weekday)

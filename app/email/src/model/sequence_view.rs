@@ -141,7 +141,7 @@ pub fn hour_minute(time: &str) -> Option<(i8, i8)> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::sequence::{Condition, WaitUnit};
+    use super::super::sequence::{step_label, Condition, WaitUnit};
     use super::*;
 
     fn email(id: &str) -> Step {
@@ -191,5 +191,23 @@ mod tests {
             .map(|(f, _)| f)
             .collect();
         assert_eq!(fields, ["steps.0.weekday", "steps.0.time"]);
+    }
+
+    #[test]
+    fn a_wait_is_labelled_in_words_singular_for_one() {
+        let steps = [
+            Step::Wait {
+                id: "a".into(),
+                amount: 1,
+                unit: WaitUnit::Hours,
+            },
+            Step::Wait {
+                id: "b".into(),
+                amount: 3,
+                unit: WaitUnit::Minutes,
+            },
+        ];
+        assert_eq!(step_label(&steps, "a"), "Step 1: wait 1 hour");
+        assert_eq!(step_label(&steps, "b"), "Step 2: wait 3 minutes");
     }
 }
