@@ -53,9 +53,8 @@ if [ "$mode" = test ]; then
 fi
 
 if [ "$mode" = release ] || [ "$mode" = bench ]; then
-  if ! rustup run "$WASM_TOOLCHAIN" rustc --print sysroot >/dev/null 2>&1 ||
-    [ ! -d "$(rustup run "$WASM_TOOLCHAIN" rustc --print sysroot)/lib/rustlib/src/rust/library" ] ||
-    [ ! -d "$(rustup run "$WASM_TOOLCHAIN" rustc --print sysroot)/lib/rustlib/wasm32-unknown-unknown" ]; then
+  rustlib="$(rustup run "$WASM_TOOLCHAIN" rustc --print sysroot 2>/dev/null || true)/lib/rustlib"
+  if [ ! -d "$rustlib/src/rust/library" ] || [ ! -d "$rustlib/wasm32-unknown-unknown" ]; then
     say "installing Rust $WASM_TOOLCHAIN with its source (the release WASM rebuilds std)"
     rustup toolchain install "$WASM_TOOLCHAIN" --profile minimal --component rust-src \
       --target wasm32-unknown-unknown

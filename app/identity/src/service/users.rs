@@ -127,6 +127,21 @@ pub async fn by_id(db: &Db, id: &str) -> Result<Option<User>, AppError> {
     Ok(users(db).find_one(doc! { "_id": id }).await?)
 }
 
+/// The accounts among `ids` that exist, in one query, by id.
+pub async fn by_ids<S: AsRef<str>>(
+    db: &Db,
+    ids: &[S],
+) -> Result<std::collections::HashMap<String, User>, AppError> {
+    use futures_util::TryStreamExt;
+    let ids: Vec<&str> = ids.iter().map(AsRef::as_ref).collect();
+    let found: Vec<User> = users(db)
+        .find(doc! { "_id": { "$in": ids } })
+        .await?
+        .try_collect()
+        .await?;
+    Ok(found.into_iter().map(|u| (u.id.clone(), u)).collect())
+}
+
 /// Inserts a new account; a taken email is a conflict on the email field.
 pub async fn insert(db: &Db, user: &User) -> Result<(), AppError> {
     match users(db).insert_one(user).await {

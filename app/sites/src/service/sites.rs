@@ -317,22 +317,13 @@ pub async fn history(
         .try_collect()
         .await?;
     let by: Vec<&str> = docs.iter().map(|d| d.by.as_str()).collect();
-    let names: std::collections::HashMap<String, String> =
-        identity::service::users::users(&state.db)
-            .find(doc! { "_id": { "$in": by } })
-            .await?
-            .try_collect::<Vec<_>>()
-            .await?
-            .into_iter()
-            .map(|u| (u.id, u.name))
-            .collect();
+    let authors = identity::service::users::by_ids(&state.db, &by).await?;
     let out = docs
         .into_iter()
         .map(|d| RevisionView {
-            by: names
+            by: authors
                 .get(&d.by)
-                .cloned()
-                .unwrap_or_else(|| "Someone".into()),
+                .map_or_else(|| "Someone".into(), |u| u.name.clone()),
             pages: d.content.pages.len(),
             at: rfc3339(d.at),
             note: d.note,

@@ -24,11 +24,8 @@ pub async fn owners_of(
         .into_iter()
         .map(|m| m.user_id)
         .collect();
-    Ok(users::users(db)
-        .find(doc! { "_id": { "$in": ids } })
-        .await?
-        .try_collect()
-        .await?)
+    let mut found = users::by_ids(db, &ids).await?;
+    Ok(ids.iter().filter_map(|id| found.remove(id)).collect())
 }
 
 /// Everyone in the workspace, owners first.
@@ -39,18 +36,21 @@ pub async fn list(state: &AppState, scope: &WorkspaceScope) -> Result<Vec<Member
         .await?
         .try_collect()
         .await?;
-    let mut out = Vec::new();
-    for m in members {
-        if let Some(u) = users::by_id(&state.db, &m.user_id).await? {
-            out.push(MemberView {
+    let ids: Vec<&str> = members.iter().map(|m| m.user_id.as_str()).collect();
+    let mut accounts = users::by_ids(&state.db, &ids).await?;
+    let mut out: Vec<MemberView> = members
+        .into_iter()
+        .filter_map(|m| {
+            let u = accounts.remove(&m.user_id)?;
+            Some(MemberView {
                 is_you: u.id == scope.user_id(),
                 user_id: u.id,
                 name: u.name,
                 email: u.email,
                 role: m.role,
-            });
-        }
-    }
+            })
+        })
+        .collect();
     out.sort_by(|a, b| a.role.cmp(&b.role).then(a.name.cmp(&b.name)));
     Ok(out)
 }
