@@ -232,7 +232,7 @@ site_rps=$(rps "$run_dir/site.out")
 say "running Lighthouse (mobile) five times on the site page in the local Chromium"
 # Each metric's median of five runs, as Lighthouse advises: one run on a busy two-core machine
 # can catch Chromium's own start-up in its main thread, and the page's one task of parsing,
-# style and layout (some 30 ms, 60 ms under the simulated 4x slower phone) lands before or after
+# style and layout (15–21 ms here, 55–85 ms in the simulated 4x slower phone) lands before or after
 # the first paint from run to run.
 # A run that fails to record its trace (Lighthouse's NO_NAVSTART, now and then) is run again once.
 lighthouse() {

@@ -74,19 +74,19 @@ fn Billing(workspace_id: String) -> impl IntoView {
     );
     let toasts = use_toasts();
     let query = use_query_map();
-    // Back from Stripe Checkout: record the subscription now instead of waiting for the webhook.
-    let returned = id_and_session(&query.get_untracked());
-    let ws = workspace_id.clone();
-    Effect::new(move |done: Option<()>| {
-        if done.is_none() {
-            if let Some(session_id) = returned.clone() {
-                a.complete.dispatch(CompleteCheckout {
-                    workspace_id: ws.clone(),
-                    session_id,
-                });
-            }
+    // Back from Stripe Checkout: record the subscription now instead of waiting for the webhook,
+    // once (taken from here), and only after the plans below have hydrated (an effect inside
+    // them): a refetch that answered before would hydrate other HTML than the server sent.
+    let returned = StoredValue::new(id_and_session(&query.get_untracked()));
+    let ws = StoredValue::new(workspace_id.clone());
+    let complete_returned = move || {
+        if let Some(session_id) = returned.try_update_value(Option::take).flatten() {
+            a.complete.dispatch(CompleteCheckout {
+                workspace_id: ws.get_value(),
+                session_id,
+            });
         }
-    });
+    };
     Effect::new(move |_| {
         for err in [
             a.start.value().get().and_then(|r| r.err()),
@@ -126,6 +126,7 @@ fn Billing(workspace_id: String) -> impl IntoView {
         <Transition fallback=|| view! { <p class="muted">"Loading…"</p> }>
             {move || Suspend::new(async move {
                 let b = billing.await?;
+                Effect::new(move |_| complete_returned());
                 Ok::<_, AppError>(view! { <BillingBody b a/> })
             })}
         </Transition>
