@@ -28,23 +28,22 @@ pub fn PaymentMethods(workspace_id: String) -> impl IntoView {
         move |_| list_payment_methods(id.clone()),
     );
     let toasts = use_toasts();
-    // Back from Stripe with a saved card: it becomes the default one.
-    let returned = use_query_map().with_untracked(|q| {
+    // Back from Stripe with a saved card: it becomes the default one, once, after the list below
+    // has hydrated (as on the billing page: a refetch answered first would hydrate other HTML).
+    let returned = StoredValue::new(use_query_map().with_untracked(|q| {
         (q.get("card").as_deref() == Some("added"))
             .then(|| q.get("session_id"))
             .flatten()
-    });
-    let ws = workspace_id.clone();
-    Effect::new(move |done: Option<()>| {
-        if done.is_none() {
-            if let Some(session_id) = returned.clone() {
-                complete.dispatch(CompletePaymentMethod {
-                    workspace_id: ws.clone(),
-                    session_id,
-                });
-            }
+    }));
+    let ws_id = StoredValue::new(workspace_id);
+    let complete_returned = move || {
+        if let Some(session_id) = returned.try_update_value(Option::take).flatten() {
+            complete.dispatch(CompletePaymentMethod {
+                workspace_id: ws_id.get_value(),
+                session_id,
+            });
         }
-    });
+    };
     Effect::new(move |_| {
         let results = [
             (add.value().get().map(|r| r.map(|_| ())), ""),
@@ -63,11 +62,12 @@ pub fn PaymentMethods(workspace_id: String) -> impl IntoView {
             }
         }
     });
-    let ws_id = StoredValue::new(workspace_id);
     view! {
         <Transition fallback=|| ()>
             {move || Suspend::new(async move {
-                cards.await.ok().map(|list| view! {
+                let cards = cards.await;
+                Effect::new(move |_| complete_returned());
+                cards.ok().map(|list| view! {
                     <section class="card settings-section" aria-labelledby="cards-heading">
                         <h2 id="cards-heading">"Payment methods"</h2>
                         {if list.is_empty() {

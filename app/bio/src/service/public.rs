@@ -127,7 +127,9 @@ async fn serve(
     let cache = cache::of(&state);
     let served = match cache.page(&handle, &slug, &now).filter(|_| keep) {
         Some(hit) => hit,
-        None => match render(&state, &handle, &slug, &now, q.signup.as_deref()).await {
+        // Boxed: a render's database calls would make every visit's future (moved whole into
+        // axum's boxes) as large as a miss's, and a visit is almost always a hit.
+        None => match Box::pin(render(&state, &handle, &slug, &now, q.signup.as_deref())).await {
             Ok((workspace_id, served, changes_at)) => {
                 if keep {
                     let fresh_for = match workspace_id {
