@@ -77,16 +77,12 @@ fn Billing(workspace_id: String) -> impl IntoView {
     // Back from Stripe Checkout: record the subscription now instead of waiting for the webhook,
     // once (taken from here), and only after the plans below have hydrated (an effect inside
     // them): a refetch that answered before would hydrate other HTML than the server sent.
-    let returned = StoredValue::new(id_and_session(&query.get_untracked()));
-    let ws = StoredValue::new(workspace_id.clone());
-    let complete_returned = move || {
-        if let Some(session_id) = returned.try_update_value(Option::take).flatten() {
-            a.complete.dispatch(CompleteCheckout {
-                workspace_id: ws.get_value(),
-                session_id,
-            });
+    let returned = StoredValue::new(id_and_session(&query.get_untracked()).map(|session_id| {
+        CompleteCheckout {
+            workspace_id: workspace_id.clone(),
+            session_id,
         }
-    };
+    }));
     Effect::new(move |_| {
         for err in [
             a.start.value().get().and_then(|r| r.err()),
@@ -126,7 +122,7 @@ fn Billing(workspace_id: String) -> impl IntoView {
         <Transition fallback=|| view! { <p class="muted">"Loading…"</p> }>
             {move || Suspend::new(async move {
                 let b = billing.await?;
-                Effect::new(move |_| complete_returned());
+                Effect::new(move |_| returned.try_update_value(Option::take).flatten().map(|c| a.complete.dispatch(c)));
                 Ok::<_, AppError>(view! { <BillingBody b a/> })
             })}
         </Transition>

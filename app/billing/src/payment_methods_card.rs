@@ -34,16 +34,11 @@ pub fn PaymentMethods(workspace_id: String) -> impl IntoView {
         (q.get("card").as_deref() == Some("added"))
             .then(|| q.get("session_id"))
             .flatten()
-    }));
-    let ws_id = StoredValue::new(workspace_id);
-    let complete_returned = move || {
-        if let Some(session_id) = returned.try_update_value(Option::take).flatten() {
-            complete.dispatch(CompletePaymentMethod {
-                workspace_id: ws_id.get_value(),
+            .map(|session_id| CompletePaymentMethod {
+                workspace_id: workspace_id.clone(),
                 session_id,
-            });
-        }
-    };
+            })
+    }));
     Effect::new(move |_| {
         let results = [
             (add.value().get().map(|r| r.map(|_| ())), ""),
@@ -62,11 +57,12 @@ pub fn PaymentMethods(workspace_id: String) -> impl IntoView {
             }
         }
     });
+    let ws_id = StoredValue::new(workspace_id);
     view! {
         <Transition fallback=|| ()>
             {move || Suspend::new(async move {
                 let cards = cards.await;
-                Effect::new(move |_| complete_returned());
+                Effect::new(move |_| returned.try_update_value(Option::take).flatten().map(|c| complete.dispatch(c)));
                 cards.ok().map(|list| view! {
                     <section class="card settings-section" aria-labelledby="cards-heading">
                         <h2 id="cards-heading">"Payment methods"</h2>
