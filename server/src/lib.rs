@@ -1,10 +1,12 @@
 //! The Mewayz HTTP server: the Leptos app, plain routes and the process lifecycle.
 #![recursion_limit = "512"]
 
+pub mod custom_hosts;
 pub mod dev_mailbox;
 pub mod health;
 pub mod http_layers;
 pub mod probe;
+pub mod response_headers;
 pub mod service_worker;
 pub mod shutdown;
 pub mod static_files;
@@ -53,5 +55,12 @@ pub fn router(state: AppState) -> Router {
     if state.config.env == AppEnv::Development {
         routes = routes.route("/dev/mailbox", get(dev_mailbox::page));
     }
-    http_layers::apply(routes, state.clone()).with_state(state)
+    // The session's middleware wraps the routes so far and the files behind them; the
+    // visitors' pages merged after go without it. One router matches them all, so a static
+    // segment of one module (`/@{handle}/book`) still wins over another's `/@{handle}/{slug}`.
+    let mut routes = http_layers::session(routes, state.clone());
+    for module in state.modules.iter() {
+        routes = routes.merge((module.public_routes)());
+    }
+    http_layers::outer(routes.with_state(state.clone()), state)
 }

@@ -6,6 +6,7 @@ pub mod clock;
 pub mod config;
 pub mod db;
 pub mod dns;
+pub mod encoded;
 pub mod events;
 pub mod indexes;
 pub mod invalidate;

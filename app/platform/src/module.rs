@@ -68,6 +68,11 @@ pub struct Module {
     pub usage: &'static [UsageCounter],
     /// Its plain axum routes (webhooks, uploads, public pages), merged into the router.
     pub routes: fn() -> Router<AppState>,
+    /// Its routes that visitors hit at volume and that know no session (published pages, their
+    /// link redirects): served before, and without, the sign-in, origin-check and compression
+    /// middleware of `routes`. They compress their own pages ([`crate::encoded`]). A path may
+    /// be in both, with other methods (a page's `GET` here, its form's `POST` there).
+    pub public_routes: fn() -> Router<AppState>,
     /// Builds its own services from the configuration and puts them in `services`.
     pub services: fn(&Config, &Db, &mut Services) -> Result<(), String>,
     /// The plan rules, from the one module that decides them (billing).
@@ -105,6 +110,7 @@ impl Module {
             indexes: Vec::new,
             usage: &[],
             routes: Router::new,
+            public_routes: Router::new,
             services: |_, _, _| Ok(()),
             plan_rules: None,
             isolation: &[],

@@ -232,6 +232,33 @@ async fn a_page_of_ten_links_fits_in_fourteen_kilobytes_compressed() {
         .await
         .unwrap();
     assert!(bytes.len() <= 14 * 1024, "{} bytes compressed", bytes.len());
+
+    // Kept compressed with each coding: a browser's usual header gets brotli, which is the page.
+    let plain = visit(
+        &mut Client::new(app.router.clone(), BASE_URL),
+        &format!("/@{handle}"),
+        PHONE,
+    )
+    .await;
+    let res = app
+        .get(
+            &format!("/@{handle}"),
+            &[
+                ("user-agent", PHONE),
+                ("accept-encoding", "gzip, deflate, br, zstd"),
+            ],
+        )
+        .await;
+    assert_eq!(res.headers()[header::CONTENT_ENCODING], "br");
+    assert_eq!(res.headers()[header::VARY], "accept-encoding");
+    assert!(res.headers().get(header::SET_COOKIE).is_none());
+    let br = axum::body::to_bytes(res.into_body(), 1 << 20)
+        .await
+        .unwrap();
+    let mut page = String::new();
+    std::io::Read::read_to_string(&mut brotli::Decompressor::new(&br[..], 4096), &mut page)
+        .unwrap();
+    assert_eq!(page, plain.body);
     app.cleanup().await;
 }
 

@@ -168,6 +168,22 @@ async fn a_site_from_a_template_is_published_as_plain_html_and_a_revision_comes_
     );
     let csp = headers[header::CONTENT_SECURITY_POLICY].to_str().unwrap();
     assert!(!csp.contains("script-src"), "{csp}");
+    // The home page has no form: kept compressed, sent as brotli to a browser that takes it.
+    let br = app
+        .get(
+            &format!("/s/{slug}"),
+            &[("host", APP_HOST), ("accept-encoding", "gzip, br")],
+        )
+        .await;
+    assert_eq!(br.headers()[header::CONTENT_ENCODING], "br");
+    // The contact page's form carries a token made for each visitor: compressed per visit.
+    let contact = app
+        .get(
+            &format!("/s/{slug}/contact"),
+            &[("host", APP_HOST), ("accept-encoding", "gzip, br")],
+        )
+        .await;
+    assert_eq!(contact.headers()[header::CONTENT_ENCODING], "gzip");
     let (_, sitemap, _) = visit(&app, APP_HOST, &format!("/s/{slug}/sitemap.xml")).await;
     assert!(
         sitemap.contains(&format!("/s/{slug}</loc>"))

@@ -3,8 +3,9 @@
 //! (`platform::invalidate`), and at the latest when they expire: after a few minutes while
 //! change streams are live, after a second when not, and when a scheduled link starts or ends.
 
-use axum::body::Bytes;
 use http::HeaderValue;
+use mongodb::bson::DateTime;
+use platform::encoded::Encoded;
 use std::sync::Arc;
 use std::time::Instant;
 
@@ -18,8 +19,8 @@ pub struct Served {
     pub workspace_id: String,
     /// The page.
     pub page_id: String,
-    /// The whole document.
-    pub html: Bytes,
+    /// The whole document, compressed as well.
+    pub page: Encoded,
     /// Its `Content-Security-Policy`.
     pub csp: HeaderValue,
 }
@@ -28,8 +29,8 @@ pub struct Served {
 #[derive(Debug)]
 struct Entry {
     until: Instant,
-    /// When a scheduled link next appears or goes (`YYYY-MM-DDTHH:MM:SSZ`), if ever.
-    changes_at: Option<String>,
+    /// When a scheduled link next appears or goes (ms since the epoch), if ever.
+    changes_at: Option<i64>,
     /// The workspace, when the handle is one (its announcements clear this entry).
     workspace_id: Option<String>,
     served: Option<Arc<Served>>,
@@ -47,7 +48,7 @@ impl Default for BioCache {
             pages: moka::sync::Cache::builder()
                 .max_capacity(MAX_BYTES)
                 .weigher(|(h, s): &(String, String), e: &Arc<Entry>| {
-                    let html = e.served.as_ref().map_or(0, |s| s.html.len());
+                    let html = e.served.as_ref().map_or(0, |s| s.page.len());
                     (h.len() + s.len() + html + 256)
                         .try_into()
                         .unwrap_or(u32::MAX)
@@ -71,15 +72,17 @@ pub fn forget(state: &platform::AppState, key: &str) {
 }
 
 impl BioCache {
-    /// The page at `handle`/`slug` as last served, if still good at `now` (canonical time):
-    /// `Some(None)` means it was not there.
-    pub fn page(&self, handle: &str, slug: &str, now: &str) -> Option<Option<Arc<Served>>> {
+    /// The page at `handle`/`slug` as last served, if still good at `now`: `Some(None)` means
+    /// it was not there.
+    pub fn page(&self, handle: &str, slug: &str, now: DateTime) -> Option<Option<Arc<Served>>> {
         let e = self.pages.get(&(handle.to_owned(), slug.to_owned()))?;
-        let fresh = e.until > Instant::now() && e.changes_at.as_deref().is_none_or(|c| now < c);
+        let now = now.timestamp_millis();
+        let fresh = e.until > Instant::now() && e.changes_at.is_none_or(|c| now < c);
         fresh.then(|| e.served.clone())
     }
 
-    /// Remembers what `handle`/`slug` led to, for `fresh_for`, or until `changes_at`.
+    /// Remembers what `handle`/`slug` led to, for `fresh_for`, or until `changes_at`
+    /// (canonical time).
     pub fn remember(
         &self,
         handle: &str,
@@ -89,6 +92,9 @@ impl BioCache {
         changes_at: Option<String>,
         fresh_for: std::time::Duration,
     ) {
+        // A time that does not read expires at once (never served stale).
+        let changes_at = changes_at
+            .map(|c| DateTime::parse_rfc3339_str(&c).map_or(i64::MIN, |t| t.timestamp_millis()));
         let entry = Entry {
             until: Instant::now() + fresh_for,
             changes_at,

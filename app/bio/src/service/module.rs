@@ -21,6 +21,7 @@ pub const MODULE: Module = Module {
         count: count_pages,
     }],
     routes,
+    public_routes,
     services,
     isolation: super::isolation::ISOLATION,
     // Pages show the workspace's name and live at its handle: its changes clear them too.
@@ -45,18 +46,18 @@ fn count_pages<'a>(
     Box::pin(pages::count(state, workspace_id))
 }
 
+fn public_routes() -> Router<AppState> {
+    Router::new()
+        .route("/@{handle}", get(public::main_page))
+        .route("/@{handle}/qr", get(qr::qr))
+        .route("/@{handle}/{slug}", get(public::extra_page))
+        .route("/l/{page}/{block}", get(public::click))
+}
+
 fn routes() -> Router<AppState> {
     Router::new()
-        .route(
-            "/@{handle}",
-            get(public::main_page).post(public::main_signup),
-        )
-        .route("/@{handle}/qr", get(qr::qr))
-        .route(
-            "/@{handle}/{slug}",
-            get(public::extra_page).post(public::extra_signup),
-        )
-        .route("/l/{page}/{block}", get(public::click))
+        .route("/@{handle}", post(public::main_signup))
+        .route("/@{handle}/{slug}", post(public::extra_signup))
         .route(
             "/bio/{workspace_id}/images",
             post(images::upload).layer(DefaultBodyLimit::max(

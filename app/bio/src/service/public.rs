@@ -11,6 +11,7 @@ use axum::extract::{Form, Path, Query, Request, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use http::{header, HeaderValue, StatusCode};
 use mongodb::bson::{doc, DateTime};
+use platform::encoded::Encoded;
 use platform::request::client_ip;
 use platform::AppState;
 use serde::Deserialize;
@@ -54,13 +55,12 @@ fn next_change(content: &crate::model::PageContent, now: &str) -> Option<String>
 /// still gets its page or redirect.
 async fn count(
     state: &AppState,
-    req: Request,
+    parts: &http::request::Parts,
     workspace_id: &str,
     page_id: &str,
     block_id: Option<&str>,
 ) {
-    let (parts, _) = req.into_parts();
-    let ip = client_ip(&parts, state.config.trusted_proxy_hops);
+    let ip = client_ip(parts, state.config.trusted_proxy_hops);
     let hit = Hit {
         ip: &ip,
         headers: &parts.headers,
@@ -121,15 +121,15 @@ async fn serve(
     req: Request,
 ) -> Response {
     let handle = handle.to_ascii_lowercase();
-    let now = canonical_time(state.clock.now());
+    let at = state.clock.now();
     // After a signup the form shows its result: that page is the visitor's own, not kept.
     let keep = q.signup.is_none();
     let cache = cache::of(&state);
-    let served = match cache.page(&handle, &slug, &now).filter(|_| keep) {
+    let served = match cache.page(&handle, &slug, at).filter(|_| keep) {
         Some(hit) => hit,
         // Boxed: a render's database calls would make every visit's future (moved whole into
         // axum's boxes) as large as a miss's, and a visit is almost always a hit.
-        None => match Box::pin(render(&state, &handle, &slug, &now, q.signup.as_deref())).await {
+        None => match Box::pin(render(&state, &handle, &slug, at, q.signup.as_deref())).await {
             Ok((workspace_id, served, changes_at)) => {
                 if keep {
                     let fresh_for = match workspace_id {
@@ -153,14 +153,11 @@ async fn serve(
     let Some(served) = served else {
         return not_found();
     };
-    count(&state, req, &served.workspace_id, &served.page_id, None).await;
-    let mut res = Response::new(axum::body::Body::from(served.html.clone()));
-    let h = res.headers_mut();
-    h.insert(
-        header::CONTENT_TYPE,
-        HeaderValue::from_static("text/html; charset=utf-8"),
-    );
-    h.insert(header::CONTENT_SECURITY_POLICY, served.csp.clone());
+    let (parts, _) = req.into_parts();
+    count(&state, &parts, &served.workspace_id, &served.page_id, None).await;
+    let mut res = served.page.respond(&parts.headers, StatusCode::OK);
+    res.headers_mut()
+        .insert(header::CONTENT_SECURITY_POLICY, served.csp.clone());
     res
 }
 
@@ -170,9 +167,10 @@ async fn render(
     state: &AppState,
     handle: &str,
     slug: &str,
-    now: &str,
+    at: DateTime,
     signup: Option<&str>,
 ) -> Result<(Option<String>, Option<Arc<Served>>, Option<String>), app_core::error::AppError> {
+    let now = &canonical_time(at);
     let Some((ws, page)) = published(state, handle, slug).await? else {
         return Ok((None, None, None));
     };
@@ -199,7 +197,11 @@ async fn render(
     let served = Served {
         workspace_id: ws.id.clone(),
         page_id: page.id.clone(),
-        html: html.into(),
+        // A signup's result is this visitor's page alone: compressed quickly, not kept.
+        page: match signup {
+            Some(_) => Encoded::once(html.into()),
+            None => Encoded::new(html.into()),
+        },
         csp: csp(&crate::render::css::stylesheet(&content.theme)),
     };
     Ok((
@@ -344,7 +346,14 @@ pub async fn click(
     let Some(target) = target else {
         return not_found();
     };
-    count(&state, req, &page.workspace_id, &page.id, Some(&block_id)).await;
+    count(
+        &state,
+        &req.into_parts().0,
+        &page.workspace_id,
+        &page.id,
+        Some(&block_id),
+    )
+    .await;
     let mut res = StatusCode::FOUND.into_response();
     if let Ok(v) = HeaderValue::from_str(&location_safe(&target)) {
         res.headers_mut().insert(header::LOCATION, v);

@@ -9,7 +9,7 @@ use mongodb::bson::oid::ObjectId;
 use std::collections::HashSet;
 use std::future::Future;
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 /// How often the buffer is written.
@@ -47,23 +47,25 @@ pub struct EventBuffer {
     waiting: Mutex<Waiting>,
     dropped: AtomicU64,
     /// Today's visitor salt, once read (see [`super::visitors`]).
-    salt: Mutex<Option<(String, String)>>,
+    salt: Mutex<Option<(i64, Arc<str>)>>,
 }
 
 impl EventBuffer {
-    /// The visitor salt of `day`, if this replica knows it.
-    pub fn salt(&self, day: &str) -> Option<String> {
+    /// The visitor salt of `day` (days since the epoch), if this replica knows it.
+    pub fn salt(&self, day: i64) -> Option<Arc<str>> {
         let salt = self.salt.lock().ok()?;
         salt.as_ref()
-            .filter(|(d, _)| d == day)
+            .filter(|(d, _)| *d == day)
             .map(|(_, s)| s.clone())
     }
 
-    /// Remembers the visitor salt of `day`.
-    pub fn remember_salt(&self, day: &str, salt: &str) {
+    /// Remembers the visitor salt of `day` (days since the epoch), and returns it.
+    pub fn remember_salt(&self, day: i64, salt: &str) -> Arc<str> {
+        let salt: Arc<str> = salt.into();
         if let Ok(mut s) = self.salt.lock() {
-            *s = Some((day.to_owned(), salt.to_owned()));
+            *s = Some((day, salt.clone()));
         }
+        salt
     }
 
     /// A buffer writing to `db` and queueing the rollups of what it writes, keeping `sample`

@@ -13,7 +13,7 @@ use mongodb::bson::{doc, DateTime};
 use rand::RngCore;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
-use std::sync::LazyLock;
+use std::sync::{Arc, LazyLock};
 
 /// Collection name: one random salt per UTC day, deleted two days later.
 pub const SALTS: &str = "visitor_salts";
@@ -72,10 +72,16 @@ pub fn is_bot(user_agent: &str) -> bool {
 
 /// `mobile`, `tablet` or `desktop`, from the browser's name.
 pub fn device(user_agent: &str) -> &'static str {
-    let ua = user_agent.to_ascii_lowercase();
-    if ua.contains("ipad") || ua.contains("tablet") {
+    // Every view asks: no lowercase copy of the agent.
+    let has = |word: &str| {
+        user_agent
+            .as_bytes()
+            .windows(word.len())
+            .any(|w| w.eq_ignore_ascii_case(word.as_bytes()))
+    };
+    if has("ipad") || has("tablet") {
         "tablet"
-    } else if ua.contains("mobi") || ua.contains("iphone") || ua.contains("android") {
+    } else if has("mobi") || has("iphone") || has("android") {
         "mobile"
     } else {
         "desktop"
@@ -84,27 +90,28 @@ pub fn device(user_agent: &str) -> &'static str {
 
 /// The referring site's host, or `Direct` when there is none or it is this app.
 pub fn referrer(referer: Option<&str>, own_base: &str) -> String {
-    let own = app_core::link::host(own_base);
     referer
         .and_then(app_core::link::host)
-        .filter(|h| Some(h) != own.as_ref())
+        .filter(|h| Some(h) != app_core::link::host(own_base).as_ref())
         .unwrap_or_else(|| "Direct".into())
 }
 
-/// Today's salt, created by whichever request needs it first.
-async fn salt(state: &AppState, day: &str) -> Result<String, AppError> {
-    if let Some(s) = state.events.salt(day) {
+/// The salt of the day of `at`, created by whichever request needs it first.
+async fn salt(state: &AppState, at: DateTime) -> Result<Arc<str>, AppError> {
+    // Every view asks: the day as a number, formatted only when this replica does not know it.
+    let day_number = at.timestamp_millis().div_euclid(86_400_000);
+    if let Some(s) = state.events.salt(day_number) {
         return Ok(s);
     }
+    let day = day_of(at);
     let salts = state.db.collection::<Salt>(SALTS);
-    if let Some(s) = salts.find_one(doc! { "_id": day }).await? {
-        state.events.remember_salt(day, &s.salt);
-        return Ok(s.salt);
+    if let Some(s) = salts.find_one(doc! { "_id": &day }).await? {
+        return Ok(state.events.remember_salt(day_number, &s.salt));
     }
     let mut bytes = [0u8; 32];
     rand::rng().fill_bytes(&mut bytes);
     let fresh = Salt {
-        day: day.to_owned(),
+        day: day.clone(),
         salt: app_core::ids::hex(&bytes),
         expires_at: state
             .clock
@@ -113,12 +120,11 @@ async fn salt(state: &AppState, day: &str) -> Result<String, AppError> {
     // A concurrent first request may have inserted one: theirs wins, read it back.
     let _ = salts.insert_one(&fresh).await;
     let salt = salts
-        .find_one(doc! { "_id": day })
+        .find_one(doc! { "_id": &day })
         .await?
         .map(|s| s.salt)
         .unwrap_or(fresh.salt);
-    state.events.remember_salt(day, &salt);
-    Ok(salt)
+    Ok(state.events.remember_salt(day_number, &salt))
 }
 
 /// What a public request tells about its visitor.
@@ -179,7 +185,7 @@ pub async fn record(state: &AppState, what: Happened<'_>, hit: &Hit<'_>) -> Resu
         item: what.item.to_owned(),
         kind: what.kind.into(),
         target: what.target.map(Into::into),
-        visitor: visitor(state, &day_of(at), what.workspace_id, hit.ip, ua).await?,
+        visitor: visitor(state, at, what.workspace_id, hit.ip, ua).await?,
         referrer: referrer(hit.header("referer"), &state.config.base_url),
         device: device(ua).into(),
         at,
@@ -188,18 +194,19 @@ pub async fn record(state: &AppState, what: Happened<'_>, hit: &Hit<'_>) -> Resu
     Ok(true)
 }
 
-/// The visitor's identity for `day` on `workspace_id`'s pages; unlinkable across days.
+/// The visitor's identity on the day of `at` on `workspace_id`'s pages; unlinkable across
+/// days.
 pub async fn visitor(
     state: &AppState,
-    day: &str,
+    at: DateTime,
     workspace_id: &str,
     ip: &str,
     user_agent: &str,
 ) -> Result<String, AppError> {
-    let salt = salt(state, day).await?;
+    let salt = salt(state, at).await?;
     // The same bytes as `salt|workspace|ip|agent`, without building that string on each view.
     let digest = Sha256::new()
-        .chain_update(&salt)
+        .chain_update(salt.as_bytes())
         .chain_update("|")
         .chain_update(workspace_id)
         .chain_update("|")

@@ -6,6 +6,7 @@
 use super::store::SiteDoc;
 use axum::body::Bytes;
 use http::HeaderValue;
+use platform::encoded::Encoded;
 use platform::AppState;
 use std::sync::Arc;
 use std::time::Instant;
@@ -27,9 +28,9 @@ pub struct Served {
     pub page_id: String,
     /// The whole document, with [`TOKEN_SLOT`] where the form token goes.
     pub html: Bytes,
-    /// Whether it has a form (so a token to put in); most pages have none and are sent as
-    /// they are, without a copy.
-    pub has_form: bool,
+    /// The document compressed as well, when it is the same for every visitor: most pages
+    /// have no form (so no token to put in) and are sent as they are, without a copy.
+    pub same_for_all: Option<Encoded>,
     /// Its `Content-Security-Policy`.
     pub csp: HeaderValue,
 }
@@ -51,7 +52,9 @@ impl Default for SitesCache {
             moka::sync::Cache::builder()
                 .max_capacity(MAX_BYTES)
                 .weigher(|(w, s): &(String, String), e: &Arc<Entry>| {
-                    let html = e.served.as_ref().map_or(0, |s| s.html.len());
+                    let html = e.served.as_ref().map_or(0, |s| {
+                        s.html.len() + s.same_for_all.as_ref().map_or(0, Encoded::len)
+                    });
                     (w.len() + s.len() + html + 256)
                         .try_into()
                         .unwrap_or(u32::MAX)

@@ -105,7 +105,7 @@ pub async fn submit(
     let (site_ref, place_ref) = (&site, &place);
     let again = |state_of_form: FormState, status: StatusCode| async move {
         match render(state, site_ref, place_ref, slug, Some(&state_of_form)).await {
-            Some(served) => respond(state, &served, status),
+            Some(served) => respond(state, &served, hit.headers, status),
             None => not_found(),
         }
     };

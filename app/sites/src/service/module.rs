@@ -20,6 +20,7 @@ pub const MODULE: Module = Module {
         count: count_sites,
     }],
     routes,
+    public_routes,
     services,
     isolation: super::isolation::ISOLATION,
     caches: &[CacheScope {
@@ -86,11 +87,18 @@ async fn post_page(
     host::post(state, Place::Path(site.to_ascii_lowercase()), slug, req).await
 }
 
+fn public_routes() -> Router<AppState> {
+    Router::new()
+        .route("/s/{site}", get(home))
+        .route("/s/{site}/", get(home))
+        .route("/s/{site}/{slug}", get(page))
+}
+
 fn routes() -> Router<AppState> {
     Router::new()
-        .route("/s/{site}", get(home).post(post_home))
-        .route("/s/{site}/", get(home).post(post_home))
-        .route("/s/{site}/{slug}", get(page).post(post_page))
+        .route("/s/{site}", post(post_home))
+        .route("/s/{site}/", post(post_home))
+        .route("/s/{site}/{slug}", post(post_page))
         .route("/sites/tls/ask", get(host::ask))
         .route(
             "/sites/{workspace_id}/{site_id}/preview",

@@ -10,8 +10,9 @@ use app_core::error::AppError;
 use app_core::text::escape_html as esc;
 use axum::body::Bytes;
 use axum::response::{IntoResponse, Response};
-use http::{header, HeaderValue, StatusCode};
+use http::{header, HeaderMap, HeaderValue, StatusCode};
 use mongodb::bson::doc;
+use platform::encoded::Encoded;
 use platform::events::visitors::{self, Happened, Hit};
 use platform::events::VIEW;
 use platform::public_page::PublicPage;
@@ -119,31 +120,38 @@ pub async fn render(
             token: TOKEN_SLOT,
         },
     );
+    let html = Bytes::from(html);
     Some(Served {
         workspace_id: site.workspace_id.clone(),
         site_id: site.id.clone(),
         page_id: page.id.clone(),
         csp: csp(&css::stylesheet(&content.theme)),
-        has_form: html.contains(TOKEN_SLOT),
-        html: html.into(),
+        same_for_all: (!html
+            .windows(TOKEN_SLOT.len())
+            .any(|w| w == TOKEN_SLOT.as_bytes()))
+        .then(|| Encoded::new(html.clone())),
+        html,
     })
 }
 
-/// `served` as a response with a fresh form token.
-pub fn respond(state: &AppState, served: &Served, status: StatusCode) -> Response {
-    let body = if served.has_form {
-        let html = String::from_utf8_lossy(&served.html);
-        Bytes::from(html.replace(TOKEN_SLOT, &forms::token(state, &served.site_id)))
-    } else {
-        served.html.clone()
+/// `served` as a response to a request with `headers`, with a fresh form token if it has a
+/// form.
+pub fn respond(
+    state: &AppState,
+    served: &Served,
+    headers: &HeaderMap,
+    status: StatusCode,
+) -> Response {
+    let mut res = match &served.same_for_all {
+        Some(page) => page.respond(headers, status),
+        None => {
+            let html = String::from_utf8_lossy(&served.html);
+            let html = html.replace(TOKEN_SLOT, &forms::token(state, &served.site_id));
+            Encoded::once(html.into()).respond(headers, status)
+        }
     };
-    let mut res = (status, body).into_response();
-    let h = res.headers_mut();
-    h.insert(
-        header::CONTENT_TYPE,
-        HeaderValue::from_static("text/html; charset=utf-8"),
-    );
-    h.insert(header::CONTENT_SECURITY_POLICY, served.csp.clone());
+    res.headers_mut()
+        .insert(header::CONTENT_SECURITY_POLICY, served.csp.clone());
     res
 }
 
@@ -195,7 +203,7 @@ pub async fn page(
                         hit,
                     )
                     .await;
-                    respond(state, &served, StatusCode::OK)
+                    respond(state, &served, hit.headers, StatusCode::OK)
                 }
                 None => not_found(),
             };
@@ -230,7 +238,7 @@ pub async fn page(
             if sent.is_none() {
                 count(state, (&s.workspace_id, &s.site_id), &s.page_id, VIEW, hit).await;
             }
-            respond(state, &s, StatusCode::OK)
+            respond(state, &s, hit.headers, StatusCode::OK)
         }
         None => not_found(),
     }
