@@ -7,13 +7,16 @@ use crate::response_headers::ResponseHeaders;
 use app::identity::service::middleware::{authenticate, same_origin_only};
 use app::platform::AppState;
 use app::workspaces::service::page_status::workspace_page_status;
+use axum::body::Body;
 use axum::extract::Request;
 use axum::http::HeaderValue;
 use axum::middleware;
+use axum::response::Response;
 use axum::Router;
+use std::convert::Infallible;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
-use tower::ServiceBuilder;
+use tower::{Service, ServiceBuilder};
 use tower_http::compression::CompressionLayer;
 use tower_http::request_id::{
     MakeRequestId, PropagateRequestIdLayer, RequestId, SetRequestIdLayer,
@@ -35,18 +38,25 @@ pub fn session(router: Router<AppState>, state: AppState) -> Router<AppState> {
         .layer(middleware::from_fn_with_state(state, same_origin_only))
 }
 
-/// Wraps every route in what each response needs: a request id, tracing, security and cache
+/// Every route wrapped in what each response needs: a request id, tracing, security and cache
 /// headers, and custom domains handed to their module before any route. Composed as one
 /// service rather than with `Router::layer`, which boxes each layer on every request.
-pub fn outer(routes: Router, state: AppState) -> Router {
-    let service = ServiceBuilder::new()
+pub fn outer(
+    routes: Router,
+    state: AppState,
+) -> impl Service<Request, Response = Response, Error = Infallible, Future: Send>
+       + Clone
+       + Send
+       + Sync
+       + 'static {
+    ServiceBuilder::new()
+        .map_response(|res: Response<_>| res.map(Body::new))
         .layer(SetRequestIdLayer::x_request_id(RequestIds::default()))
         .layer(TraceLayer::new_for_http().make_span_with(request_span))
         .layer(PropagateRequestIdLayer::x_request_id())
         .layer(ResponseHeaders::new(&state))
         .layer(CustomHosts(state))
-        .service(routes);
-    Router::new().fallback_service(service)
+        .service(routes)
 }
 
 /// Request ids as `<replica>-<n>`: a random prefix per process and a counter. A random UUID per

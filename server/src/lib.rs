@@ -34,8 +34,24 @@ pub fn modules() -> Vec<Module> {
     ]
 }
 
-/// Every route of the app with its middleware, ready to serve. Tests call this directly.
+/// Every route of the app with its middleware, as a router (what tests call).
 pub fn router(state: AppState) -> Router {
+    Router::new().fallback_service(service(state))
+}
+
+/// Every route of the app with its middleware, ready to serve: [`router`] without the router
+/// around it, which the server would pass on every request.
+pub fn service(
+    state: AppState,
+) -> impl tower::Service<
+    axum::extract::Request,
+    Response = axum::response::Response,
+    Error = std::convert::Infallible,
+    Future: Send,
+> + Clone
+       + Send
+       + Sync
+       + 'static {
     let options = state.leptos_options.clone();
     let routes = generate_route_list(App);
     let context = {

@@ -2,11 +2,15 @@
 
 use app::platform::jobs::{Worker, WorkerOptions};
 use app::platform::AppState;
-use axum::Router;
+use axum::extract::Request;
+use axum::response::Response;
+use axum::ServiceExt;
+use std::convert::Infallible;
 use std::sync::Arc;
 use std::time::Duration;
 use tokio::net::TcpListener;
 use tokio::sync::Notify;
+use tower::Service;
 
 /// Resolves on SIGINT (Ctrl-C) or SIGTERM (what Kubernetes sends).
 pub async fn signal() {
@@ -32,12 +36,16 @@ pub async fn signal() {
 
 /// Serves `app` until `stop` resolves; then stops accepting, lets open requests finish for at
 /// most `grace`, and returns.
-pub async fn serve(
+pub async fn serve<S>(
     listener: TcpListener,
-    app: Router,
+    app: S,
     stop: impl std::future::Future<Output = ()> + Send + 'static,
     grace: Duration,
-) -> std::io::Result<()> {
+) -> std::io::Result<()>
+where
+    S: Service<Request, Response = Response, Error = Infallible> + Clone + Send + Sync + 'static,
+    S::Future: Send,
+{
     let stopping = Arc::new(Notify::new());
     let notify = stopping.clone();
     let service = app.into_make_service_with_connect_info::<std::net::SocketAddr>();
@@ -89,7 +97,7 @@ pub async fn run_app(
         stop.await;
         let _ = stop_tx.send(true);
     };
-    let served = serve(listener, super::router(state), stop, grace).await;
+    let served = serve(listener, super::service(state), stop, grace).await;
     let _ = writer.await;
     match events.flush().await {
         Ok(n) => tracing::info!(events = n, "events written at shutdown"),
