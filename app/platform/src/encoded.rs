@@ -31,10 +31,11 @@ impl Encoded {
         }
     }
 
-    /// `plain` with a quick gzip form only: for a document made for one visitor.
-    pub fn once(plain: Bytes) -> Self {
+    /// `plain`, made for the one visitor whose request had `headers`: with a quick gzip form
+    /// only when they accept it.
+    pub fn for_one(plain: Bytes, headers: &HeaderMap) -> Self {
         Encoded {
-            gzip: Some(gzip(&plain, flate2::Compression::default())),
+            gzip: accepts(headers, "gzip").then(|| gzip(&plain, flate2::Compression::default())),
             br: None,
             plain,
         }
@@ -150,9 +151,11 @@ mod tests {
         assert!(res.headers().get(header::CONTENT_ENCODING).is_none());
         assert_eq!(body(res).await, page);
 
-        let once = Encoded::once(page.clone());
-        let res = once.respond(&asking("br"), StatusCode::OK);
-        assert!(res.headers().get(header::CONTENT_ENCODING).is_none());
+        let one = Encoded::for_one(page.clone(), &asking("br, gzip"));
+        let res = one.respond(&asking("br, gzip"), StatusCode::OK);
+        assert_eq!(res.headers()[header::CONTENT_ENCODING], "gzip");
+        let one = Encoded::for_one(page.clone(), &HeaderMap::new());
+        assert_eq!(one.len(), page.len(), "nothing compressed for nobody");
         assert!(doc.len() < 3 * page.len() && !doc.is_empty());
     }
 }

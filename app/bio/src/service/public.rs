@@ -121,6 +121,7 @@ async fn serve(
     req: Request,
 ) -> Response {
     let handle = handle.to_ascii_lowercase();
+    let (parts, _) = req.into_parts();
     let at = state.clock.now();
     // After a signup the form shows its result: that page is the visitor's own, not kept.
     let keep = q.signup.is_none();
@@ -129,7 +130,16 @@ async fn serve(
         Some(hit) => hit,
         // Boxed: a render's database calls would make every visit's future (moved whole into
         // axum's boxes) as large as a miss's, and a visit is almost always a hit.
-        None => match Box::pin(render(&state, &handle, &slug, at, q.signup.as_deref())).await {
+        None => match Box::pin(render(
+            &state,
+            &handle,
+            &slug,
+            at,
+            q.signup.as_deref(),
+            &parts.headers,
+        ))
+        .await
+        {
             Ok((workspace_id, served, changes_at)) => {
                 if keep {
                     let fresh_for = match workspace_id {
@@ -153,7 +163,6 @@ async fn serve(
     let Some(served) = served else {
         return not_found();
     };
-    let (parts, _) = req.into_parts();
     count(&state, &parts, &served.workspace_id, &served.page_id, None).await;
     let mut res = served.page.respond(&parts.headers, StatusCode::OK);
     res.headers_mut()
@@ -169,6 +178,7 @@ async fn render(
     slug: &str,
     at: DateTime,
     signup: Option<&str>,
+    headers: &http::HeaderMap,
 ) -> Result<(Option<String>, Option<Arc<Served>>, Option<String>), app_core::error::AppError> {
     let now = &canonical_time(at);
     let Some((ws, page)) = published(state, handle, slug).await? else {
@@ -199,7 +209,7 @@ async fn render(
         page_id: page.id.clone(),
         // A signup's result is this visitor's page alone: compressed quickly, not kept.
         page: match signup {
-            Some(_) => Encoded::once(html.into()),
+            Some(_) => Encoded::for_one(html.into(), headers),
             None => Encoded::new(html.into()),
         },
         csp: csp(&crate::render::css::stylesheet(&content.theme)),

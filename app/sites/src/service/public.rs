@@ -147,7 +147,7 @@ pub fn respond(
         None => {
             let html = String::from_utf8_lossy(&served.html);
             let html = html.replace(TOKEN_SLOT, &forms::token(state, &served.site_id));
-            Encoded::once(html.into()).respond(headers, status)
+            Encoded::for_one(html.into(), headers).respond(headers, status)
         }
     };
     res.headers_mut()
