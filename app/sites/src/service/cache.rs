@@ -52,8 +52,9 @@ impl Default for SitesCache {
             moka::sync::Cache::builder()
                 .max_capacity(MAX_BYTES)
                 .weigher(|(w, s): &(String, String), e: &Arc<Entry>| {
+                    // The compressed page's plain form is `html` itself, shared.
                     let html = e.served.as_ref().map_or(0, |s| {
-                        s.html.len() + s.same_for_all.as_ref().map_or(0, Encoded::len)
+                        s.same_for_all.as_ref().map_or(s.html.len(), Encoded::len)
                     });
                     (w.len() + s.len() + html + 256)
                         .try_into()
