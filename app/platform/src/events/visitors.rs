@@ -8,7 +8,7 @@ use super::model::Event;
 use crate::state::AppState;
 use aho_corasick::AhoCorasick;
 use app_core::error::AppError;
-use http::HeaderMap;
+use http::{header, HeaderMap, HeaderName};
 use mongodb::bson::{doc, DateTime};
 use rand::RngCore;
 use serde::{Deserialize, Serialize};
@@ -33,59 +33,81 @@ pub fn day_of(at: DateTime) -> String {
         .unwrap_or_default()
 }
 
-/// Browsers that are programs, not people: crawlers, link unfurlers, monitors, HTTP libraries.
-pub fn is_bot(user_agent: &str) -> bool {
-    const MARKERS: &[&str] = &[
-        "bot",
-        "crawl",
-        "spider",
-        "slurp",
-        "facebookexternalhit",
-        "embedly",
-        "preview",
-        "headless",
-        "lighthouse",
-        "pingdom",
-        "monitor",
-        "curl/",
-        "wget",
-        "python",
-        "go-http",
-        "java/",
-        "okhttp",
-        "axios",
-        "node-fetch",
-        "httpclient",
-        "libwww",
-        "scrapy",
-        "phantomjs",
-    ];
-    // Every view asks: one case-insensitive pass instead of a lowercase copy searched 23 times.
-    static BOTS: LazyLock<AhoCorasick> = LazyLock::new(|| {
+/// Markers of browsers that are programs, not people: crawlers, link unfurlers, monitors, HTTP
+/// libraries.
+const BOTS: &[&str] = &[
+    "bot",
+    "crawl",
+    "spider",
+    "slurp",
+    "facebookexternalhit",
+    "embedly",
+    "preview",
+    "headless",
+    "lighthouse",
+    "pingdom",
+    "monitor",
+    "curl/",
+    "wget",
+    "python",
+    "go-http",
+    "java/",
+    "okhttp",
+    "axios",
+    "node-fetch",
+    "httpclient",
+    "libwww",
+    "scrapy",
+    "phantomjs",
+];
+/// Markers of tablets, then of phones (a tablet's name may say "mobile" too).
+const TABLETS: &[&str] = &["ipad", "tablet"];
+const PHONES: &[&str] = &["mobi", "iphone", "android"];
+
+/// What a browser's name says about it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Agent {
+    /// A program, not a person.
+    pub bot: bool,
+    /// `mobile`, `tablet` or `desktop`.
+    pub device: &'static str,
+}
+
+/// Reads `user_agent`: every view asks, so all markers are found in one case-insensitive pass
+/// (no lowercase copy, no search per marker).
+pub fn agent(user_agent: &str) -> Agent {
+    static MARKERS: LazyLock<AhoCorasick> = LazyLock::new(|| {
         AhoCorasick::builder()
             .ascii_case_insensitive(true)
-            .build(MARKERS)
+            .build(BOTS.iter().chain(TABLETS).chain(PHONES))
             .expect("a few short markers make an automaton")
     });
-    user_agent.trim().is_empty() || BOTS.is_match(user_agent)
+    let (mut bot, mut tablet, mut phone) = (user_agent.trim().is_empty(), false, false);
+    for m in MARKERS.find_overlapping_iter(user_agent) {
+        match m.pattern().as_usize() {
+            i if i < BOTS.len() => bot = true,
+            i if i < BOTS.len() + TABLETS.len() => tablet = true,
+            _ => phone = true,
+        }
+    }
+    let device = if tablet {
+        "tablet"
+    } else if phone {
+        "mobile"
+    } else {
+        "desktop"
+    };
+    Agent { bot, device }
+}
+
+/// Whether `user_agent` is a program, not a person.
+pub fn is_bot(user_agent: &str) -> bool {
+    agent(user_agent).bot
 }
 
 /// `mobile`, `tablet` or `desktop`, from the browser's name.
 pub fn device(user_agent: &str) -> &'static str {
-    // Every view asks: no lowercase copy of the agent.
-    let has = |word: &str| {
-        user_agent
-            .as_bytes()
-            .windows(word.len())
-            .any(|w| w.eq_ignore_ascii_case(word.as_bytes()))
-    };
-    if has("ipad") || has("tablet") {
-        "tablet"
-    } else if has("mobi") || has("iphone") || has("android") {
-        "mobile"
-    } else {
-        "desktop"
-    }
+    agent(user_agent).device
 }
 
 /// The referring site's host, or `Direct` when there is none or it is this app.
@@ -135,17 +157,26 @@ pub struct Hit<'a> {
     pub headers: &'a HeaderMap,
 }
 
+/// Headers by which browsers mark a prefetch (named once: a name given as text is parsed on
+/// every lookup).
+const PREFETCH: [HeaderName; 3] = [
+    HeaderName::from_static("sec-purpose"),
+    HeaderName::from_static("purpose"),
+    HeaderName::from_static("x-moz"),
+];
+
 impl Hit<'_> {
-    fn header(&self, name: &str) -> Option<&str> {
+    fn header(&self, name: &HeaderName) -> Option<&str> {
         self.headers.get(name).and_then(|v| v.to_str().ok())
     }
 
-    /// Bots and browser prefetches are not visits.
-    fn counts(&self) -> bool {
-        let prefetch = ["sec-purpose", "purpose", "x-moz"]
+    /// Bots and browser prefetches are not visits; the agent of one that is.
+    fn counts(&self) -> Option<Agent> {
+        let prefetch = PREFETCH
             .iter()
             .any(|h| self.header(h).is_some_and(|v| v.contains("prefetch")));
-        !prefetch && !is_bot(self.header("user-agent").unwrap_or(""))
+        let agent = agent(self.header(&header::USER_AGENT).unwrap_or(""));
+        (!prefetch && !agent.bot).then_some(agent)
     }
 }
 
@@ -167,9 +198,9 @@ pub struct Happened<'a> {
 /// Records `what` for the visitor of `hit`, unless it is a bot or over the per-client limit.
 /// Returns whether it was counted.
 pub async fn record(state: &AppState, what: Happened<'_>, hit: &Hit<'_>) -> Result<bool, AppError> {
-    if !hit.counts() {
+    let Some(agent) = hit.counts() else {
         return Ok(false);
-    }
+    };
     let client = format!("{} {}", hit.ip, what.workspace_id);
     match state.limits.views.check(&client).await {
         Ok(()) => {}
@@ -177,7 +208,7 @@ pub async fn record(state: &AppState, what: Happened<'_>, hit: &Hit<'_>) -> Resu
         Err(e) => return Err(e),
     }
     let at = state.clock.now();
-    let ua = hit.header("user-agent").unwrap_or("");
+    let ua = hit.header(&header::USER_AGENT).unwrap_or("");
     let event = Event {
         id: None,
         workspace_id: what.workspace_id.to_owned(),
@@ -186,8 +217,8 @@ pub async fn record(state: &AppState, what: Happened<'_>, hit: &Hit<'_>) -> Resu
         kind: what.kind.into(),
         target: what.target.map(Into::into),
         visitor: visitor(state, at, what.workspace_id, hit.ip, ua).await?,
-        referrer: referrer(hit.header("referer"), &state.config.base_url),
-        device: device(ua).into(),
+        referrer: referrer(hit.header(&header::REFERER), &state.config.base_url),
+        device: agent.device.into(),
         at,
     };
     state.events.record(event);
@@ -235,6 +266,19 @@ mod tests {
             "mobile"
         );
         assert_eq!(device("Mozilla/5.0 (X11; Linux x86_64)"), "desktop");
+        let pixel = "Mozilla/5.0 (Linux; Android 14; Pixel 7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0 Mobile Safari/537.36";
+        assert_eq!(
+            agent(pixel),
+            Agent {
+                bot: false,
+                device: "mobile"
+            }
+        );
+        // An iPad's name says "Mobile" too: a tablet all the same.
+        let ipad =
+            "Mozilla/5.0 (iPad; CPU OS 17_0 like Mac OS X) AppleWebKit/605.1.15 Mobile/15E148";
+        assert_eq!(device(ipad), "tablet");
+        assert!(agent("Mozilla/5.0 (iPhone) HeadlessChrome/120").bot);
     }
 
     #[test]
