@@ -75,8 +75,10 @@ fn Billing(workspace_id: String) -> impl IntoView {
     let toasts = use_toasts();
     let query = use_query_map();
     // Back from Stripe Checkout: record the subscription now instead of waiting for the webhook,
-    // once (taken from here), and only after the plans below have hydrated (an effect inside
-    // them): a refetch that answered before would hydrate other HTML than the server sent.
+    // once (taken from here), and only after the plans below have hydrated (an effect made in
+    // `BillingBody`, which runs once its view is in place): a refetch that answered before would
+    // hydrate other HTML than the server sent. (Made in the `Suspend` before the view, it still
+    // ran first now and then: a red CI run on 2026-12-05.)
     let returned = StoredValue::new(id_and_session(&query.get_untracked()).map(|session_id| {
         CompleteCheckout {
             workspace_id: workspace_id.clone(),
@@ -122,8 +124,7 @@ fn Billing(workspace_id: String) -> impl IntoView {
         <Transition fallback=|| view! { <p class="muted">"Loading…"</p> }>
             {move || Suspend::new(async move {
                 let b = billing.await?;
-                Effect::new(move |_| returned.try_update_value(Option::take).flatten().map(|c| a.complete.dispatch(c)));
-                Ok::<_, AppError>(view! { <BillingBody b a/> })
+                Ok::<_, AppError>(view! { <BillingBody b a returned/> })
             })}
         </Transition>
         <PaymentMethods workspace_id=workspace_id.clone()/>
@@ -149,7 +150,16 @@ fn status_label(b: &BillingView) -> Option<String> {
 }
 
 #[component]
-fn BillingBody(b: BillingView, a: Actions) -> impl IntoView {
+fn BillingBody(
+    b: BillingView,
+    a: Actions,
+    returned: StoredValue<Option<CompleteCheckout>>,
+) -> impl IntoView {
+    Effect::new(move |_| {
+        if let Some(c) = returned.try_update_value(Option::take).flatten() {
+            a.complete.dispatch(c);
+        }
+    });
     let interval = RwSignal::new(b.interval.unwrap_or(Interval::Month));
     let subscribed = b.has_subscription();
     let current_key = b.paid_plan.as_ref().unwrap_or(&b.plan).key.clone();
