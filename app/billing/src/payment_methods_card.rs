@@ -61,9 +61,7 @@ pub fn PaymentMethods(workspace_id: String) -> impl IntoView {
     view! {
         <Transition fallback=|| ()>
             {move || Suspend::new(async move {
-                let cards = cards.await;
-                Effect::new(move |_| returned.try_update_value(Option::take).flatten().map(|c| complete.dispatch(c)));
-                cards.ok().map(|list| view! {
+                cards.await.ok().map(|list| view! {
                     <section class="card settings-section" aria-labelledby="cards-heading">
                         <h2 id="cards-heading">"Payment methods"</h2>
                         {if list.is_empty() {
@@ -79,11 +77,26 @@ pub fn PaymentMethods(workspace_id: String) -> impl IntoView {
                             <input type="hidden" name="workspace_id" value=ws_id.get_value()/>
                             <button type="submit" class="button button-secondary">"Add a card"</button>
                         </ActionForm>
+                        <CompleteReturn returned complete/>
                     </section>
                 })
             })}
         </Transition>
     }
+}
+
+/// Records the card saved at Stripe, once, from an effect made where this sits in the view: it
+/// runs after the list before it has hydrated.
+#[component]
+fn CompleteReturn(
+    returned: StoredValue<Option<CompletePaymentMethod>>,
+    complete: ServerAction<CompletePaymentMethod>,
+) -> impl IntoView {
+    Effect::new(move |_| {
+        if let Some(c) = returned.try_update_value(Option::take).flatten() {
+            complete.dispatch(c);
+        }
+    });
 }
 
 #[component]
