@@ -120,16 +120,14 @@ pub async fn render(
             token: TOKEN_SLOT,
         },
     );
+    let has_form = html.contains(TOKEN_SLOT);
     let html = Bytes::from(html);
     Some(Served {
         workspace_id: site.workspace_id.clone(),
         site_id: site.id.clone(),
         page_id: page.id.clone(),
         csp: csp(&css::stylesheet(&content.theme)),
-        same_for_all: (!html
-            .windows(TOKEN_SLOT.len())
-            .any(|w| w == TOKEN_SLOT.as_bytes()))
-        .then(|| Encoded::new(html.clone())),
+        same_for_all: (!has_form).then(|| Encoded::new(html.clone())),
         html,
     })
 }
