@@ -6,7 +6,7 @@ use identity::form_error::FormError;
 use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_meta::Title;
-use ui::{use_toasts, Field, ToastKind};
+use ui::{saved_version, use_toasts, Field, ToastKind};
 
 /// `/admin/plans`: every plan with its prices and limits, editable, and a new one. Changes are
 /// reviewed first: the impact on subscribers is shown before anything is saved.
@@ -14,7 +14,7 @@ use ui::{use_toasts, Field, ToastKind};
 pub fn AdminPlansPage() -> impl IntoView {
     let preview = ServerAction::<PreviewPlanImpact>::new();
     let save = ServerAction::<SavePlan>::new();
-    let plans = Resource::new(move || save.version().get(), |_| admin_list_plans());
+    let plans = Resource::new(move || saved_version(*save).get(), |_| admin_list_plans());
     let toasts = use_toasts();
     Effect::new(move |_| {
         if let Some(Ok(p)) = save.value().get() {

@@ -7,7 +7,7 @@ use app_core::error::AppError;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
-use ui::{EmptyState, IconName};
+use ui::{saved_version, EmptyState, IconName};
 use workspaces::api::get_workspace;
 
 /// `/app/<handle>/booking`: upcoming bookings (or the last 90 days'), each with who booked,
@@ -24,7 +24,7 @@ pub fn BookingsPage() -> impl IntoView {
             (
                 params.read().get("handle").unwrap_or_default(),
                 past(),
-                change.version().get() + manual.version().get(),
+                change.version().get() + saved_version(*manual).get(),
                 (
                     query.read().get("service").unwrap_or_default(),
                     query.read().get("status").unwrap_or_default(),

@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
-use ui::{use_toasts, Field, ToastKind};
+use ui::{saved_version, use_toasts, Field, ToastKind};
 use workspaces::api::get_workspace;
 
 /// `/app/<handle>/email/domain`: the workspace's sending domain and From address, the SPF,
@@ -25,7 +25,7 @@ pub fn DomainPage() -> impl IntoView {
         move || {
             (
                 params.read().get("handle").unwrap_or_default(),
-                save.version().get(),
+                saved_version(*save).get(),
             )
         },
         |(handle, _)| async move {

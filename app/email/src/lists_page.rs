@@ -6,7 +6,7 @@ use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
-use ui::{use_toasts, EmptyState, Field, IconName, ToastKind};
+use ui::{saved_version, use_toasts, EmptyState, Field, IconName, ToastKind};
 use workspaces::api::get_workspace;
 
 /// `/app/<handle>/email`: the workspace's lists with their counts and a form for a new one.
@@ -20,7 +20,7 @@ pub fn ListsPage() -> impl IntoView {
         move || {
             (
                 params.read().get("handle").unwrap_or_default(),
-                save.version().get(),
+                saved_version(*save).get(),
             )
         },
         |(handle, _)| async move {

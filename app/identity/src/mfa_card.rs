@@ -2,7 +2,7 @@ use super::api::{get_mfa_status, ConfirmMfa, DisableMfa, StartMfa};
 use super::form_error::FormError;
 use leptos::form::ActionForm;
 use leptos::prelude::*;
-use ui::{use_toasts, Field, ToastKind};
+use ui::{saved_version, use_toasts, Field, ToastKind};
 
 /// Two-step verification on the security screen: set up with a QR code or key, see recovery
 /// codes once, turn off with password and code.
@@ -12,7 +12,7 @@ pub fn MfaCard() -> impl IntoView {
     let confirm = ServerAction::<ConfirmMfa>::new();
     let disable = ServerAction::<DisableMfa>::new();
     let status = Resource::new(
-        move || (confirm.version().get(), disable.version().get()),
+        move || (saved_version(*confirm).get(), saved_version(*disable).get()),
         |_| get_mfa_status(),
     );
     let toasts = use_toasts();

@@ -8,7 +8,7 @@ use identity::form_error::FormError;
 use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_meta::Title;
-use ui::{use_toasts, Field, ToastKind};
+use ui::{saved_version, use_toasts, Field, ToastKind};
 
 /// `/app/<handle>/members`: who is in the workspace, what each role may do, invitations.
 /// Controls a role cannot use are not shown.
@@ -46,7 +46,7 @@ fn Members(ws: WorkspaceView) -> impl IntoView {
     let invitations = Resource::new(
         move || {
             (
-                invite.version().get(),
+                saved_version(*invite).get(),
                 revoke.version().get(),
                 resend.version().get(),
             )

@@ -5,7 +5,7 @@ use identity::form_error::FormError;
 use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_meta::Title;
-use ui::Field;
+use ui::{saved_version, Field};
 
 /// The id of the step's own form, which its Continue button (outside it) submits.
 const STEP_FORM: &str = "wizard-step";
@@ -23,9 +23,9 @@ pub fn OnboardingPage(plans: Callback<String, AnyView>) -> impl IntoView {
     let wizard = Resource::new(
         move || {
             (
-                ws.version().get(),
-                goals.version().get(),
-                modules.version().get(),
+                saved_version(*ws).get(),
+                saved_version(*goals).get(),
+                saved_version(*modules).get(),
                 go.version().get(),
             )
         },
