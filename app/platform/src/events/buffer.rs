@@ -31,9 +31,10 @@ struct Waiting {
     window_start: usize,
     /// Raw events offered since the last flush.
     window_seen: usize,
-    /// Visitors already sent for a day's rollup by this replica: sending them again would only
-    /// make the rollup job find them there (another replica may still send them once).
-    counted: HashSet<String>,
+    /// Visitors already sent for a day's rollup by this replica (hashed with the rollup's id,
+    /// see `Sums::add`): sending them again would only make the rollup job find them there
+    /// (another replica may still send them once).
+    counted: HashSet<u64>,
 }
 
 /// This replica's events on their way to the database: their exact sums, and the raw events
