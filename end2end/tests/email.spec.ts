@@ -141,6 +141,9 @@ test("a list collects a confirmed subscriber with JavaScript off; a campaign bui
   await page.getByRole("textbox", { name: "Domain" }).fill("letters.example");
   await page.getByRole("textbox", { name: "From address" }).fill("news@elsewhere.example");
   await page.getByRole("textbox", { name: "From name" }).fill("Lena's Letters");
+  // A refused save leaves the page's data alone: refetching it rebuilt the form being corrected.
+  let fetched = 0;
+  page.on("request", (r) => { if (r.url().endsWith("/api/get_email_domain")) fetched++; });
   await page.getByRole("button", { name: "Save domain" }).click();
   await expect(page.getByText("Give an address at letters.example, like news@letters.example.")).toBeVisible();
   await page.getByRole("textbox", { name: "From address" }).fill("news@letters.example");
@@ -148,5 +151,6 @@ test("a list collects a confirmed subscriber with JavaScript off; a campaign bui
   const records = page.getByRole("list", { name: "DNS records" });
   await expect(records.getByRole("listitem")).toHaveCount(3);
   await expect(records).toContainText("mewayz._domainkey.letters.example");
+  expect(fetched).toBe(1);
   await expect(page.getByText("Not verified")).toBeVisible();
 });
