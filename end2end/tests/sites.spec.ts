@@ -99,6 +99,15 @@ test("build a site from a template, reorder, add a page with its SEO title, publ
   await expect(page.getByRole("textbox", { name: "Heading", exact: true })).toHaveValue("Become the manager you wanted to have");
   await page.getByRole("button", { name: "Publish" }).click();
   await expect(page.getByRole("button", { name: "Published" })).toBeDisabled();
+  // A page can start as a copy of the one on screen (a blank one has a single hero).
+  await page.getByRole("button", { name: "New page" }).click();
+  await page.getByRole("textbox", { name: "Page name", exact: true }).fill("For engineering leads");
+  await page.getByRole("textbox", { name: "Address", exact: true }).fill("leads");
+  await page.getByRole("checkbox", { name: "Start from a copy of “Home”" }).check();
+  await page.getByRole("button", { name: "Add page" }).click();
+  await expect(page.getByRole("combobox", { name: "Page" })).toContainText("For engineering leads · /leads");
+  await expect(sections(page)).toHaveCount(7);
+  await expect(sections(page).first()).toContainText("Become the manager you wanted to have");
 
   // A visitor without JavaScript.
   const visitor = await browser.newContext({ javaScriptEnabled: false });

@@ -216,8 +216,9 @@ impl Editor {
         });
     }
 
-    /// Adds a page named `title` at `slug`, with a menu entry, and shows it.
-    pub fn add_page(&self, title: &str, slug: &str) {
+    /// Adds a page named `title` at `slug`, with a menu entry, and shows it: with one hero
+    /// section, or with `copy` copies of the sections of the page on screen (under new ids).
+    pub fn add_page(&self, title: &str, slug: &str, copy: bool) {
         if self.draft.with_untracked(|d| d.pages.len()) >= MAX_PAGES {
             self.announcement
                 .set(format!("A site holds at most {MAX_PAGES} pages."));
@@ -228,7 +229,17 @@ impl Editor {
             slug: slug.trim().to_ascii_lowercase(),
             title: title.trim().to_owned(),
             seo: Default::default(),
-            sections: Section::blank("hero", random_id()).into_iter().collect(),
+            sections: match self.current().filter(|_| copy) {
+                Some(from) => from
+                    .sections
+                    .into_iter()
+                    .map(|mut s| {
+                        s.id = random_id();
+                        s
+                    })
+                    .collect(),
+                None => Section::blank("hero", random_id()).into_iter().collect(),
+            },
         };
         let id = page.id.clone();
         self.edit("", |d| {
@@ -241,8 +252,14 @@ impl Editor {
         });
         self.page.set(id);
         self.selected.set(None);
-        self.announcement
-            .set("Page added to the site and its menu.".into());
+        self.announcement.set(
+            if copy {
+                "Page added as a copy, and to the site's menu."
+            } else {
+                "Page added to the site and its menu."
+            }
+            .into(),
+        );
     }
 
     /// Deletes the page on screen (not the home page) and its menu entries.

@@ -18,6 +18,7 @@ pub fn PageTabs() -> impl IntoView {
     let adding = RwSignal::new(false);
     let title = RwSignal::new(String::new());
     let slug = RwSignal::new(String::new());
+    let copy = RwSignal::new(false);
     let problems = RwSignal::new((Vec::<String>::new(), Vec::<String>::new()));
     let add = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -37,9 +38,10 @@ pub fn PageTabs() -> impl IntoView {
         let ok = p.0.is_empty() && p.1.is_empty();
         problems.set(p);
         if ok {
-            e.add_page(&t, &s);
+            e.add_page(&t, &s, copy.get_untracked());
             title.set(String::new());
             slug.set(String::new());
+            copy.set(false);
             adding.set(false);
         }
     };
@@ -68,6 +70,10 @@ pub fn PageTabs() -> impl IntoView {
                         <input id="new-page-slug" prop:value=move || slug.get() on:input=move |ev| slug.set(event_target_value(&ev))/>
                         <FieldErrors messages=Signal::derive(move || problems.get().1)/>
                     </div>
+                    <label class="check">
+                        <input type="checkbox" prop:checked=move || copy.get() on:change=move |ev| copy.set(event_target_checked(&ev))/>
+                        {move || format!("Start from a copy of “{}”", e.current().map(|p| p.title).unwrap_or_default())}
+                    </label>
                     <button type="submit" class="button button-primary">"Add page"</button>
                 </form>
             </Show>
