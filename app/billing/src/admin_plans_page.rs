@@ -14,7 +14,8 @@ use ui::{saved_version, use_toasts, Field, ToastKind};
 pub fn AdminPlansPage() -> impl IntoView {
     let preview = ServerAction::<PreviewPlanImpact>::new();
     let save = ServerAction::<SavePlan>::new();
-    let plans = Resource::new(move || saved_version(*save).get(), |_| admin_list_plans());
+    let saved = saved_version(*save);
+    let plans = Resource::new(move || saved.get(), |_| admin_list_plans());
     let toasts = use_toasts();
     Effect::new(move |_| {
         if let Some(Ok(p)) = save.value().get() {

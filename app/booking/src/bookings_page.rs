@@ -19,12 +19,13 @@ pub fn BookingsPage() -> impl IntoView {
     let change = ServerAction::<SetBookingStatus>::new();
     let manual = ServerAction::<BookManually>::new();
     let past = move || query.read().get("when").as_deref() == Some("past");
+    let manual_saved = saved_version(*manual);
     let data = Resource::new(
         move || {
             (
                 params.read().get("handle").unwrap_or_default(),
                 past(),
-                change.version().get() + saved_version(*manual).get(),
+                change.version().get() + manual_saved.get(),
                 (
                     query.read().get("service").unwrap_or_default(),
                     query.read().get("status").unwrap_or_default(),

@@ -21,13 +21,9 @@ pub fn DomainPage() -> impl IntoView {
     let checked = RwSignal::new(None::<Domain>);
     let checking = RwSignal::new(false);
     let error = Signal::derive(move || save.value().get().and_then(|r| r.err()));
+    let saved = saved_version(*save);
     let data = Resource::new(
-        move || {
-            (
-                params.read().get("handle").unwrap_or_default(),
-                saved_version(*save).get(),
-            )
-        },
+        move || (params.read().get("handle").unwrap_or_default(), saved.get()),
         |(handle, _)| async move {
             let ws = get_workspace(handle).await?;
             let page = get_email_domain(ws.id.clone()).await?;

@@ -16,13 +16,9 @@ pub fn ListsPage() -> impl IntoView {
     let save = ServerAction::<SaveEmailList>::new();
     let toasts = use_toasts();
     let error = Signal::derive(move || save.value().get().and_then(|r| r.err()));
+    let saved = saved_version(*save);
     let data = Resource::new(
-        move || {
-            (
-                params.read().get("handle").unwrap_or_default(),
-                saved_version(*save).get(),
-            )
-        },
+        move || (params.read().get("handle").unwrap_or_default(), saved.get()),
         |(handle, _)| async move {
             let ws = get_workspace(handle).await?;
             let lists = get_email_lists(ws.id.clone()).await?;

@@ -11,8 +11,10 @@ pub fn MfaCard() -> impl IntoView {
     let start = ServerAction::<StartMfa>::new();
     let confirm = ServerAction::<ConfirmMfa>::new();
     let disable = ServerAction::<DisableMfa>::new();
+    let confirm_saved = saved_version(*confirm);
+    let disable_saved = saved_version(*disable);
     let status = Resource::new(
-        move || (saved_version(*confirm).get(), saved_version(*disable).get()),
+        move || (confirm_saved.get(), disable_saved.get()),
         |_| get_mfa_status(),
     );
     let toasts = use_toasts();

@@ -43,10 +43,11 @@ fn Members(ws: WorkspaceView) -> impl IntoView {
     let can_manage = ws.role.can(Permission::ManageMembers);
     let is_owner = ws.role.can(Permission::TransferOwnership);
     let leave_id = ws.id.clone();
+    let invite_saved = saved_version(*invite);
     let invitations = Resource::new(
         move || {
             (
-                saved_version(*invite).get(),
+                invite_saved.get(),
                 revoke.version().get(),
                 resend.version().get(),
             )

@@ -20,12 +20,15 @@ pub fn OnboardingPage(plans: Callback<String, AnyView>) -> impl IntoView {
     let goals = ServerAction::<WizardGoals>::new();
     let modules = ServerAction::<WizardModules>::new();
     let go = ServerAction::<WizardGo>::new();
+    let ws_saved = saved_version(*ws);
+    let goals_saved = saved_version(*goals);
+    let modules_saved = saved_version(*modules);
     let wizard = Resource::new(
         move || {
             (
-                saved_version(*ws).get(),
-                saved_version(*goals).get(),
-                saved_version(*modules).get(),
+                ws_saved.get(),
+                goals_saved.get(),
+                modules_saved.get(),
                 go.version().get(),
             )
         },
