@@ -229,7 +229,7 @@ impl Editor {
             slug: slug.trim().to_ascii_lowercase(),
             title: title.trim().to_owned(),
             seo: Default::default(),
-            sections: match self.current().filter(|_| copy) {
+            sections: match copy.then(|| self.current()).flatten() {
                 Some(from) => from
                     .sections
                     .into_iter()

@@ -72,7 +72,7 @@ pub fn PageTabs() -> impl IntoView {
                     </div>
                     <label class="check">
                         <input type="checkbox" prop:checked=move || copy.get() on:change=move |ev| copy.set(event_target_checked(&ev))/>
-                        {move || format!("Start from a copy of “{}”", e.current().map(|p| p.title).unwrap_or_default())}
+                        {move || e.draft.with(|d| format!("Start from a copy of “{}”", d.page_by_id(&e.page.get()).map_or("", |p| p.title.as_str())))}
                     </label>
                     <button type="submit" class="button button-primary">"Add page"</button>
                 </form>

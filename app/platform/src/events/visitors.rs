@@ -100,16 +100,6 @@ pub fn agent(user_agent: &str) -> Agent {
     Agent { bot, device }
 }
 
-/// Whether `user_agent` is a program, not a person.
-pub fn is_bot(user_agent: &str) -> bool {
-    agent(user_agent).bot
-}
-
-/// `mobile`, `tablet` or `desktop`, from the browser's name.
-pub fn device(user_agent: &str) -> &'static str {
-    agent(user_agent).device
-}
-
 /// The referring site's host, or `Direct` when there is none or it is this app.
 pub fn referrer(referer: Option<&str>, own_base: &str) -> String {
     referer
@@ -170,13 +160,15 @@ impl Hit<'_> {
         self.headers.get(name).and_then(|v| v.to_str().ok())
     }
 
-    /// Bots and browser prefetches are not visits; the agent of one that is.
-    fn counts(&self) -> Option<Agent> {
+    /// Bots and browser prefetches are not visits; the browser's name and what it says, of one
+    /// that is.
+    fn counts(&self) -> Option<(&str, Agent)> {
         let prefetch = PREFETCH
             .iter()
             .any(|h| self.header(h).is_some_and(|v| v.contains("prefetch")));
-        let agent = agent(self.header(&header::USER_AGENT).unwrap_or(""));
-        (!prefetch && !agent.bot).then_some(agent)
+        let ua = self.header(&header::USER_AGENT).unwrap_or("");
+        let agent = agent(ua);
+        (!prefetch && !agent.bot).then_some((ua, agent))
     }
 }
 
@@ -198,7 +190,7 @@ pub struct Happened<'a> {
 /// Records `what` for the visitor of `hit`, unless it is a bot or over the per-client limit.
 /// Returns whether it was counted.
 pub async fn record(state: &AppState, what: Happened<'_>, hit: &Hit<'_>) -> Result<bool, AppError> {
-    let Some(agent) = hit.counts() else {
+    let Some((ua, agent)) = hit.counts() else {
         return Ok(false);
     };
     let client = format!("{} {}", hit.ip, what.workspace_id);
@@ -208,7 +200,6 @@ pub async fn record(state: &AppState, what: Happened<'_>, hit: &Hit<'_>) -> Resu
         Err(e) => return Err(e),
     }
     let at = state.clock.now();
-    let ua = hit.header(&header::USER_AGENT).unwrap_or("");
     let event = Event {
         id: None,
         workspace_id: what.workspace_id.to_owned(),
@@ -251,6 +242,14 @@ pub async fn visitor(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn is_bot(user_agent: &str) -> bool {
+        agent(user_agent).bot
+    }
+
+    fn device(user_agent: &str) -> &'static str {
+        agent(user_agent).device
+    }
 
     #[test]
     fn programs_are_bots_and_browsers_are_not() {
