@@ -143,7 +143,7 @@ test("a failed payment puts the workspace in its grace period with a banner", as
   await expect(page.getByRole("region", { name: "Payment overdue" })).toBeHidden();
 });
 
-test("an admin sees the impact of a plan change before saving it, then gives a workspace a plan for free", async ({ page, browser }) => {
+test("an admin sees the impact of a plan change before saving it, then gives a workspace a plan for free", { tag: "@desktop" }, async ({ page, browser }) => {
   // A platform admin (listed in ADMIN_EMAILS by `make test`), address confirmed, with two-step
   // verification on.
   const project = test.info().project.name;

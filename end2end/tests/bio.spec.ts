@@ -51,7 +51,7 @@ async function drag(page: Page, from: Locator, to: Locator, touch: boolean) {
   }
 }
 
-test("build a page, reorder it three ways, theme and publish it, and count a click on the page without JavaScript", async ({ page, browser, baseURL }, info) => {
+test("build a page, reorder it three ways, theme and publish it, and count a click on the page without JavaScript", { tag: "@desktop" }, async ({ page, browser, baseURL }, info) => {
   const handle = await workspace(page, info.project.name);
   await page.goto(`/app/${handle}/bio`);
   await hydrated(page);

@@ -7,7 +7,7 @@ const PASSWORD = "a perfectly long passphrase";
 
 const post = (page: Page, fn: string, form: Record<string, string>) => callApi(page.request, fn, form);
 
-test("an owner sets up a service; a visitor books it on the public page with JavaScript off; the owner sees and cancels it", async ({ page, browser, baseURL }, info) => {
+test("an owner sets up a service; a visitor books it on the public page with JavaScript off; the owner sees and cancels it", { tag: "@desktop" }, async ({ page, browser, baseURL }, info) => {
   const handle = `book-${info.project.name}-${Date.now() % 1_000_000}`;
   const owner = uniqueEmail("bea");
   expect((await post(page, "register", { name: "Bea Booker", email: owner, password: PASSWORD })).ok()).toBeTruthy();

@@ -20,7 +20,7 @@ async function workspace(page: Page, tag: string): Promise<{ handle: string; id:
 
 const contactNames = (page: Page) => page.getByRole("list", { name: "Contacts" }).getByRole("link");
 
-test("create, edit, search and filter contacts with a custom field", async ({ page }, info) => {
+test("create, edit, search and filter contacts with a custom field", { tag: "@desktop" }, async ({ page }, info) => {
   const { handle, id } = await workspace(page, `c${info.project.name}`);
   await page.goto(`/app/${handle}/crm`);
   await hydrated(page);
@@ -132,7 +132,7 @@ async function drag(page: Page, handle: Locator, column: Locator, touch: boolean
   }
 }
 
-test("move a deal across stages by dragging and by keyboard, then close it", async ({ page }, info) => {
+test("move a deal across stages by dragging and by keyboard, then close it", { tag: "@desktop" }, async ({ page }, info) => {
   const { handle, id } = await workspace(page, `d${info.project.name}`);
   expect((await post(page, "save_contact", { workspace_id: id, name: "Buyer Bee", emails: "buyer@example.com" })).ok()).toBeTruthy();
   await page.goto(`/app/${handle}/crm/deals`);

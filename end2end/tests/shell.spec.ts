@@ -48,7 +48,7 @@ test("an unknown address answers 404 with a way back", async ({ page }) => {
   await expect(page).toHaveURL(/\/$/);
 });
 
-test("the signed-in layout uses a bottom bar on phones and a sidebar on wide screens", async ({ page, isMobile }) => {
+test("the signed-in layout uses a bottom bar on phones and a sidebar on wide screens", { tag: "@desktop" }, async ({ page, isMobile }) => {
   await page.goto("/register");
   await page.locator("body[data-hydrated]").waitFor({ state: "attached" });
   await page.getByLabel("Name").fill("Layout Tester");

@@ -38,7 +38,7 @@ async function drag(page: Page, from: Locator, to: Locator, touch: boolean) {
   }
 }
 
-test("build a site from a template, reorder, add a page with its SEO title, publish, restore a version, and a visitor's message becomes a contact", async ({ page, browser, baseURL }, info) => {
+test("build a site from a template, reorder, add a page with its SEO title, publish, restore a version, and a visitor's message becomes a contact", { tag: "@desktop" }, async ({ page, browser, baseURL }, info) => {
   const handle = await workspace(page, info.project.name);
   const slug = `lee-${info.project.name}-${Date.now() % 1_000_000}`;
   await page.goto(`/app/${handle}/sites`);
