@@ -234,9 +234,10 @@ load "$site_url" >"$run_dir/site.out"
 site_rps=$(rps "$run_dir/site.out")
 say "running Lighthouse (mobile) five times on the site page in the local Chromium"
 # Each metric's median of five runs, as Lighthouse advises: one run on a busy two-core machine
-# can catch Chromium's own start-up in its main thread, and the page's one task of parsing,
-# style and layout (15–21 ms here, 55–85 ms in the simulated 4x slower phone) lands before or after
-# the first paint from run to run.
+# can catch Chromium's own work in its main thread. The page's one task of parsing, style and
+# layout (15–21 ms here, 55–85 ms in the simulated 4x slower phone) ends before the first paint;
+# while public pages sent `Cross-Origin-Opener-Policy: same-origin`, each run also started a
+# renderer process for the page, a 60–150 ms simulated task across the first paint (README).
 # A run that fails to record its trace (Lighthouse's NO_NAVSTART, now and then) is run again once.
 lighthouse() {
   CHROME_PATH=$(command -v chromium) "$TOOLS/node/node_modules/.bin/lighthouse" "$site_url" --quiet \
@@ -391,5 +392,5 @@ printf 'kill: SIGKILL after %s of 10,000 were saved as sent; restarted, the camp
   exit 1
 }
 [ "$gzip_size" -le 14336 ] || { echo "the page is over its 14 KB compressed budget" >&2; exit 1; }
-python3 -c "import sys; sys.exit(0 if $cls <= 0.05 and $lcp_ms <= 1000 and $own_ms == 0 else 1)" ||
-  { echo "the site page is over its targets (LCP $lcp_ms ms, CLS $cls, its own blocking $own_ms ms)" >&2; exit 1; }
+python3 -c "import sys; sys.exit(0 if $cls <= 0.05 and $lcp_ms <= 1000 and $tbt_ms == 0 else 1)" ||
+  { echo "the site page is over its targets (LCP $lcp_ms ms, CLS $cls, TBT $tbt_ms ms, its own $own_ms ms)" >&2; exit 1; }

@@ -110,11 +110,11 @@ fn add(h: &mut HeaderMap, secure: bool, immutable: bool) {
     if !h.contains_key(header::X_FRAME_OPTIONS) {
         set(h, header::X_FRAME_OPTIONS, "DENY");
     }
-    set(
-        h,
-        HeaderName::from_static("cross-origin-opener-policy"),
-        "same-origin",
-    );
+    // Public pages choose their own (`platform::encoded`).
+    let coop = HeaderName::from_static("cross-origin-opener-policy");
+    if !h.contains_key(&coop) {
+        set(h, coop, "same-origin");
+    }
     set(
         h,
         HeaderName::from_static("permissions-policy"),

@@ -251,6 +251,7 @@ async fn a_page_of_ten_links_fits_in_fourteen_kilobytes_compressed() {
         .await;
     assert_eq!(res.headers()[header::CONTENT_ENCODING], "br");
     assert_eq!(res.headers()[header::VARY], "accept-encoding");
+    assert_eq!(res.headers()["cross-origin-opener-policy"], "unsafe-none");
     assert!(res.headers().get(header::SET_COOKIE).is_none());
     let br = axum::body::to_bytes(res.into_body(), 1 << 20)
         .await

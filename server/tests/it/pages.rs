@@ -16,6 +16,7 @@ async fn landing_page_carries_a_nonce_csp_that_matches_its_scripts() {
     let h = res.headers().clone();
     assert_eq!(h["x-content-type-options"], "nosniff");
     assert_eq!(h["referrer-policy"], "strict-origin-when-cross-origin");
+    assert_eq!(h["cross-origin-opener-policy"], "same-origin");
     assert!(h.contains_key("x-request-id"));
     let csp = h["content-security-policy"].to_str().unwrap().to_owned();
     assert!(csp.contains("frame-ancestors 'none'"), "{csp}");

@@ -168,6 +168,9 @@ async fn a_site_from_a_template_is_published_as_plain_html_and_a_revision_comes_
     );
     let csp = headers[header::CONTENT_SECURITY_POLICY].to_str().unwrap();
     assert!(!csp.contains("script-src"), "{csp}");
+    // Opened from anywhere without a new browsing context group; still never framed.
+    assert_eq!(headers["cross-origin-opener-policy"], "unsafe-none");
+    assert_eq!(headers[header::X_FRAME_OPTIONS], "DENY");
     // The home page has no form: kept compressed, sent as brotli to a browser that takes it.
     let br = app
         .get(
