@@ -15,7 +15,7 @@ pub fn AdminPlansPage() -> impl IntoView {
     let preview = ServerAction::<PreviewPlanImpact>::new();
     let save = ServerAction::<SavePlan>::new();
     let saved = saved_version(*save);
-    let plans = Resource::new(move || saved.get(), |_| admin_list_plans());
+    let plans = ui::resource(move || saved.get(), |_| admin_list_plans());
     let toasts = use_toasts();
     Effect::new(move |_| {
         if let Some(Ok(p)) = save.value().get() {

@@ -12,7 +12,7 @@ use ui::Field;
 pub fn AdminSubscriptionsPage() -> impl IntoView {
     let search = ServerAction::<AdminSearchWorkspaces>::new();
     let error = Signal::derive(move || search.value().get().and_then(|r| r.err()));
-    let plans = Resource::new(|| (), |_| admin_list_plans());
+    let plans = ui::resource(|| (), |_| admin_list_plans());
     view! {
         <Title text="Subscriptions"/>
         <h1>"Subscriptions"</h1>

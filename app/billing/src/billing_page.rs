@@ -61,7 +61,7 @@ fn Billing(workspace_id: String) -> impl IntoView {
         resume: ServerAction::new(),
     };
     let id = workspace_id.clone();
-    let billing = Resource::new(
+    let billing = ui::resource(
         move || {
             (
                 a.complete.version().get(),

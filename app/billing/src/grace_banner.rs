@@ -30,7 +30,7 @@ pub fn grace_message(b: &BillingView) -> Option<String> {
 /// The account-level banner for a failed payment, shown on the workspace's screens.
 #[component]
 pub fn GraceBanner(workspace_id: String, handle: String) -> impl IntoView {
-    let billing = Resource::new(move || workspace_id.clone(), get_billing);
+    let billing = ui::resource(move || workspace_id.clone(), get_billing);
     view! {
         <Transition fallback=|| ()>
             {move || {

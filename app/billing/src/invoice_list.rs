@@ -18,7 +18,7 @@ fn status_label(status: &str) -> &'static str {
 /// billing (others, and servers without payments, see nothing here).
 #[component]
 pub fn InvoiceList(workspace_id: String, a: Actions) -> impl IntoView {
-    let invoices = Resource::new(
+    let invoices = ui::resource(
         move || (a.complete.version().get(), a.change.version().get()),
         move |_| list_invoices(workspace_id.clone()),
     );

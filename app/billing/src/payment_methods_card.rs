@@ -17,7 +17,7 @@ pub fn PaymentMethods(workspace_id: String) -> impl IntoView {
     let set_default = ServerAction::<SetDefaultPaymentMethod>::new();
     let remove = ServerAction::<RemovePaymentMethod>::new();
     let id = workspace_id.clone();
-    let cards = Resource::new(
+    let cards = ui::resource(
         move || {
             (
                 complete.version().get(),

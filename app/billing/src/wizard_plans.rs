@@ -11,7 +11,7 @@ use leptos::prelude::*;
 pub fn WizardPlans(workspace_id: String) -> impl IntoView {
     let checkout = ServerAction::<WizardCheckout>::new();
     let error = Signal::derive(move || checkout.value().get().and_then(|r| r.err()));
-    let billing = Resource::new(move || workspace_id.clone(), get_billing);
+    let billing = ui::resource(move || workspace_id.clone(), get_billing);
     let interval = RwSignal::new(Interval::Month);
     view! {
         <FormError error/>

@@ -17,7 +17,7 @@ pub fn BioAnalyticsPage() -> impl IntoView {
     let params = use_params_map();
     let query = use_query_map();
     let reset = ServerAction::<ResetBioStats>::new();
-    let data = Resource::new(
+    let data = ui::resource(
         move || {
             let q = query.read();
             (

@@ -22,7 +22,7 @@ use workspaces::model::{Permission, WorkspaceView};
 pub fn BioBuilderPage() -> impl IntoView {
     let params = use_params_map();
     let query = use_query_map();
-    let data = Resource::new(
+    let data = ui::resource(
         move || {
             (
                 params.read().get("handle").unwrap_or_default(),

@@ -14,7 +14,7 @@ pub fn PageSwitcher(
 ) -> impl IntoView {
     let ws = StoredValue::new(workspace_id);
     let handle = StoredValue::new(handle);
-    let pages = Resource::new(move || ws.get_value(), list_bio_pages);
+    let pages = ui::resource(move || ws.get_value(), list_bio_pages);
     let adding = RwSignal::new(false);
     let slug = RwSignal::new(String::new());
     let error = RwSignal::new(None::<AppError>);

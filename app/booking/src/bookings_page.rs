@@ -20,7 +20,7 @@ pub fn BookingsPage() -> impl IntoView {
     let manual = ServerAction::<BookManually>::new();
     let past = move || query.read().get("when").as_deref() == Some("past");
     let manual_saved = saved_version(*manual);
-    let data = Resource::new(
+    let data = ui::resource(
         move || {
             (
                 params.read().get("handle").unwrap_or_default(),

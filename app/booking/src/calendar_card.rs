@@ -8,7 +8,7 @@ use leptos::prelude::*;
 pub fn CalendarCard(workspace_id: String) -> impl IntoView {
     let disconnect = ServerAction::<DisconnectBookingCalendar>::new();
     let id = workspace_id.clone();
-    let status = Resource::new(
+    let status = ui::resource(
         move || disconnect.version().get(),
         move |_| get_booking_calendar_link(id.clone()),
     );

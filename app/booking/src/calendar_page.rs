@@ -14,7 +14,7 @@ pub fn CalendarPage() -> impl IntoView {
     let params = use_params_map();
     let query = use_query_map();
     let view_of = move || query.read().get("view").unwrap_or_else(|| "week".into());
-    let data = Resource::new(
+    let data = ui::resource(
         move || {
             (
                 params.read().get("handle").unwrap_or_default(),

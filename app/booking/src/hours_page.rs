@@ -23,7 +23,7 @@ pub fn HoursPage() -> impl IntoView {
             toasts.show(ToastKind::Success, "Your hours are saved.".to_owned());
         }
     });
-    let data = Resource::new(
+    let data = ui::resource(
         move || params.read().get("handle").unwrap_or_default(),
         |handle| async move {
             let ws = get_workspace(handle).await?;

@@ -14,7 +14,7 @@ pub fn ServicePage() -> impl IntoView {
     let params = use_params_map();
     let delete = ServerAction::<DeleteBookingService>::new();
     let asking = RwSignal::new(false);
-    let data = Resource::new(
+    let data = ui::resource(
         move || {
             (
                 params.read().get("handle").unwrap_or_default(),

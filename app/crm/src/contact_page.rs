@@ -21,7 +21,7 @@ pub fn ContactPage() -> impl IntoView {
     let params = use_params_map();
     let id = move || params.read().get("id").unwrap_or_default();
     let changed = RwSignal::new(0u32);
-    let detail = Resource::new(
+    let detail = ui::resource(
         move || (id(), changed.get()),
         move |(id, _)| async move {
             let (ws, _) = crm.data.await?;

@@ -57,7 +57,7 @@ pub fn ContactsPage() -> impl IntoView {
     let crm = use_crm();
     let query = query_from_url();
     let changed = RwSignal::new(0u32);
-    let first = Resource::new(
+    let first = ui::resource(
         move || (query.get(), crm.version.get(), changed.get()),
         move |(q, _, _)| async move {
             let (ws, _) = crm.data.await?;

@@ -11,7 +11,7 @@ use workspaces::model::WorkspaceView;
 #[derive(Clone, Copy)]
 pub struct Crm {
     /// The workspace and its CRM overview.
-    pub data: Resource<Result<(WorkspaceView, CrmOverview), AppError>>,
+    pub data: ui::Data<Result<(WorkspaceView, CrmOverview), AppError>>,
     /// Bump to reload `data` after fields, companies or tags change.
     pub version: RwSignal<u32>,
 }
@@ -42,7 +42,7 @@ const TABS: &[(&str, &str)] = &[
 pub fn CrmLayout() -> impl IntoView {
     let params = use_params_map();
     let version = RwSignal::new(0u32);
-    let data = Resource::new(
+    let data = ui::resource(
         move || {
             (
                 params.read().get("handle").unwrap_or_default(),

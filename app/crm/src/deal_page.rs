@@ -21,7 +21,7 @@ pub fn DealPage() -> impl IntoView {
     let crm = use_crm();
     let params = use_params_map();
     let changed = RwSignal::new(0u32);
-    let detail = Resource::new(
+    let detail = ui::resource(
         move || (params.read().get("id").unwrap_or_default(), changed.get()),
         move |(id, _)| async move {
             let (ws, _) = crm.data.await?;

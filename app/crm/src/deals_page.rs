@@ -16,7 +16,7 @@ pub fn DealsPage() -> impl IntoView {
     let crm = use_crm();
     let query = use_query_map();
     let reload = RwSignal::new(0u32);
-    let board = Resource::new(
+    let board = ui::resource(
         move || {
             (
                 query.read().get("pipeline").unwrap_or_default(),

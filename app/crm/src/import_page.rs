@@ -15,7 +15,7 @@ use ui::FieldErrors;
 pub fn ImportPage() -> impl IntoView {
     let crm = use_crm();
     let query = use_query_map();
-    let preview = Resource::new(
+    let preview = ui::resource(
         move || query.read().get("upload").unwrap_or_default(),
         move |id| async move {
             let (ws, _) = crm.data.await?;

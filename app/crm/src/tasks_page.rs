@@ -13,7 +13,7 @@ pub fn TasksPage() -> impl IntoView {
     let query = use_query_map();
     let changed = RwSignal::new(0u32);
     let show_done = RwSignal::new(false);
-    let tasks = Resource::new(
+    let tasks = ui::resource(
         move || (changed.get(), show_done.get()),
         move |(_, done)| async move {
             let (ws, _) = crm.data.await?;

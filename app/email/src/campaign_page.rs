@@ -33,7 +33,7 @@ pub fn CampaignPage() -> impl IntoView {
     let toasts = use_toasts();
     let version = RwSignal::new(0u32);
     let confirming = RwSignal::new(None::<&'static str>);
-    let data = Resource::new(
+    let data = ui::resource(
         move || {
             let p = params.read();
             (

@@ -16,7 +16,7 @@ fn percent(part: u64, whole: u64) -> String {
 #[component]
 pub fn CampaignReport(workspace_id: String, campaign: CampaignView) -> impl IntoView {
     let id = campaign.id.clone();
-    let report = Resource::new(
+    let report = ui::resource(
         move || (workspace_id.clone(), id.clone()),
         |(ws, id)| get_email_campaign_report(ws, id),
     );

@@ -34,7 +34,7 @@ pub fn CampaignSettings(
         fixed().into_any()
     } else {
         let ws = workspace_id.clone();
-        let audiences = Resource::new(|| (), move |_| get_email_audiences(ws.clone()));
+        let audiences = ui::resource(|| (), move |_| get_email_audiences(ws.clone()));
         view! {
             <Transition fallback=fixed>
                 {move || Suspend::new(async move {

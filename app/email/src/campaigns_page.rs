@@ -18,7 +18,7 @@ pub fn CampaignsPage() -> impl IntoView {
     let params = use_params_map();
     let save = ServerAction::<SaveEmailCampaign>::new();
     let error = Signal::derive(move || save.value().get().and_then(|r| r.err()));
-    let data = Resource::new(
+    let data = ui::resource(
         move || params.read().get("handle").unwrap_or_default(),
         |handle| async move {
             let ws = get_workspace(handle).await?;

@@ -22,7 +22,7 @@ pub fn DomainPage() -> impl IntoView {
     let checking = RwSignal::new(false);
     let error = Signal::derive(move || save.value().get().and_then(|r| r.err()));
     let saved = saved_version(*save);
-    let data = Resource::new(
+    let data = ui::resource(
         move || (params.read().get("handle").unwrap_or_default(), saved.get()),
         |(handle, _)| async move {
             let ws = get_workspace(handle).await?;

@@ -26,7 +26,7 @@ pub fn ListPage() -> impl IntoView {
     let toasts = use_toasts();
     let status = RwSignal::new(String::new());
     let version = RwSignal::new(0u32);
-    let data = Resource::new(
+    let data = ui::resource(
         move || {
             let p = params.read();
             (

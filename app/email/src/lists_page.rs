@@ -17,7 +17,7 @@ pub fn ListsPage() -> impl IntoView {
     let toasts = use_toasts();
     let error = Signal::derive(move || save.value().get().and_then(|r| r.err()));
     let saved = saved_version(*save);
-    let data = Resource::new(
+    let data = ui::resource(
         move || (params.read().get("handle").unwrap_or_default(), saved.get()),
         |(handle, _)| async move {
             let ws = get_workspace(handle).await?;

@@ -30,14 +30,14 @@ pub fn SegmentsCard(
     });
     let name = RwSignal::new(String::new());
     let error = RwSignal::new(None::<AppError>);
-    let saved = Resource::new(
+    let saved = ui::resource(
         move || version.get(),
         move |_| {
             let (ws, list) = ids.get_value();
             get_email_segments(ws, list)
         },
     );
-    let live = Resource::new(
+    let live = ui::resource(
         move || rule.get(),
         move |r| {
             let (ws, list) = ids.get_value();

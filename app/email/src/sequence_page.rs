@@ -17,7 +17,7 @@ use workspaces::api::get_workspace;
 pub fn SequencePage() -> impl IntoView {
     let params = use_params_map();
     let version = RwSignal::new(0u32);
-    let data = Resource::new(
+    let data = ui::resource(
         move || {
             let p = params.read();
             (

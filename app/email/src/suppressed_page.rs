@@ -17,7 +17,7 @@ pub fn SuppressedPage() -> impl IntoView {
     let toasts = use_toasts();
     let version = RwSignal::new(0u32);
     let confirming = RwSignal::new(None::<String>);
-    let data = Resource::new(
+    let data = ui::resource(
         move || {
             (
                 params.read().get("handle").unwrap_or_default(),

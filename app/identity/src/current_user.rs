@@ -5,11 +5,11 @@ use leptos::prelude::*;
 
 /// The signed-in user, loaded once per signed-in layout and shared through context.
 #[derive(Clone, Copy)]
-pub struct CurrentUser(pub Resource<Result<Option<UserView>, AppError>>);
+pub struct CurrentUser(pub ui::Data<Result<Option<UserView>, AppError>>);
 
 /// Loads the current user for the screens below.
 pub fn provide_current_user() -> CurrentUser {
-    let user = CurrentUser(Resource::new(|| (), |_| current_user()));
+    let user = CurrentUser(ui::resource(|| (), |_| current_user()));
     provide_context(user);
     user
 }

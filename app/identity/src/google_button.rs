@@ -5,7 +5,7 @@ use leptos::prelude::*;
 /// link: the OAuth flow is a sequence of full-page redirects.
 #[component]
 pub fn GoogleButton(#[prop(into)] next: Signal<String>) -> impl IntoView {
-    let providers = Resource::new(|| (), |_| auth_providers());
+    let providers = ui::resource(|| (), |_| auth_providers());
     view! {
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {

@@ -20,7 +20,7 @@ const COLUMNS: [(&str, &str); 5] = [
 pub fn JobsAdminPage() -> impl IntoView {
     let retry = ServerAction::<AdminRetryJob>::new();
     let discard = ServerAction::<AdminDiscardJob>::new();
-    let overview = Resource::new(
+    let overview = ui::resource(
         move || (retry.version().get(), discard.version().get()),
         |_| admin_jobs(),
     );

@@ -13,7 +13,7 @@ pub fn MfaCard() -> impl IntoView {
     let disable = ServerAction::<DisableMfa>::new();
     let confirm_saved = saved_version(*confirm);
     let disable_saved = saved_version(*disable);
-    let status = Resource::new(
+    let status = ui::resource(
         move || (confirm_saved.get(), disable_saved.get()),
         |_| get_mfa_status(),
     );

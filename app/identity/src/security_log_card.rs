@@ -5,7 +5,7 @@ use leptos::prelude::*;
 /// notices a change they did not make.
 #[component]
 pub fn SecurityLogCard() -> impl IntoView {
-    let events = Resource::new(|| (), |_| list_security_events());
+    let events = ui::resource(|| (), |_| list_security_events());
     view! {
         <section class="card settings-section" aria-labelledby="security-log-heading">
             <h2 id="security-log-heading">"Security log"</h2>

@@ -10,7 +10,7 @@ use ui::{use_toasts, ToastKind};
 #[component]
 pub fn SecurityPage() -> impl IntoView {
     let revoke = ServerAction::<RevokeSession>::new();
-    let sessions = Resource::new(move || revoke.version().get(), |_| list_sessions());
+    let sessions = ui::resource(move || revoke.version().get(), |_| list_sessions());
     let toasts = use_toasts();
     Effect::new(move |_| match revoke.value().get() {
         Some(Ok(())) => toasts.show(ToastKind::Success, "That device was signed out."),

@@ -15,7 +15,7 @@ use workspaces::api::get_workspace;
 pub fn SiteAnalyticsPage() -> impl IntoView {
     let params = use_params_map();
     let query = use_query_map();
-    let data = Resource::new(
+    let data = ui::resource(
         move || {
             let (p, q) = (params.read(), query.read());
             (

@@ -22,7 +22,7 @@ use workspaces::model::{Permission, WorkspaceView};
 #[component]
 pub fn SiteEditorPage() -> impl IntoView {
     let params = use_params_map();
-    let data = Resource::new(
+    let data = ui::resource(
         move || {
             let p = params.read();
             (

@@ -10,7 +10,7 @@ use ui::{use_toasts, ToastKind};
 pub fn HistoryPanel() -> impl IntoView {
     let e = use_editor();
     let toasts = use_toasts();
-    let history = Resource::new(
+    let history = ui::resource(
         move || (e.published_at.get(), e.saves.get() == 0),
         move |_| {
             let (ws, site) = e.ids();

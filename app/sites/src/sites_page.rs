@@ -15,7 +15,7 @@ pub fn SitesPage() -> impl IntoView {
     let params = use_params_map();
     let create = ServerAction::<CreateSite>::new();
     let error = Signal::derive(move || create.value().get().and_then(|r| r.err()));
-    let data = Resource::new(
+    let data = ui::resource(
         move || params.read().get("handle").unwrap_or_default(),
         |handle| async move {
             let ws = get_workspace(handle).await?;

@@ -12,7 +12,7 @@ use workspaces::api::get_workspace;
 #[component]
 pub fn SubmissionsPage() -> impl IntoView {
     let params = use_params_map();
-    let data = Resource::new(
+    let data = ui::resource(
         move || {
             let p = params.read();
             (

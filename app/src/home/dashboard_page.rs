@@ -25,7 +25,7 @@ fn icon_for(module: &str) -> IconName {
 #[component]
 pub fn WorkspaceDashboardPage() -> impl IntoView {
     let workspace = use_route_workspace();
-    let home = Resource::new(
+    let home = ui::resource(
         || (),
         move |_| async move { get_home(workspace.await?.id).await },
     );

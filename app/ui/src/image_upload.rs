@@ -128,7 +128,7 @@ fn send(action: &str, file: &web_sys::File, upload: RwSignal<Upload>, done: Call
         drop(progress);
         let body = answer.response_text().ok().flatten().unwrap_or_default();
         match answer.status().unwrap_or(0) {
-            200 => match serde_json::from_str::<Stored>(&body) {
+            200 => match serde_json::from_slice::<Stored>(body.as_bytes()) {
                 Ok(image) => {
                     upload.set(Upload::Idle);
                     done.run(image.url);
@@ -139,7 +139,8 @@ fn send(action: &str, file: &web_sys::File, upload: RwSignal<Upload>, done: Call
                 "The upload did not reach Mewayz. Check your connection and try again.".into(),
             )),
             _ => {
-                let message = serde_json::from_str::<AppError>(&body)
+                // From bytes, as server functions read errors: one copy of the code (page_data.rs).
+                let message = serde_json::from_slice::<AppError>(body.as_bytes())
                     .map(|e| {
                         e.field_messages("image")
                             .into_iter()

@@ -41,7 +41,7 @@ pub fn AuditPage() -> impl IntoView {
 /// The entries of one workspace, refetched when the filter changes.
 #[component]
 fn AuditList(workspace_id: String, filter: Signal<String>) -> impl IntoView {
-    let entries = Resource::new(
+    let entries = ui::resource(
         move || filter.get(),
         move |f| list_audit_log(workspace_id.clone(), Some(f)),
     );

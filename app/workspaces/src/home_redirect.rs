@@ -5,7 +5,7 @@ use leptos_router::components::Redirect;
 /// `/app`: opens the first workspace, or the setup wizard when there is none yet.
 #[component]
 pub fn HomeRedirect() -> impl IntoView {
-    let mine = Resource::new(|| (), |_| list_my_workspaces());
+    let mine = ui::resource(|| (), |_| list_my_workspaces());
     view! {
         <Suspense fallback=|| view! { <p class="muted">"Loading…"</p> }>
             {move || Suspend::new(async move {

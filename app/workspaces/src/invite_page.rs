@@ -12,7 +12,7 @@ use leptos_router::hooks::use_query_map;
 pub fn InvitePage() -> impl IntoView {
     let query = use_query_map();
     let token = move || query.read().get("token").unwrap_or_default();
-    let preview = Resource::new(token, preview_invitation);
+    let preview = ui::resource(token, preview_invitation);
     let accept = ServerAction::<AcceptInvitation>::new();
     let error = Signal::derive(move || accept.value().get().and_then(|r| r.err()));
     view! {

@@ -36,7 +36,7 @@ fn Members(ws: WorkspaceView) -> impl IntoView {
     let revoke = ServerAction::<RevokeInvitation>::new();
     let resend = ServerAction::<ResendInvitation>::new();
     let id = ws.id.clone();
-    let members = Resource::new(move || (change.version().get(), remove.version().get()), {
+    let members = ui::resource(move || (change.version().get(), remove.version().get()), {
         let id = id.clone();
         move |_| list_members(id.clone())
     });
@@ -44,7 +44,7 @@ fn Members(ws: WorkspaceView) -> impl IntoView {
     let is_owner = ws.role.can(Permission::TransferOwnership);
     let leave_id = ws.id.clone();
     let invite_saved = saved_version(*invite);
-    let invitations = Resource::new(
+    let invitations = ui::resource(
         move || {
             (
                 invite_saved.get(),

@@ -23,7 +23,7 @@ pub fn OnboardingPage(plans: Callback<String, AnyView>) -> impl IntoView {
     let ws_saved = saved_version(*ws);
     let goals_saved = saved_version(*goals);
     let modules_saved = saved_version(*modules);
-    let wizard = Resource::new(
+    let wizard = ui::resource(
         move || {
             (
                 ws_saved.get(),

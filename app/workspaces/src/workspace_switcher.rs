@@ -6,7 +6,7 @@ use leptos::prelude::*;
 /// so it opens before the app has loaded too.
 #[component]
 pub fn WorkspaceSwitcher() -> impl IntoView {
-    let mine = Resource::new(|| (), |_| list_my_workspaces());
+    let mine = ui::resource(|| (), |_| list_my_workspaces());
     let location = leptos_router::hooks::use_location();
     // `/app/<handle>/…`: the handle on screen, if any.
     let handle = move || crate::model::route_handle(&location.pathname.get()).map(str::to_owned);
