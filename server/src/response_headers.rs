@@ -3,7 +3,7 @@
 //! rather than `middleware::from_fn`, which boxes the rest of the stack and its future on
 //! every request (a visible share of a public page's cost under `make bench`).
 
-use app::platform::security::DEFAULT_CSP;
+use app::platform::security::{CROSS_ORIGIN_OPENER_POLICY, DEFAULT_CSP};
 use app::platform::AppState;
 use axum::extract::Request;
 use axum::http::{header, HeaderMap, HeaderName, HeaderValue};
@@ -111,9 +111,8 @@ fn add(h: &mut HeaderMap, secure: bool, immutable: bool) {
         set(h, header::X_FRAME_OPTIONS, "DENY");
     }
     // Public pages choose their own (`platform::encoded`).
-    let coop = HeaderName::from_static("cross-origin-opener-policy");
-    if !h.contains_key(&coop) {
-        set(h, coop, "same-origin");
+    if !h.contains_key(CROSS_ORIGIN_OPENER_POLICY) {
+        set(h, CROSS_ORIGIN_OPENER_POLICY, "same-origin");
     }
     set(
         h,

@@ -3,9 +3,10 @@
 //! ([`crate::Module::public_routes`]) run outside the per-response compression of the app's
 //! other routes, which would compress the same page again on every visit.
 
+use crate::security::CROSS_ORIGIN_OPENER_POLICY;
 use axum::body::{Body, Bytes};
 use axum::response::Response;
-use http::{header, HeaderMap, HeaderName, HeaderValue, StatusCode};
+use http::{header, HeaderMap, HeaderValue, StatusCode};
 use std::io::Write;
 
 /// A document and its compressed forms.
@@ -78,7 +79,7 @@ impl Encoded {
         // blocked the phone's main thread for 60-150 ms under Lighthouse, on pages that hold
         // nothing for another window to read (README: websites).
         h.insert(
-            HeaderName::from_static("cross-origin-opener-policy"),
+            CROSS_ORIGIN_OPENER_POLICY,
             HeaderValue::from_static("unsafe-none"),
         );
         if let Some(coding) = coding {

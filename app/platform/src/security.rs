@@ -2,7 +2,7 @@
 
 use super::config::AppEnv;
 use base64::Engine;
-use http::HeaderValue;
+use http::{HeaderName, HeaderValue};
 use sha2::{Digest, Sha256};
 
 /// The CSP for an HTML page rendered with `nonce`. Scripts run only from our origin or with the
@@ -29,6 +29,11 @@ pub fn page_csp(nonce: &str, env: AppEnv, reload_ws: Option<&str>) -> String {
          frame-ancestors 'none'"
     )
 }
+
+/// `Cross-Origin-Opener-Policy`, which `http` has no constant for: the app's pages send
+/// `same-origin`, the public pages `unsafe-none` (`crate::encoded`).
+pub const CROSS_ORIGIN_OPENER_POLICY: HeaderName =
+    HeaderName::from_static("cross-origin-opener-policy");
 
 /// The CSP for everything that is not a rendered page (assets, JSON, redirects).
 pub const DEFAULT_CSP: &str =
