@@ -18,7 +18,7 @@ fn metadata() -> Value {
             "--no-deps",
             "--offline",
         ])
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .current_dir(crate::common::repo_path("server"))
         .output()
         .expect("cargo metadata runs");
     assert!(

@@ -18,11 +18,7 @@ async fn logos_are_checked_by_their_bytes_and_only_admins_may_upload() {
     let (mut owner, _) = signed_up(&app, "logo").await;
     let handle = unique("logo");
     let ws = workspace(&mut owner, &handle).await;
-    let png = std::fs::read(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../public/icons/icon-192.png"
-    ))
-    .unwrap();
+    let png = std::fs::read(common::repo_path("public/icons/icon-192.png")).unwrap();
 
     let bad = upload(&mut owner, &ws, b"<svg onload=alert(1)></svg>").await;
     assert_eq!(

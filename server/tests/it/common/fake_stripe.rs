@@ -67,9 +67,10 @@ impl FakeStripe {
             .local_addr()
             .unwrap()
             .port();
-        let script = concat!(env!("CARGO_MANIFEST_DIR"), "/../end2end/fakes/stripe.mjs");
+        let script = super::repo_path("end2end/fakes/stripe.mjs");
         let child = Command::new("node")
-            .args([script, &port.to_string(), webhook_url, WEBHOOK_SECRET])
+            .arg(script)
+            .args([&port.to_string(), webhook_url, WEBHOOK_SECRET])
             .stdout(Stdio::null())
             .spawn()
             .expect("node runs the fake Stripe");

@@ -5,8 +5,17 @@ use app::platform::{AppState, Config, Module};
 use axum::body::Body;
 use axum::http::{Request, Response};
 use leptos::config::LeptosOptions;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use tower::ServiceExt;
+
+/// `relative` to the repository's root. Read from the manifest directory cargo gives the running
+/// test, not the one compiled in: every clone on a machine shares one target directory, and a
+/// test binary built in another clone (since deleted) can be reused here.
+pub fn repo_path(relative: &str) -> PathBuf {
+    let server = std::env::var("CARGO_MANIFEST_DIR")
+        .unwrap_or_else(|_| env!("CARGO_MANIFEST_DIR").to_owned());
+    Path::new(&server).join("..").join(relative)
+}
 
 /// The test database server, started by `make test` (or any MongoDB named by `MONGODB_URI`).
 pub fn mongodb_uri() -> String {
