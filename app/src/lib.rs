@@ -15,7 +15,7 @@ pub use {billing, bio, booking, crm, email, identity, sites, ui, workspaces};
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Title};
 use leptos_router::components::{ParentRoute, Route, Router, Routes};
-use leptos_router::{path, Lazy};
+use leptos_router::path;
 
 /// The HTML document around the app, rendered on the server only.
 #[cfg(feature = "ssr")]
@@ -82,7 +82,7 @@ pub fn App() -> impl IntoView {
             <Routes fallback=|| view! { <ui::NotFoundPage/> }>
                 <Route path=path!("/") view=landing::LandingPage/>
                 <identity::AccountRoutes/>
-                <Route path=path!("/onboarding") view={Lazy::<OnboardingRoute>::new()}/>
+                <Route path=path!("/onboarding") view={OnboardingRoute::page()}/>
                 <workspaces::InviteRoute/>
                 <ParentRoute path=path!("/app") view=layout::AppLayout>
                     <workspaces::WorkspaceRoutes/>
@@ -109,7 +109,7 @@ pub fn App() -> impl IntoView {
 }
 
 ui::lazy_page! {
-    OnboardingRoute => Onboarding;
+    OnboardingRoute => crate::Onboarding;
 }
 
 /// The setup wizard, with billing's plan choices as its plan step.

@@ -2,7 +2,7 @@ use super::api::{
     AdminApplyDiscount, AdminExtendTrial, AdminGrantComplimentary, AdminRevokeComplimentary,
     AdminSetLimitOverrides,
 };
-use super::grace_banner::day;
+use super::grace::day;
 use super::model::{AdminWorkspaceRow, LIMITS};
 use app_core::error::AppError;
 use identity::form_error::FormError;

@@ -3,7 +3,7 @@ use super::api::{
     ResumeSubscription, StartCheckout,
 };
 use super::change_preview::ChangePreviewPanel;
-use super::grace_banner::{day, grace_message};
+use super::grace::{day, grace_message};
 use super::invoice_list::InvoiceList;
 use super::model::{BillingView, Interval};
 use super::payment_methods_card::PaymentMethods;

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use leptos_router::any_nested_route::{AnyNestedRoute, IntoAnyNestedRoute};
 use leptos_router::components::Route;
-use leptos_router::{path, Lazy};
+use leptos_router::path;
 
 ui::lazy_page! {
     BillingPlan => crate::BillingPage;
@@ -15,7 +15,7 @@ ui::lazy_page! {
 /// A workspace's billing page, inside the signed-in layout.
 #[component(transparent)]
 pub fn BillingRoutes() -> AnyNestedRoute {
-    view! { <Route path=path!(":handle/billing") view={Lazy::<BillingPlan>::new()}/> }
+    view! { <Route path=path!(":handle/billing") view={BillingPlan::page()}/> }
         .into_inner()
         .into_any_nested_route()
 }
@@ -24,8 +24,8 @@ pub fn BillingRoutes() -> AnyNestedRoute {
 #[component(transparent)]
 pub fn AdminRoutes() -> AnyNestedRoute {
     view! {
-        <Route path=path!("plans") view={Lazy::<BillingAdminPlans>::new()}/>
-        <Route path=path!("subscriptions") view={Lazy::<BillingAdminSubscriptions>::new()}/>
+        <Route path=path!("plans") view={BillingAdminPlans::page()}/>
+        <Route path=path!("subscriptions") view={BillingAdminSubscriptions::page()}/>
     }
     .into_inner()
     .into_any_nested_route()

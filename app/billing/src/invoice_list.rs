@@ -1,6 +1,6 @@
 use super::api::list_invoices;
 use super::billing_page::Actions;
-use super::grace_banner::day;
+use super::grace::day;
 use app_core::money::money;
 use leptos::prelude::*;
 

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 use leptos_router::any_nested_route::{AnyNestedRoute, IntoAnyNestedRoute};
 use leptos_router::components::Route;
-use leptos_router::{path, Lazy};
+use leptos_router::path;
 
 ui::lazy_page! {
     BioBuilder => crate::BioBuilderPage;
@@ -14,8 +14,8 @@ ui::lazy_page! {
 #[component(transparent)]
 pub fn BioRoutes() -> AnyNestedRoute {
     view! {
-        <Route path=path!(":handle/bio") view={Lazy::<BioBuilder>::new()}/>
-        <Route path=path!(":handle/bio/analytics") view={Lazy::<BioAnalytics>::new()}/>
+        <Route path=path!(":handle/bio") view={BioBuilder::page()}/>
+        <Route path=path!(":handle/bio/analytics") view={BioAnalytics::page()}/>
     }
     .into_inner()
     .into_any_nested_route()

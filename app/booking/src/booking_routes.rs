@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 use leptos_router::any_nested_route::{AnyNestedRoute, IntoAnyNestedRoute};
 use leptos_router::components::Route;
-use leptos_router::{path, Lazy};
+use leptos_router::path;
 
 ui::lazy_page! {
     BookingList => crate::BookingsPage;
@@ -17,11 +17,11 @@ ui::lazy_page! {
 #[component(transparent)]
 pub fn BookingRoutes() -> AnyNestedRoute {
     view! {
-        <Route path=path!(":handle/booking") view={Lazy::<BookingList>::new()}/>
-        <Route path=path!(":handle/booking/services") view={Lazy::<BookingServices>::new()}/>
-        <Route path=path!(":handle/booking/services/:id") view={Lazy::<BookingService>::new()}/>
-        <Route path=path!(":handle/booking/hours") view={Lazy::<BookingHours>::new()}/>
-        <Route path=path!(":handle/booking/calendar") view={Lazy::<BookingCalendar>::new()}/>
+        <Route path=path!(":handle/booking") view={BookingList::page()}/>
+        <Route path=path!(":handle/booking/services") view={BookingServices::page()}/>
+        <Route path=path!(":handle/booking/services/:id") view={BookingService::page()}/>
+        <Route path=path!(":handle/booking/hours") view={BookingHours::page()}/>
+        <Route path=path!(":handle/booking/calendar") view={BookingCalendar::page()}/>
     }
     .into_inner()
     .into_any_nested_route()

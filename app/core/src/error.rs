@@ -11,7 +11,7 @@ pub type FieldMessages = BTreeMap<String, Vec<String>>;
 /// What went wrong, in terms a caller can act on. Internal causes are logged on the server and
 /// never serialised: the variants carry only what the user may see.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
-#[serde(tag = "kind", rename_all = "snake_case")]
+#[serde(tag = "kind", rename_all = "snake_case", from = "Wire")]
 pub enum AppError {
     /// Input broke a rule; forms show each message next to the named field.
     #[error("Please correct the highlighted fields.")]
@@ -53,6 +53,82 @@ pub enum AppError {
     /// The call failed before or after our code ran (network, encoding), from server_fn.
     #[error("Could not reach Mewayz: {message}")]
     Transport { message: String },
+}
+
+/// `AppError` as it is read: the kind and every variant's fields side by side. The same JSON as
+/// the derived, internally tagged form, read as one flat struct: serde reads a tagged enum by
+/// buffering the object and then trying each variant, which made this one type 20 KB of the
+/// browser's first download (every screen reads it).
+#[derive(Deserialize)]
+struct Wire {
+    kind: Kind,
+    #[serde(default)]
+    fields: FieldMessages,
+    #[serde(default)]
+    what: String,
+    #[serde(default)]
+    field: Option<String>,
+    #[serde(default)]
+    message: String,
+    #[serde(default)]
+    limit: String,
+    #[serde(default)]
+    allowed: u64,
+    #[serde(default)]
+    upgrade: String,
+    #[serde(default)]
+    feature: String,
+    #[serde(default)]
+    retry_after_secs: u64,
+    #[serde(default)]
+    service: String,
+}
+
+/// The variants' names on the wire.
+#[derive(Deserialize)]
+#[serde(rename_all = "snake_case")]
+enum Kind {
+    Validation,
+    Unauthorized,
+    Forbidden,
+    NotFound,
+    Conflict,
+    LimitReached,
+    FeatureNotIncluded,
+    RateLimited,
+    Unavailable,
+    Internal,
+    Transport,
+}
+
+impl From<Wire> for AppError {
+    fn from(w: Wire) -> Self {
+        match w.kind {
+            Kind::Validation => AppError::Validation { fields: w.fields },
+            Kind::Unauthorized => AppError::Unauthorized,
+            Kind::Forbidden => AppError::Forbidden,
+            Kind::NotFound => AppError::NotFound { what: w.what },
+            Kind::Conflict => AppError::Conflict {
+                field: w.field,
+                message: w.message,
+            },
+            Kind::LimitReached => AppError::LimitReached {
+                limit: w.limit,
+                allowed: w.allowed,
+                upgrade: w.upgrade,
+            },
+            Kind::FeatureNotIncluded => AppError::FeatureNotIncluded {
+                feature: w.feature,
+                upgrade: w.upgrade,
+            },
+            Kind::RateLimited => AppError::RateLimited {
+                retry_after_secs: w.retry_after_secs,
+            },
+            Kind::Unavailable => AppError::Unavailable { service: w.service },
+            Kind::Internal => AppError::Internal,
+            Kind::Transport => AppError::Transport { message: w.message },
+        }
+    }
 }
 
 /// A wait in words: "40 seconds", "5 minutes", "3 hours".
@@ -194,6 +270,49 @@ mod tests {
             vec!["Enter a valid email address."]
         );
         assert!(back.field_messages("name").is_empty());
+    }
+
+    #[test]
+    fn every_kind_reads_back_as_it_was_written() {
+        let every = [
+            AppError::invalid_fields([("a", "one"), ("a", "two"), ("b", "three")]),
+            AppError::Unauthorized,
+            AppError::Forbidden,
+            AppError::NotFound {
+                what: "That contact".into(),
+            },
+            AppError::Conflict {
+                field: None,
+                message: "Taken.".into(),
+            },
+            AppError::Conflict {
+                field: Some("handle".into()),
+                message: "That handle is taken.".into(),
+            },
+            AppError::LimitReached {
+                limit: "contacts".into(),
+                allowed: 500,
+                upgrade: "Upgrade to Pro.".into(),
+            },
+            AppError::FeatureNotIncluded {
+                feature: "custom domains".into(),
+                upgrade: "Upgrade to Pro.".into(),
+            },
+            AppError::RateLimited {
+                retry_after_secs: 42,
+            },
+            AppError::Unavailable {
+                service: "Email".into(),
+            },
+            AppError::Internal,
+            AppError::Transport {
+                message: "offline".into(),
+            },
+        ];
+        for err in every {
+            let wire = err.ser();
+            assert_eq!(AppError::de(wire.clone()), err, "{wire:?}");
+        }
     }
 
     #[test]

@@ -1,5 +1,5 @@
-//! What a workspace's home shows: each module's numbers for the last seven days and its steps of
-//! getting started. Modules fill these in on the server; the home page draws them.
+//! What a workspace's home shows: each module's numbers for the last seven days, its steps of
+//! getting started and its notices. Modules fill these in on the server; the home page draws them.
 
 use serde::{Deserialize, Serialize};
 
@@ -60,6 +60,21 @@ pub struct HomeStep {
     pub href: String,
 }
 
+/// Something the workspace must act on, shown above everything else (an overdue payment).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HomeNotice {
+    /// Where it sits among the others, lowest first.
+    pub rank: u16,
+    /// What it is about, in a few words: the banner's accessible name, e.g. "Payment overdue".
+    pub title: String,
+    /// What happened and what it means, in a sentence or two.
+    pub message: String,
+    /// The link's text, e.g. "Open billing".
+    pub action: String,
+    /// Where it is dealt with, under `/app/<handle>/`.
+    pub href: String,
+}
+
 /// A module's part of the home page, or all of it once gathered.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
 pub struct Home {
@@ -67,6 +82,8 @@ pub struct Home {
     pub figures: Vec<HomeFigure>,
     /// Getting-started steps, by rank.
     pub steps: Vec<HomeStep>,
+    /// Notices, by rank.
+    pub notices: Vec<HomeNotice>,
 }
 
 impl Home {
@@ -74,8 +91,10 @@ impl Home {
     pub fn merge(&mut self, other: Home) {
         self.figures.extend(other.figures);
         self.steps.extend(other.steps);
+        self.notices.extend(other.notices);
         self.figures.sort_by_key(|f| f.rank);
         self.steps.sort_by_key(|s| s.rank);
+        self.notices.sort_by_key(|n| n.rank);
     }
 }
 

@@ -1,12 +1,13 @@
-//! The CRM's pages under `/app/:handle/crm`, each downloaded when first visited.
+//! The CRM's pages under `/app/:handle/crm`, each downloaded when first visited, as is the tab
+//! bar above them (the dashboard never needs it).
 
-use crate::CrmLayout;
 use leptos::prelude::*;
 use leptos_router::any_nested_route::{AnyNestedRoute, IntoAnyNestedRoute};
 use leptos_router::components::{ParentRoute, Route};
-use leptos_router::{path, Lazy};
+use leptos_router::path;
 
 ui::lazy_page! {
+    CrmLayoutRoute => crate::CrmLayout;
     CrmContacts => crate::ContactsPage;
     CrmContact => crate::ContactPage;
     CrmDeals => crate::DealsPage;
@@ -21,15 +22,15 @@ ui::lazy_page! {
 #[component(transparent)]
 pub fn CrmRoutes() -> AnyNestedRoute {
     view! {
-        <ParentRoute path=path!(":handle/crm") view=CrmLayout>
-            <Route path=path!("") view={Lazy::<CrmContacts>::new()}/>
-            <Route path=path!("contacts/:id") view={Lazy::<CrmContact>::new()}/>
-            <Route path=path!("deals") view={Lazy::<CrmDeals>::new()}/>
-            <Route path=path!("deals/:id") view={Lazy::<CrmDeal>::new()}/>
-            <Route path=path!("tasks") view={Lazy::<CrmTasks>::new()}/>
-            <Route path=path!("companies") view={Lazy::<CrmCompanies>::new()}/>
-            <Route path=path!("fields") view={Lazy::<CrmFields>::new()}/>
-            <Route path=path!("import") view={Lazy::<CrmImport>::new()}/>
+        <ParentRoute path=path!(":handle/crm") view={CrmLayoutRoute::page()}>
+            <Route path=path!("") view={CrmContacts::page()}/>
+            <Route path=path!("contacts/:id") view={CrmContact::page()}/>
+            <Route path=path!("deals") view={CrmDeals::page()}/>
+            <Route path=path!("deals/:id") view={CrmDeal::page()}/>
+            <Route path=path!("tasks") view={CrmTasks::page()}/>
+            <Route path=path!("companies") view={CrmCompanies::page()}/>
+            <Route path=path!("fields") view={CrmFields::page()}/>
+            <Route path=path!("import") view={CrmImport::page()}/>
         </ParentRoute>
     }
     .into_inner()

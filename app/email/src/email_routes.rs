@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 use leptos_router::any_nested_route::{AnyNestedRoute, IntoAnyNestedRoute};
 use leptos_router::components::Route;
-use leptos_router::{path, Lazy};
+use leptos_router::path;
 
 ui::lazy_page! {
     EmailLists => crate::ListsPage;
@@ -20,14 +20,14 @@ ui::lazy_page! {
 #[component(transparent)]
 pub fn EmailRoutes() -> AnyNestedRoute {
     view! {
-        <Route path=path!(":handle/email") view={Lazy::<EmailLists>::new()}/>
-        <Route path=path!(":handle/email/lists/:id") view={Lazy::<EmailList>::new()}/>
-        <Route path=path!(":handle/email/campaigns") view={Lazy::<EmailCampaigns>::new()}/>
-        <Route path=path!(":handle/email/campaigns/:id") view={Lazy::<EmailCampaign>::new()}/>
-        <Route path=path!(":handle/email/sequences") view={Lazy::<EmailSequences>::new()}/>
-        <Route path=path!(":handle/email/sequences/:id") view={Lazy::<EmailSequence>::new()}/>
-        <Route path=path!(":handle/email/suppressed") view={Lazy::<EmailSuppressed>::new()}/>
-        <Route path=path!(":handle/email/domain") view={Lazy::<EmailDomain>::new()}/>
+        <Route path=path!(":handle/email") view={EmailLists::page()}/>
+        <Route path=path!(":handle/email/lists/:id") view={EmailList::page()}/>
+        <Route path=path!(":handle/email/campaigns") view={EmailCampaigns::page()}/>
+        <Route path=path!(":handle/email/campaigns/:id") view={EmailCampaign::page()}/>
+        <Route path=path!(":handle/email/sequences") view={EmailSequences::page()}/>
+        <Route path=path!(":handle/email/sequences/:id") view={EmailSequence::page()}/>
+        <Route path=path!(":handle/email/suppressed") view={EmailSuppressed::page()}/>
+        <Route path=path!(":handle/email/domain") view={EmailDomain::page()}/>
     }
     .into_inner()
     .into_any_nested_route()

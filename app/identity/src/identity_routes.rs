@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use leptos_router::any_nested_route::{AnyNestedRoute, IntoAnyNestedRoute};
 use leptos_router::components::Route;
-use leptos_router::{path, Lazy};
+use leptos_router::path;
 
 ui::lazy_page! {
     IdentityRegister => crate::RegisterPage;
@@ -22,12 +22,12 @@ ui::lazy_page! {
 #[component(transparent)]
 pub fn AccountRoutes() -> AnyNestedRoute {
     view! {
-        <Route path=path!("/register") view={Lazy::<IdentityRegister>::new()}/>
-        <Route path=path!("/login") view={Lazy::<IdentityLogin>::new()}/>
-        <Route path=path!("/login/code") view={Lazy::<IdentityLoginCode>::new()}/>
-        <Route path=path!("/verify-email") view={Lazy::<IdentityVerifyEmail>::new()}/>
-        <Route path=path!("/forgot-password") view={Lazy::<IdentityForgotPassword>::new()}/>
-        <Route path=path!("/reset-password") view={Lazy::<IdentityResetPassword>::new()}/>
+        <Route path=path!("/register") view={IdentityRegister::page()}/>
+        <Route path=path!("/login") view={IdentityLogin::page()}/>
+        <Route path=path!("/login/code") view={IdentityLoginCode::page()}/>
+        <Route path=path!("/verify-email") view={IdentityVerifyEmail::page()}/>
+        <Route path=path!("/forgot-password") view={IdentityForgotPassword::page()}/>
+        <Route path=path!("/reset-password") view={IdentityResetPassword::page()}/>
     }
     .into_inner()
     .into_any_nested_route()
@@ -37,8 +37,8 @@ pub fn AccountRoutes() -> AnyNestedRoute {
 #[component(transparent)]
 pub fn SettingsRoutes() -> AnyNestedRoute {
     view! {
-        <Route path=path!("") view={Lazy::<IdentitySettings>::new()}/>
-        <Route path=path!("security") view={Lazy::<IdentitySecurity>::new()}/>
+        <Route path=path!("") view={IdentitySettings::page()}/>
+        <Route path=path!("security") view={IdentitySecurity::page()}/>
     }
     .into_inner()
     .into_any_nested_route()
@@ -47,7 +47,7 @@ pub fn SettingsRoutes() -> AnyNestedRoute {
 /// The background job queue, inside the `/admin` layout.
 #[component(transparent)]
 pub fn AdminRoutes() -> AnyNestedRoute {
-    view! { <Route path=path!("jobs") view={Lazy::<IdentityAdminJobs>::new()}/> }
+    view! { <Route path=path!("jobs") view={IdentityAdminJobs::page()}/> }
         .into_inner()
         .into_any_nested_route()
 }

@@ -1,8 +1,7 @@
 use super::api::ResendVerification;
 use super::model::UserView;
-use leptos::form::ActionForm;
 use leptos::prelude::*;
-use ui::{use_toasts, ToastKind};
+use ui::{use_toasts, PostForm, ToastKind};
 
 /// Reminds someone with an unconfirmed email to confirm it, with a resend button.
 #[component]
@@ -17,9 +16,9 @@ pub fn VerifyBanner(user: UserView) -> impl IntoView {
     view! {
         <div class="banner" role="region" aria-label="Confirm your email">
             <p>"Confirm your email: we sent a link to " <strong>{user.email}</strong> "."</p>
-            <ActionForm action=resend>
+            <PostForm action=resend input=ResendVerification { next: String::new() }>
                 <button type="submit" class="button button-secondary">"Resend email"</button>
-            </ActionForm>
+            </PostForm>
         </div>
     }
 }

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 use leptos_router::any_nested_route::{AnyNestedRoute, IntoAnyNestedRoute};
 use leptos_router::components::Route;
-use leptos_router::{path, Lazy};
+use leptos_router::path;
 
 ui::lazy_page! {
     SiteList => crate::SitesPage;
@@ -16,10 +16,10 @@ ui::lazy_page! {
 #[component(transparent)]
 pub fn SitesRoutes() -> AnyNestedRoute {
     view! {
-        <Route path=path!(":handle/sites") view={Lazy::<SiteList>::new()}/>
-        <Route path=path!(":handle/sites/:id") view={Lazy::<SiteEditor>::new()}/>
-        <Route path=path!(":handle/sites/:id/submissions") view={Lazy::<SiteSubmissions>::new()}/>
-        <Route path=path!(":handle/sites/:id/analytics") view={Lazy::<SiteAnalytics>::new()}/>
+        <Route path=path!(":handle/sites") view={SiteList::page()}/>
+        <Route path=path!(":handle/sites/:id") view={SiteEditor::page()}/>
+        <Route path=path!(":handle/sites/:id/submissions") view={SiteSubmissions::page()}/>
+        <Route path=path!(":handle/sites/:id/analytics") view={SiteAnalytics::page()}/>
     }
     .into_inner()
     .into_any_nested_route()

@@ -20,8 +20,9 @@ fn icon_for(module: &str) -> IconName {
     }
 }
 
-/// `/app/<handle>`: the workspace's home: its steps of getting started while some are left,
-/// the last seven days in numbers, and a tile per enabled module.
+/// `/app/<handle>`: the workspace's home: notices to act on (an overdue payment), its steps of
+/// getting started while some are left, the last seven days in numbers, and a tile per enabled
+/// module.
 #[component]
 pub fn WorkspaceDashboardPage() -> impl IntoView {
     let workspace = use_route_workspace();
@@ -60,9 +61,15 @@ pub fn WorkspaceDashboardPage() -> impl IntoView {
                     .collect_view();
                 let home = home.await?;
                 let figures = home.figures.into_iter().map(|figure| view! { <FigureCard figure base=base.clone()/> }).collect_view();
+                let notices = home.notices.into_iter().map(|n| view! {
+                    <div class="banner banner-warning" role="region" aria-label=n.title>
+                        <p>{n.message}</p>
+                        <a class="button button-secondary" href=format!("{base}/{}", n.href)>{n.action}</a>
+                    </div>
+                }).collect_view();
                 Ok::<_, crate::error::AppError>(view! {
                     <Title text=ws.name.clone()/>
-                    <crate::billing::GraceBanner workspace_id=ws.id.clone() handle=ws.handle.clone()/>
+                    {notices}
                     <div class="page-head">
                         {ws.logo_url.clone().map(|src| view! { <img class="workspace-logo" src=src alt="" width="48" height="48"/> })}
                         <div>

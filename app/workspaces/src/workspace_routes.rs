@@ -5,7 +5,7 @@ use crate::HomeRedirect;
 use leptos::prelude::*;
 use leptos_router::any_nested_route::{AnyNestedRoute, IntoAnyNestedRoute};
 use leptos_router::components::Route;
-use leptos_router::{path, Lazy};
+use leptos_router::path;
 
 ui::lazy_page! {
     WorkspaceInvite => crate::InvitePage;
@@ -18,7 +18,7 @@ ui::lazy_page! {
 /// `/invite`, where an invited person joins.
 #[component(transparent)]
 pub fn InviteRoute() -> AnyNestedRoute {
-    view! { <Route path=path!("/invite") view={Lazy::<WorkspaceInvite>::new()}/> }
+    view! { <Route path=path!("/invite") view={WorkspaceInvite::page()}/> }
         .into_inner()
         .into_any_nested_route()
 }
@@ -29,10 +29,10 @@ pub fn InviteRoute() -> AnyNestedRoute {
 pub fn WorkspaceRoutes() -> AnyNestedRoute {
     view! {
         <Route path=path!("") view=HomeRedirect/>
-        <Route path=path!("new") view={Lazy::<WorkspaceNew>::new()}/>
-        <Route path=path!(":handle/members") view={Lazy::<WorkspaceMembers>::new()}/>
-        <Route path=path!(":handle/audit") view={Lazy::<WorkspaceAudit>::new()}/>
-        <Route path=path!(":handle/settings") view={Lazy::<WorkspaceSettings>::new()}/>
+        <Route path=path!("new") view={WorkspaceNew::page()}/>
+        <Route path=path!(":handle/members") view={WorkspaceMembers::page()}/>
+        <Route path=path!(":handle/audit") view={WorkspaceAudit::page()}/>
+        <Route path=path!(":handle/settings") view={WorkspaceSettings::page()}/>
     }
     .into_inner()
     .into_any_nested_route()

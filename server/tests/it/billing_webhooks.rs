@@ -163,6 +163,22 @@ async fn an_overdue_payment_past_its_grace_period_limits_the_workspace_to_free_u
         (Some("free"), Some(true))
     );
     assert_eq!(b["paid_plan"]["key"], "team");
+    // The home page says so, and where to pay.
+    let notices = |home: Value| home["notices"].as_array().unwrap().clone();
+    let home = owner
+        .call("get_home", &[("workspace_id", &ws)])
+        .await
+        .json();
+    let notice = &notices(home)[0];
+    assert_eq!(
+        (notice["title"].as_str(), notice["href"].as_str()),
+        (Some("Payment overdue"), Some("billing"))
+    );
+    let message = notice["message"].as_str().unwrap();
+    assert!(
+        message.contains("is overdue, so paid features are read-only"),
+        "{message}"
+    );
     // The grace period's end, a scheduled job, told the owner.
     let paused = common::mail::latest_starting(&owner_email, "Paid features paused").await;
     assert!(paused.text.contains("read-only"), "{}", paused.text);
@@ -193,6 +209,11 @@ async fn an_overdue_payment_past_its_grace_period_limits_the_workspace_to_free_u
         (b["plan"]["key"].as_str(), b["restricted"].as_bool()),
         (Some("team"), Some(false))
     );
+    let home = owner
+        .call("get_home", &[("workspace_id", &ws)])
+        .await
+        .json();
+    assert_eq!(notices(home), Vec::<Value>::new());
     let ok = invite(&mut owner, &ws, &seat(9)).await;
     assert_eq!(ok.status, StatusCode::OK, "{}", ok.body);
     p.app.cleanup().await;

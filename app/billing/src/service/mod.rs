@@ -6,6 +6,7 @@ pub mod changes;
 pub mod checkout;
 pub mod emails;
 pub mod entitlements;
+pub mod home;
 pub mod impact;
 pub mod invoices;
 pub mod isolation;

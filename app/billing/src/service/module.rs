@@ -15,6 +15,7 @@ pub const MODULE: Module = Module {
     plan_rules: Some(&Rules),
     isolation: super::isolation::ISOLATION,
     jobs: &[super::subscriptions::GRACE_ENDED],
+    home: Some(super::home::part),
     ..Module::named("billing")
 };
 

@@ -97,5 +97,6 @@ pub async fn home(state: &AppState, workspace_id: &str) -> Result<Home, AppError
             done: published > 0,
             href: "bio".into(),
         }],
+        ..Home::default()
     })
 }

@@ -84,5 +84,6 @@ pub async fn home(state: &AppState, workspace_id: &str) -> Result<Home, AppError
             done: any > 0,
             href: "booking/services".into(),
         }],
+        ..Home::default()
     })
 }

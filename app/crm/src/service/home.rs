@@ -80,5 +80,6 @@ pub async fn home(state: &AppState, workspace_id: &str) -> Result<Home, AppError
             done: any > 0,
             href: "crm/contacts/new".into(),
         }],
+        ..Home::default()
     })
 }

@@ -45,6 +45,7 @@ pub fn part<'a>(
                 done: seats > 1,
                 href: "members".into(),
             }],
+            ..Home::default()
         })
     })
 }
