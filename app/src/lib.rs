@@ -80,14 +80,14 @@ pub fn App() -> impl IntoView {
                 <div class="route-progress" role="progressbar" aria-label="Loading the page"></div>
             </Show>
             <Routes fallback=|| view! { <ui::NotFoundPage/> }>
-                <Route path=path!("/") view=landing::LandingPage/>
+                <Route path=ui::at(path!("/")) view=landing::LandingPage/>
                 <identity::AccountRoutes/>
-                <Route path=path!("/onboarding") view={OnboardingRoute::page()}/>
+                <Route path=ui::at(path!("/onboarding")) view={OnboardingRoute::page()}/>
                 <workspaces::InviteRoute/>
-                <ParentRoute path=path!("/app") view=layout::AppLayout>
+                <ParentRoute path=ui::at(path!("/app")) view=layout::AppLayout>
                     <workspaces::WorkspaceRoutes/>
-                    <Route path=path!("more") view=home::MorePage/>
-                    <Route path=path!(":handle") view=home::WorkspaceDashboardPage/>
+                    <Route path=ui::at(path!("more")) view=home::MorePage/>
+                    <Route path=ui::at(path!(":handle")) view=home::WorkspaceDashboardPage/>
                     <billing::BillingRoutes/>
                     <bio::BioRoutes/>
                     <email::EmailRoutes/>
@@ -95,11 +95,11 @@ pub fn App() -> impl IntoView {
                     <sites::SitesRoutes/>
                     <crm::CrmRoutes/>
                 </ParentRoute>
-                <ParentRoute path=path!("/admin") view=layout::AppLayout>
+                <ParentRoute path=ui::at(path!("/admin")) view=layout::AppLayout>
                     <billing::AdminRoutes/>
                     <identity::AdminRoutes/>
                 </ParentRoute>
-                <ParentRoute path=path!("/settings") view=layout::AppLayout>
+                <ParentRoute path=ui::at(path!("/settings")) view=layout::AppLayout>
                     <identity::SettingsRoutes/>
                 </ParentRoute>
             </Routes>
@@ -108,7 +108,7 @@ pub fn App() -> impl IntoView {
     }
 }
 
-ui::lazy_page! {
+ui::lazy_pages! { onboarding:
     OnboardingRoute => crate::Onboarding;
 }
 

@@ -37,14 +37,14 @@ test("the service worker registers and serves the offline page when the network 
   await page.reload();
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
 
-  // A lazily loaded page's chunk is kept the first time it is fetched.
+  // A lazily loaded page's chunk (the sign-in pages' group) is kept the first time it is fetched.
   await page.goto("/login");
   await expect(page.locator("body[data-hydrated]")).toBeAttached();
   const cachedChunks = () =>
     page.evaluate(async () => {
       const urls: string[] = [];
       for (const n of await caches.keys()) for (const r of await (await caches.open(n)).keys()) urls.push(r.url);
-      return urls.filter((u) => u.includes("/pkg/split___identity_login_view"));
+      return urls.filter((u) => u.includes("/pkg/split_identity_sign_in_"));
     });
   await expect.poll(cachedChunks).toHaveLength(1);
 

@@ -1,13 +1,17 @@
-//! Billing's pages, each downloaded when first visited: a workspace's plan under
-//! `/app/:handle/billing` and plan administration under `/admin`.
+//! Billing's pages, downloaded when first visited: a workspace's plan under
+//! `/app/:handle/billing`, and plan administration under `/admin` (a group of its own: only
+//! platform admins open it).
 
 use leptos::prelude::*;
 use leptos_router::any_nested_route::{AnyNestedRoute, IntoAnyNestedRoute};
 use leptos_router::components::Route;
 use leptos_router::path;
 
-ui::lazy_page! {
+ui::lazy_pages! { billing_pages:
     BillingPlan => crate::BillingPage;
+}
+
+ui::lazy_pages! { billing_admin:
     BillingAdminPlans => crate::AdminPlansPage;
     BillingAdminSubscriptions => crate::AdminSubscriptionsPage;
 }
@@ -15,7 +19,7 @@ ui::lazy_page! {
 /// A workspace's billing page, inside the signed-in layout.
 #[component(transparent)]
 pub fn BillingRoutes() -> AnyNestedRoute {
-    view! { <Route path=path!(":handle/billing") view={BillingPlan::page()}/> }
+    view! { <Route path=ui::at(path!(":handle/billing")) view={BillingPlan::page()}/> }
         .into_inner()
         .into_any_nested_route()
 }
@@ -24,8 +28,8 @@ pub fn BillingRoutes() -> AnyNestedRoute {
 #[component(transparent)]
 pub fn AdminRoutes() -> AnyNestedRoute {
     view! {
-        <Route path=path!("plans") view={BillingAdminPlans::page()}/>
-        <Route path=path!("subscriptions") view={BillingAdminSubscriptions::page()}/>
+        <Route path=ui::at(path!("plans")) view={BillingAdminPlans::page()}/>
+        <Route path=ui::at(path!("subscriptions")) view={BillingAdminSubscriptions::page()}/>
     }
     .into_inner()
     .into_any_nested_route()

@@ -1,11 +1,12 @@
-//! The link-in-bio pages under `/app/:handle/bio`, each downloaded when first visited.
+//! The link-in-bio pages under `/app/:handle/bio`, downloaded together when the first of them
+//! is visited.
 
 use leptos::prelude::*;
 use leptos_router::any_nested_route::{AnyNestedRoute, IntoAnyNestedRoute};
 use leptos_router::components::Route;
 use leptos_router::path;
 
-ui::lazy_page! {
+ui::lazy_pages! { bio_pages:
     BioBuilder => crate::BioBuilderPage;
     BioAnalytics => crate::BioAnalyticsPage;
 }
@@ -14,8 +15,8 @@ ui::lazy_page! {
 #[component(transparent)]
 pub fn BioRoutes() -> AnyNestedRoute {
     view! {
-        <Route path=path!(":handle/bio") view={BioBuilder::page()}/>
-        <Route path=path!(":handle/bio/analytics") view={BioAnalytics::page()}/>
+        <Route path=ui::at(path!(":handle/bio")) view={BioBuilder::page()}/>
+        <Route path=ui::at(path!(":handle/bio/analytics")) view={BioAnalytics::page()}/>
     }
     .into_inner()
     .into_any_nested_route()

@@ -1,11 +1,12 @@
-//! Booking's pages under `/app/:handle/booking`, each downloaded when first visited.
+//! Booking's pages under `/app/:handle/booking`, downloaded together when the first of them is
+//! visited.
 
 use leptos::prelude::*;
 use leptos_router::any_nested_route::{AnyNestedRoute, IntoAnyNestedRoute};
 use leptos_router::components::Route;
 use leptos_router::path;
 
-ui::lazy_page! {
+ui::lazy_pages! { booking_pages:
     BookingList => crate::BookingsPage;
     BookingServices => crate::ServicesPage;
     BookingService => crate::ServicePage;
@@ -17,11 +18,11 @@ ui::lazy_page! {
 #[component(transparent)]
 pub fn BookingRoutes() -> AnyNestedRoute {
     view! {
-        <Route path=path!(":handle/booking") view={BookingList::page()}/>
-        <Route path=path!(":handle/booking/services") view={BookingServices::page()}/>
-        <Route path=path!(":handle/booking/services/:id") view={BookingService::page()}/>
-        <Route path=path!(":handle/booking/hours") view={BookingHours::page()}/>
-        <Route path=path!(":handle/booking/calendar") view={BookingCalendar::page()}/>
+        <Route path=ui::at(path!(":handle/booking")) view={BookingList::page()}/>
+        <Route path=ui::at(path!(":handle/booking/services")) view={BookingServices::page()}/>
+        <Route path=ui::at(path!(":handle/booking/services/:id")) view={BookingService::page()}/>
+        <Route path=ui::at(path!(":handle/booking/hours")) view={BookingHours::page()}/>
+        <Route path=ui::at(path!(":handle/booking/calendar")) view={BookingCalendar::page()}/>
     }
     .into_inner()
     .into_any_nested_route()

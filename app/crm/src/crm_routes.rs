@@ -1,12 +1,12 @@
-//! The CRM's pages under `/app/:handle/crm`, each downloaded when first visited, as is the tab
-//! bar above them (the dashboard never needs it).
+//! The CRM's pages under `/app/:handle/crm` and the tab bar above them, downloaded together
+//! when the first of them is visited (the dashboard needs none of it).
 
 use leptos::prelude::*;
 use leptos_router::any_nested_route::{AnyNestedRoute, IntoAnyNestedRoute};
 use leptos_router::components::{ParentRoute, Route};
 use leptos_router::path;
 
-ui::lazy_page! {
+ui::lazy_pages! { crm_pages:
     CrmLayoutRoute => crate::CrmLayout;
     CrmContacts => crate::ContactsPage;
     CrmContact => crate::ContactPage;
@@ -22,15 +22,15 @@ ui::lazy_page! {
 #[component(transparent)]
 pub fn CrmRoutes() -> AnyNestedRoute {
     view! {
-        <ParentRoute path=path!(":handle/crm") view={CrmLayoutRoute::page()}>
-            <Route path=path!("") view={CrmContacts::page()}/>
-            <Route path=path!("contacts/:id") view={CrmContact::page()}/>
-            <Route path=path!("deals") view={CrmDeals::page()}/>
-            <Route path=path!("deals/:id") view={CrmDeal::page()}/>
-            <Route path=path!("tasks") view={CrmTasks::page()}/>
-            <Route path=path!("companies") view={CrmCompanies::page()}/>
-            <Route path=path!("fields") view={CrmFields::page()}/>
-            <Route path=path!("import") view={CrmImport::page()}/>
+        <ParentRoute path=ui::at(path!(":handle/crm")) view={CrmLayoutRoute::page()}>
+            <Route path=ui::at(path!("")) view={CrmContacts::page()}/>
+            <Route path=ui::at(path!("contacts/:id")) view={CrmContact::page()}/>
+            <Route path=ui::at(path!("deals")) view={CrmDeals::page()}/>
+            <Route path=ui::at(path!("deals/:id")) view={CrmDeal::page()}/>
+            <Route path=ui::at(path!("tasks")) view={CrmTasks::page()}/>
+            <Route path=ui::at(path!("companies")) view={CrmCompanies::page()}/>
+            <Route path=ui::at(path!("fields")) view={CrmFields::page()}/>
+            <Route path=ui::at(path!("import")) view={CrmImport::page()}/>
         </ParentRoute>
     }
     .into_inner()

@@ -1,11 +1,12 @@
-//! Email's pages under `/app/:handle/email`, each downloaded when first visited.
+//! Email's pages under `/app/:handle/email`, downloaded together when the first of them is
+//! visited.
 
 use leptos::prelude::*;
 use leptos_router::any_nested_route::{AnyNestedRoute, IntoAnyNestedRoute};
 use leptos_router::components::Route;
 use leptos_router::path;
 
-ui::lazy_page! {
+ui::lazy_pages! { email_pages:
     EmailLists => crate::ListsPage;
     EmailList => crate::ListPage;
     EmailCampaigns => crate::CampaignsPage;
@@ -20,14 +21,14 @@ ui::lazy_page! {
 #[component(transparent)]
 pub fn EmailRoutes() -> AnyNestedRoute {
     view! {
-        <Route path=path!(":handle/email") view={EmailLists::page()}/>
-        <Route path=path!(":handle/email/lists/:id") view={EmailList::page()}/>
-        <Route path=path!(":handle/email/campaigns") view={EmailCampaigns::page()}/>
-        <Route path=path!(":handle/email/campaigns/:id") view={EmailCampaign::page()}/>
-        <Route path=path!(":handle/email/sequences") view={EmailSequences::page()}/>
-        <Route path=path!(":handle/email/sequences/:id") view={EmailSequence::page()}/>
-        <Route path=path!(":handle/email/suppressed") view={EmailSuppressed::page()}/>
-        <Route path=path!(":handle/email/domain") view={EmailDomain::page()}/>
+        <Route path=ui::at(path!(":handle/email")) view={EmailLists::page()}/>
+        <Route path=ui::at(path!(":handle/email/lists/:id")) view={EmailList::page()}/>
+        <Route path=ui::at(path!(":handle/email/campaigns")) view={EmailCampaigns::page()}/>
+        <Route path=ui::at(path!(":handle/email/campaigns/:id")) view={EmailCampaign::page()}/>
+        <Route path=ui::at(path!(":handle/email/sequences")) view={EmailSequences::page()}/>
+        <Route path=ui::at(path!(":handle/email/sequences/:id")) view={EmailSequence::page()}/>
+        <Route path=ui::at(path!(":handle/email/suppressed")) view={EmailSuppressed::page()}/>
+        <Route path=ui::at(path!(":handle/email/domain")) view={EmailDomain::page()}/>
     }
     .into_inner()
     .into_any_nested_route()

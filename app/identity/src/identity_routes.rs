@@ -1,20 +1,26 @@
-//! Account pages, each downloaded when first visited: signing up and in, and the signed-in
-//! person's settings under `/settings`, and the job queue under `/admin`.
+//! Account pages, downloaded when first visited in three groups: signing up and in; the
+//! signed-in person's settings under `/settings`; the job queue under `/admin`.
 
 use leptos::prelude::*;
 use leptos_router::any_nested_route::{AnyNestedRoute, IntoAnyNestedRoute};
 use leptos_router::components::Route;
 use leptos_router::path;
 
-ui::lazy_page! {
+ui::lazy_pages! { identity_sign_in:
     IdentityRegister => crate::RegisterPage;
     IdentityLogin => crate::LoginPage;
     IdentityLoginCode => crate::LoginCodePage;
     IdentityVerifyEmail => crate::VerifyEmailPage;
     IdentityForgotPassword => crate::ForgotPasswordPage;
     IdentityResetPassword => crate::ResetPasswordPage;
+}
+
+ui::lazy_pages! { identity_account:
     IdentitySettings => crate::SettingsPage;
     IdentitySecurity => crate::SecurityPage;
+}
+
+ui::lazy_pages! { identity_admin:
     IdentityAdminJobs => crate::JobsAdminPage;
 }
 
@@ -22,12 +28,12 @@ ui::lazy_page! {
 #[component(transparent)]
 pub fn AccountRoutes() -> AnyNestedRoute {
     view! {
-        <Route path=path!("/register") view={IdentityRegister::page()}/>
-        <Route path=path!("/login") view={IdentityLogin::page()}/>
-        <Route path=path!("/login/code") view={IdentityLoginCode::page()}/>
-        <Route path=path!("/verify-email") view={IdentityVerifyEmail::page()}/>
-        <Route path=path!("/forgot-password") view={IdentityForgotPassword::page()}/>
-        <Route path=path!("/reset-password") view={IdentityResetPassword::page()}/>
+        <Route path=ui::at(path!("/register")) view={IdentityRegister::page()}/>
+        <Route path=ui::at(path!("/login")) view={IdentityLogin::page()}/>
+        <Route path=ui::at(path!("/login/code")) view={IdentityLoginCode::page()}/>
+        <Route path=ui::at(path!("/verify-email")) view={IdentityVerifyEmail::page()}/>
+        <Route path=ui::at(path!("/forgot-password")) view={IdentityForgotPassword::page()}/>
+        <Route path=ui::at(path!("/reset-password")) view={IdentityResetPassword::page()}/>
     }
     .into_inner()
     .into_any_nested_route()
@@ -37,8 +43,8 @@ pub fn AccountRoutes() -> AnyNestedRoute {
 #[component(transparent)]
 pub fn SettingsRoutes() -> AnyNestedRoute {
     view! {
-        <Route path=path!("") view={IdentitySettings::page()}/>
-        <Route path=path!("security") view={IdentitySecurity::page()}/>
+        <Route path=ui::at(path!("")) view={IdentitySettings::page()}/>
+        <Route path=ui::at(path!("security")) view={IdentitySecurity::page()}/>
     }
     .into_inner()
     .into_any_nested_route()
@@ -47,7 +53,7 @@ pub fn SettingsRoutes() -> AnyNestedRoute {
 /// The background job queue, inside the `/admin` layout.
 #[component(transparent)]
 pub fn AdminRoutes() -> AnyNestedRoute {
-    view! { <Route path=path!("jobs") view={IdentityAdminJobs::page()}/> }
+    view! { <Route path=ui::at(path!("jobs")) view={IdentityAdminJobs::page()}/> }
         .into_inner()
         .into_any_nested_route()
 }

@@ -1,11 +1,12 @@
-//! The sites module's pages under `/app/:handle/sites`, each downloaded when first visited.
+//! The sites module's pages under `/app/:handle/sites`, downloaded together when the first of
+//! them is visited.
 
 use leptos::prelude::*;
 use leptos_router::any_nested_route::{AnyNestedRoute, IntoAnyNestedRoute};
 use leptos_router::components::Route;
 use leptos_router::path;
 
-ui::lazy_page! {
+ui::lazy_pages! { sites_pages:
     SiteList => crate::SitesPage;
     SiteEditor => crate::SiteEditorPage;
     SiteSubmissions => crate::SubmissionsPage;
@@ -16,10 +17,10 @@ ui::lazy_page! {
 #[component(transparent)]
 pub fn SitesRoutes() -> AnyNestedRoute {
     view! {
-        <Route path=path!(":handle/sites") view={SiteList::page()}/>
-        <Route path=path!(":handle/sites/:id") view={SiteEditor::page()}/>
-        <Route path=path!(":handle/sites/:id/submissions") view={SiteSubmissions::page()}/>
-        <Route path=path!(":handle/sites/:id/analytics") view={SiteAnalytics::page()}/>
+        <Route path=ui::at(path!(":handle/sites")) view={SiteList::page()}/>
+        <Route path=ui::at(path!(":handle/sites/:id")) view={SiteEditor::page()}/>
+        <Route path=ui::at(path!(":handle/sites/:id/submissions")) view={SiteSubmissions::page()}/>
+        <Route path=ui::at(path!(":handle/sites/:id/analytics")) view={SiteAnalytics::page()}/>
     }
     .into_inner()
     .into_any_nested_route()

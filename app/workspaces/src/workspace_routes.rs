@@ -1,14 +1,21 @@
-//! Workspace pages, each downloaded when first visited: accepting an invitation, and creating,
-//! staffing and configuring a workspace under `/app`.
+//! Workspace pages, downloaded when first visited in three groups: `/app`, which only forwards to
+//! the first workspace (the dashboard never needs its code); accepting an invitation; and
+//! creating, staffing and configuring a workspace under `/app`.
 
-use crate::HomeRedirect;
 use leptos::prelude::*;
 use leptos_router::any_nested_route::{AnyNestedRoute, IntoAnyNestedRoute};
 use leptos_router::components::Route;
 use leptos_router::path;
 
-ui::lazy_page! {
+ui::lazy_pages! { workspace_home:
+    WorkspaceHome => crate::HomeRedirect;
+}
+
+ui::lazy_pages! { workspace_invite:
     WorkspaceInvite => crate::InvitePage;
+}
+
+ui::lazy_pages! { workspace_pages:
     WorkspaceNew => crate::NewWorkspacePage;
     WorkspaceMembers => crate::MembersPage;
     WorkspaceAudit => crate::AuditPage;
@@ -18,7 +25,7 @@ ui::lazy_page! {
 /// `/invite`, where an invited person joins.
 #[component(transparent)]
 pub fn InviteRoute() -> AnyNestedRoute {
-    view! { <Route path=path!("/invite") view={WorkspaceInvite::page()}/> }
+    view! { <Route path=ui::at(path!("/invite")) view={WorkspaceInvite::page()}/> }
         .into_inner()
         .into_any_nested_route()
 }
@@ -28,11 +35,11 @@ pub fn InviteRoute() -> AnyNestedRoute {
 #[component(transparent)]
 pub fn WorkspaceRoutes() -> AnyNestedRoute {
     view! {
-        <Route path=path!("") view=HomeRedirect/>
-        <Route path=path!("new") view={WorkspaceNew::page()}/>
-        <Route path=path!(":handle/members") view={WorkspaceMembers::page()}/>
-        <Route path=path!(":handle/audit") view={WorkspaceAudit::page()}/>
-        <Route path=path!(":handle/settings") view={WorkspaceSettings::page()}/>
+        <Route path=ui::at(path!("")) view={WorkspaceHome::page()}/>
+        <Route path=ui::at(path!("new")) view={WorkspaceNew::page()}/>
+        <Route path=ui::at(path!(":handle/members")) view={WorkspaceMembers::page()}/>
+        <Route path=ui::at(path!(":handle/audit")) view={WorkspaceAudit::page()}/>
+        <Route path=ui::at(path!(":handle/settings")) view={WorkspaceSettings::page()}/>
     }
     .into_inner()
     .into_any_nested_route()
