@@ -4,17 +4,14 @@ use leptos::server_fn::ServerFn;
 /// A form whose only content is its button: it posts `input` to the action's server function.
 /// Before the app has loaded the browser posts it (the server answers with a redirect back);
 /// after, it dispatches `input` as it is. Unlike `ActionForm` it never reads the form into the
-/// server function's arguments, so the browser needs no form parser for it: the shell's forms
-/// (log out, resend the confirmation email) keep that parser out of the first download.
+/// server function's arguments, so the browser needs no form parser for it: the shell's resend of
+/// the confirmation email keeps that parser out of the first download.
 #[component]
 pub fn PostForm<S>(
     /// The server function to call.
     action: ServerAction<S>,
     /// Its arguments.
     input: S,
-    /// The form's class.
-    #[prop(optional)]
-    class: Option<&'static str>,
     children: Children,
 ) -> impl IntoView
 where
@@ -27,7 +24,7 @@ where
         action.dispatch(input.clone());
     };
     view! {
-        <form method="post" action=S::url() class=class on:submit=submit>
+        <form method="post" action=S::url() on:submit=submit>
             {children()}
         </form>
     }
