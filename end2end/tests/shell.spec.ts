@@ -61,6 +61,8 @@ test("the signed-in layout uses a bottom bar on phones and a sidebar on wide scr
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(overflow, "the dashboard scrolls sideways").toBeLessThanOrEqual(0);
   await expect(page.getByRole("heading", { name: "All modules", level: 1 })).toBeVisible();
+  // The logo leads home on every width, named even where the word beside it is hidden.
+  await expect(page.getByRole("link", { name: "Mewayz" })).toHaveAttribute("href", "/app");
   const bottom = page.getByRole("navigation", { name: "Main", exact: true });
   const sidebar = page.getByRole("navigation", { name: "Modules", exact: true });
   if (isMobile) {

@@ -8,7 +8,8 @@ use leptos::prelude::*;
 pub fn TopBar() -> impl IntoView {
     view! {
         <header class="top-bar">
-            <a class="brand brand-compact" href="/app">
+            // Narrow phones hide the word (style/main.css): the link keeps it as its name.
+            <a class="brand brand-compact" href="/app" aria-label="Mewayz">
                 <img src="/icons/icon.svg" alt="" width="28" height="28"/>
                 <span>"Mewayz"</span>
             </a>
