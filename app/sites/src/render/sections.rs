@@ -47,6 +47,11 @@ pub fn markdown(text: &str) -> String {
 
 /// Appends section `s` to `html`; `first` is the top of the page (its image loads first).
 pub fn render(html: &mut String, s: &Section, first: bool, ctx: &RenderCtx) {
+    // A gallery with no pictures yet (as templates start) shows visitors an empty band; the
+    // editor's preview keeps it, so its owner sees where the pictures will go.
+    if s.kind == "gallery" && !ctx.preview && s.items.iter().all(|i| i.image.is_empty()) {
+        return;
+    }
     let anchor = if s.kind == "contact" {
         " id=\"contact\""
     } else {
@@ -193,4 +198,55 @@ pub fn render(html: &mut String, s: &Section, first: bool, ctx: &RenderCtx) {
         _ => {}
     }
     html.push_str(&format!("</div></{tag}>"));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Item;
+
+    fn ctx(preview: bool) -> RenderCtx<'static> {
+        RenderCtx {
+            base: "/s/studio",
+            origin: "https://example.com",
+            site_name: "Studio",
+            preview,
+            images: &[],
+            form: None,
+            token: "",
+        }
+    }
+
+    fn gallery(images: &[&str]) -> Section {
+        Section {
+            kind: "gallery".into(),
+            heading: "Selected work".into(),
+            items: images
+                .iter()
+                .map(|image| Item {
+                    title: "A piece".into(),
+                    image: (*image).into(),
+                    ..Item::default()
+                })
+                .collect(),
+            ..Section::default()
+        }
+    }
+
+    fn html(s: &Section, preview: bool) -> String {
+        let mut html = String::new();
+        render(&mut html, s, false, &ctx(preview));
+        html
+    }
+
+    #[test]
+    fn a_gallery_without_pictures_is_left_out_of_the_published_page_only() {
+        for empty in [gallery(&[]), gallery(&[""])] {
+            assert_eq!(html(&empty, false), "");
+            assert!(html(&empty, true).contains("Selected work"));
+        }
+        let shown = html(&gallery(&["", "https://example.com/work.jpg"]), false);
+        assert!(shown.contains("Selected work"), "{shown}");
+        assert_eq!(shown.matches("<figure>").count(), 1, "{shown}");
+    }
 }
