@@ -15,7 +15,6 @@ pub use {billing, bio, booking, crm, email, identity, sites, ui, workspaces};
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Title};
 use leptos_router::components::{ParentRoute, Route, Router, Routes};
-use leptos_router::path;
 
 /// The HTML document around the app, rendered on the server only.
 #[cfg(feature = "ssr")]
@@ -80,14 +79,14 @@ pub fn App() -> impl IntoView {
                 <div class="route-progress" role="progressbar" aria-label="Loading the page"></div>
             </Show>
             <Routes fallback=|| view! { <ui::NotFoundPage/> }>
-                <Route path=ui::at(path!("/")) view=landing::LandingPage/>
+                <Route path=ui::path!("/") view=landing::LandingPage/>
                 <identity::AccountRoutes/>
-                <Route path=ui::at(path!("/onboarding")) view={OnboardingRoute::page()}/>
+                <Route path=ui::path!("/onboarding") view={OnboardingRoute::page()}/>
                 <workspaces::InviteRoute/>
-                <ParentRoute path=ui::at(path!("/app")) view=layout::AppLayout>
+                <ParentRoute path=ui::path!("/app") view=layout::AppLayout>
                     <workspaces::WorkspaceRoutes/>
-                    <Route path=ui::at(path!("more")) view=home::MorePage/>
-                    <Route path=ui::at(path!(":handle")) view=home::WorkspaceDashboardPage/>
+                    <Route path=ui::path!("more") view=home::MorePage/>
+                    <Route path=ui::path!(":handle") view=home::WorkspaceDashboardPage/>
                     <billing::BillingRoutes/>
                     <bio::BioRoutes/>
                     <email::EmailRoutes/>
@@ -95,11 +94,11 @@ pub fn App() -> impl IntoView {
                     <sites::SitesRoutes/>
                     <crm::CrmRoutes/>
                 </ParentRoute>
-                <ParentRoute path=ui::at(path!("/admin")) view=layout::AppLayout>
+                <ParentRoute path=ui::path!("/admin") view=layout::AppLayout>
                     <billing::AdminRoutes/>
                     <identity::AdminRoutes/>
                 </ParentRoute>
-                <ParentRoute path=ui::at(path!("/settings")) view=layout::AppLayout>
+                <ParentRoute path=ui::path!("/settings") view=layout::AppLayout>
                     <identity::SettingsRoutes/>
                 </ParentRoute>
             </Routes>

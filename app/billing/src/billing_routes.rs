@@ -5,7 +5,6 @@
 use leptos::prelude::*;
 use leptos_router::any_nested_route::{AnyNestedRoute, IntoAnyNestedRoute};
 use leptos_router::components::Route;
-use leptos_router::path;
 
 ui::lazy_pages! { billing_pages:
     BillingPlan => crate::BillingPage;
@@ -19,7 +18,7 @@ ui::lazy_pages! { billing_admin:
 /// A workspace's billing page, inside the signed-in layout.
 #[component(transparent)]
 pub fn BillingRoutes() -> AnyNestedRoute {
-    view! { <Route path=ui::at(path!(":handle/billing")) view={BillingPlan::page()}/> }
+    view! { <Route path=ui::path!(":handle/billing") view={BillingPlan::page()}/> }
         .into_inner()
         .into_any_nested_route()
 }
@@ -28,8 +27,8 @@ pub fn BillingRoutes() -> AnyNestedRoute {
 #[component(transparent)]
 pub fn AdminRoutes() -> AnyNestedRoute {
     view! {
-        <Route path=ui::at(path!("plans")) view={BillingAdminPlans::page()}/>
-        <Route path=ui::at(path!("subscriptions")) view={BillingAdminSubscriptions::page()}/>
+        <Route path=ui::path!("plans") view={BillingAdminPlans::page()}/>
+        <Route path=ui::path!("subscriptions") view={BillingAdminSubscriptions::page()}/>
     }
     .into_inner()
     .into_any_nested_route()

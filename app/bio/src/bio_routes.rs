@@ -4,7 +4,6 @@
 use leptos::prelude::*;
 use leptos_router::any_nested_route::{AnyNestedRoute, IntoAnyNestedRoute};
 use leptos_router::components::Route;
-use leptos_router::path;
 
 ui::lazy_pages! { bio_pages:
     BioBuilder => crate::BioBuilderPage;
@@ -15,8 +14,8 @@ ui::lazy_pages! { bio_pages:
 #[component(transparent)]
 pub fn BioRoutes() -> AnyNestedRoute {
     view! {
-        <Route path=ui::at(path!(":handle/bio")) view={BioBuilder::page()}/>
-        <Route path=ui::at(path!(":handle/bio/analytics")) view={BioAnalytics::page()}/>
+        <Route path=ui::path!(":handle/bio") view={BioBuilder::page()}/>
+        <Route path=ui::path!(":handle/bio/analytics") view={BioAnalytics::page()}/>
     }
     .into_inner()
     .into_any_nested_route()

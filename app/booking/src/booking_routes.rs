@@ -4,7 +4,6 @@
 use leptos::prelude::*;
 use leptos_router::any_nested_route::{AnyNestedRoute, IntoAnyNestedRoute};
 use leptos_router::components::Route;
-use leptos_router::path;
 
 ui::lazy_pages! { booking_pages:
     BookingList => crate::BookingsPage;
@@ -18,11 +17,11 @@ ui::lazy_pages! { booking_pages:
 #[component(transparent)]
 pub fn BookingRoutes() -> AnyNestedRoute {
     view! {
-        <Route path=ui::at(path!(":handle/booking")) view={BookingList::page()}/>
-        <Route path=ui::at(path!(":handle/booking/services")) view={BookingServices::page()}/>
-        <Route path=ui::at(path!(":handle/booking/services/:id")) view={BookingService::page()}/>
-        <Route path=ui::at(path!(":handle/booking/hours")) view={BookingHours::page()}/>
-        <Route path=ui::at(path!(":handle/booking/calendar")) view={BookingCalendar::page()}/>
+        <Route path=ui::path!(":handle/booking") view={BookingList::page()}/>
+        <Route path=ui::path!(":handle/booking/services") view={BookingServices::page()}/>
+        <Route path=ui::path!(":handle/booking/services/:id") view={BookingService::page()}/>
+        <Route path=ui::path!(":handle/booking/hours") view={BookingHours::page()}/>
+        <Route path=ui::path!(":handle/booking/calendar") view={BookingCalendar::page()}/>
     }
     .into_inner()
     .into_any_nested_route()

@@ -4,7 +4,6 @@
 use leptos::prelude::*;
 use leptos_router::any_nested_route::{AnyNestedRoute, IntoAnyNestedRoute};
 use leptos_router::components::{ParentRoute, Route};
-use leptos_router::path;
 
 ui::lazy_pages! { crm_pages:
     CrmLayoutRoute => crate::CrmLayout;
@@ -22,15 +21,15 @@ ui::lazy_pages! { crm_pages:
 #[component(transparent)]
 pub fn CrmRoutes() -> AnyNestedRoute {
     view! {
-        <ParentRoute path=ui::at(path!(":handle/crm")) view={CrmLayoutRoute::page()}>
-            <Route path=ui::at(path!("")) view={CrmContacts::page()}/>
-            <Route path=ui::at(path!("contacts/:id")) view={CrmContact::page()}/>
-            <Route path=ui::at(path!("deals")) view={CrmDeals::page()}/>
-            <Route path=ui::at(path!("deals/:id")) view={CrmDeal::page()}/>
-            <Route path=ui::at(path!("tasks")) view={CrmTasks::page()}/>
-            <Route path=ui::at(path!("companies")) view={CrmCompanies::page()}/>
-            <Route path=ui::at(path!("fields")) view={CrmFields::page()}/>
-            <Route path=ui::at(path!("import")) view={CrmImport::page()}/>
+        <ParentRoute path=ui::path!(":handle/crm") view={CrmLayoutRoute::page()}>
+            <Route path=ui::path!("") view={CrmContacts::page()}/>
+            <Route path=ui::path!("contacts/:id") view={CrmContact::page()}/>
+            <Route path=ui::path!("deals") view={CrmDeals::page()}/>
+            <Route path=ui::path!("deals/:id") view={CrmDeal::page()}/>
+            <Route path=ui::path!("tasks") view={CrmTasks::page()}/>
+            <Route path=ui::path!("companies") view={CrmCompanies::page()}/>
+            <Route path=ui::path!("fields") view={CrmFields::page()}/>
+            <Route path=ui::path!("import") view={CrmImport::page()}/>
         </ParentRoute>
     }
     .into_inner()

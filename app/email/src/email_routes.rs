@@ -4,7 +4,6 @@
 use leptos::prelude::*;
 use leptos_router::any_nested_route::{AnyNestedRoute, IntoAnyNestedRoute};
 use leptos_router::components::Route;
-use leptos_router::path;
 
 ui::lazy_pages! { email_pages:
     EmailLists => crate::ListsPage;
@@ -21,14 +20,14 @@ ui::lazy_pages! { email_pages:
 #[component(transparent)]
 pub fn EmailRoutes() -> AnyNestedRoute {
     view! {
-        <Route path=ui::at(path!(":handle/email")) view={EmailLists::page()}/>
-        <Route path=ui::at(path!(":handle/email/lists/:id")) view={EmailList::page()}/>
-        <Route path=ui::at(path!(":handle/email/campaigns")) view={EmailCampaigns::page()}/>
-        <Route path=ui::at(path!(":handle/email/campaigns/:id")) view={EmailCampaign::page()}/>
-        <Route path=ui::at(path!(":handle/email/sequences")) view={EmailSequences::page()}/>
-        <Route path=ui::at(path!(":handle/email/sequences/:id")) view={EmailSequence::page()}/>
-        <Route path=ui::at(path!(":handle/email/suppressed")) view={EmailSuppressed::page()}/>
-        <Route path=ui::at(path!(":handle/email/domain")) view={EmailDomain::page()}/>
+        <Route path=ui::path!(":handle/email") view={EmailLists::page()}/>
+        <Route path=ui::path!(":handle/email/lists/:id") view={EmailList::page()}/>
+        <Route path=ui::path!(":handle/email/campaigns") view={EmailCampaigns::page()}/>
+        <Route path=ui::path!(":handle/email/campaigns/:id") view={EmailCampaign::page()}/>
+        <Route path=ui::path!(":handle/email/sequences") view={EmailSequences::page()}/>
+        <Route path=ui::path!(":handle/email/sequences/:id") view={EmailSequence::page()}/>
+        <Route path=ui::path!(":handle/email/suppressed") view={EmailSuppressed::page()}/>
+        <Route path=ui::path!(":handle/email/domain") view={EmailDomain::page()}/>
     }
     .into_inner()
     .into_any_nested_route()

@@ -4,7 +4,6 @@
 use leptos::prelude::*;
 use leptos_router::any_nested_route::{AnyNestedRoute, IntoAnyNestedRoute};
 use leptos_router::components::Route;
-use leptos_router::path;
 
 ui::lazy_pages! { identity_sign_in:
     IdentityRegister => crate::RegisterPage;
@@ -28,12 +27,12 @@ ui::lazy_pages! { identity_admin:
 #[component(transparent)]
 pub fn AccountRoutes() -> AnyNestedRoute {
     view! {
-        <Route path=ui::at(path!("/register")) view={IdentityRegister::page()}/>
-        <Route path=ui::at(path!("/login")) view={IdentityLogin::page()}/>
-        <Route path=ui::at(path!("/login/code")) view={IdentityLoginCode::page()}/>
-        <Route path=ui::at(path!("/verify-email")) view={IdentityVerifyEmail::page()}/>
-        <Route path=ui::at(path!("/forgot-password")) view={IdentityForgotPassword::page()}/>
-        <Route path=ui::at(path!("/reset-password")) view={IdentityResetPassword::page()}/>
+        <Route path=ui::path!("/register") view={IdentityRegister::page()}/>
+        <Route path=ui::path!("/login") view={IdentityLogin::page()}/>
+        <Route path=ui::path!("/login/code") view={IdentityLoginCode::page()}/>
+        <Route path=ui::path!("/verify-email") view={IdentityVerifyEmail::page()}/>
+        <Route path=ui::path!("/forgot-password") view={IdentityForgotPassword::page()}/>
+        <Route path=ui::path!("/reset-password") view={IdentityResetPassword::page()}/>
     }
     .into_inner()
     .into_any_nested_route()
@@ -43,8 +42,8 @@ pub fn AccountRoutes() -> AnyNestedRoute {
 #[component(transparent)]
 pub fn SettingsRoutes() -> AnyNestedRoute {
     view! {
-        <Route path=ui::at(path!("")) view={IdentitySettings::page()}/>
-        <Route path=ui::at(path!("security")) view={IdentitySecurity::page()}/>
+        <Route path=ui::path!("") view={IdentitySettings::page()}/>
+        <Route path=ui::path!("security") view={IdentitySecurity::page()}/>
     }
     .into_inner()
     .into_any_nested_route()
@@ -53,7 +52,7 @@ pub fn SettingsRoutes() -> AnyNestedRoute {
 /// The background job queue, inside the `/admin` layout.
 #[component(transparent)]
 pub fn AdminRoutes() -> AnyNestedRoute {
-    view! { <Route path=ui::at(path!("jobs")) view={IdentityAdminJobs::page()}/> }
+    view! { <Route path=ui::path!("jobs") view={IdentityAdminJobs::page()}/> }
         .into_inner()
         .into_any_nested_route()
 }

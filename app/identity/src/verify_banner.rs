@@ -1,7 +1,8 @@
 use super::api::ResendVerification;
 use super::model::UserView;
 use leptos::prelude::*;
-use ui::{use_toasts, PostForm, ToastKind};
+use leptos::server_fn::ServerFn;
+use ui::{use_toasts, ToastKind};
 
 /// Reminds someone with an unconfirmed email to confirm it, with a resend button.
 #[component]
@@ -13,12 +14,20 @@ pub fn VerifyBanner(user: UserView) -> impl IntoView {
         Some(Err(e)) => toasts.error(&e),
         None => {}
     });
+    // Before the app has loaded the browser posts the form; after, the action sends the call
+    // as it is (an `ActionForm` would bring its form parser into the first download).
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        resend.dispatch(ResendVerification {
+            next: String::new(),
+        });
+    };
     view! {
         <div class="banner" role="region" aria-label="Confirm your email">
             <p>"Confirm your email: we sent a link to " <strong>{user.email}</strong> "."</p>
-            <PostForm action=resend input=ResendVerification { next: String::new() }>
+            <form method="post" action=ResendVerification::url() on:submit=submit>
                 <button type="submit" class="button button-secondary">"Resend email"</button>
-            </PostForm>
+            </form>
         </div>
     }
 }

@@ -4,7 +4,6 @@
 use leptos::prelude::*;
 use leptos_router::any_nested_route::{AnyNestedRoute, IntoAnyNestedRoute};
 use leptos_router::components::Route;
-use leptos_router::path;
 
 ui::lazy_pages! { sites_pages:
     SiteList => crate::SitesPage;
@@ -17,10 +16,10 @@ ui::lazy_pages! { sites_pages:
 #[component(transparent)]
 pub fn SitesRoutes() -> AnyNestedRoute {
     view! {
-        <Route path=ui::at(path!(":handle/sites")) view={SiteList::page()}/>
-        <Route path=ui::at(path!(":handle/sites/:id")) view={SiteEditor::page()}/>
-        <Route path=ui::at(path!(":handle/sites/:id/submissions")) view={SiteSubmissions::page()}/>
-        <Route path=ui::at(path!(":handle/sites/:id/analytics")) view={SiteAnalytics::page()}/>
+        <Route path=ui::path!(":handle/sites") view={SiteList::page()}/>
+        <Route path=ui::path!(":handle/sites/:id") view={SiteEditor::page()}/>
+        <Route path=ui::path!(":handle/sites/:id/submissions") view={SiteSubmissions::page()}/>
+        <Route path=ui::path!(":handle/sites/:id/analytics") view={SiteAnalytics::page()}/>
     }
     .into_inner()
     .into_any_nested_route()

@@ -5,7 +5,6 @@
 use leptos::prelude::*;
 use leptos_router::any_nested_route::{AnyNestedRoute, IntoAnyNestedRoute};
 use leptos_router::components::Route;
-use leptos_router::path;
 
 ui::lazy_pages! { workspace_home:
     WorkspaceHome => crate::HomeRedirect;
@@ -25,7 +24,7 @@ ui::lazy_pages! { workspace_pages:
 /// `/invite`, where an invited person joins.
 #[component(transparent)]
 pub fn InviteRoute() -> AnyNestedRoute {
-    view! { <Route path=ui::at(path!("/invite")) view={WorkspaceInvite::page()}/> }
+    view! { <Route path=ui::path!("/invite") view={WorkspaceInvite::page()}/> }
         .into_inner()
         .into_any_nested_route()
 }
@@ -35,11 +34,11 @@ pub fn InviteRoute() -> AnyNestedRoute {
 #[component(transparent)]
 pub fn WorkspaceRoutes() -> AnyNestedRoute {
     view! {
-        <Route path=ui::at(path!("")) view={WorkspaceHome::page()}/>
-        <Route path=ui::at(path!("new")) view={WorkspaceNew::page()}/>
-        <Route path=ui::at(path!(":handle/members")) view={WorkspaceMembers::page()}/>
-        <Route path=ui::at(path!(":handle/audit")) view={WorkspaceAudit::page()}/>
-        <Route path=ui::at(path!(":handle/settings")) view={WorkspaceSettings::page()}/>
+        <Route path=ui::path!("") view={WorkspaceHome::page()}/>
+        <Route path=ui::path!("new") view={WorkspaceNew::page()}/>
+        <Route path=ui::path!(":handle/members") view={WorkspaceMembers::page()}/>
+        <Route path=ui::path!(":handle/audit") view={WorkspaceAudit::page()}/>
+        <Route path=ui::path!(":handle/settings") view={WorkspaceSettings::page()}/>
     }
     .into_inner()
     .into_any_nested_route()
