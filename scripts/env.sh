@@ -40,10 +40,12 @@ leptos_build_env() {
 # first, by the pinned nightly, with std rebuilt for immediate-abort panics, no panic locations and
 # no `Debug` formatting: what the browser downloads shrinks by a quarter (README). The server stays
 # on stable. Components are type-erased in both (`always-erase-components`), as in debug builds.
+# `split_loader.mjs` then shortens the chunk names in the loader every page imports.
 release_build() {
   RUSTUP_TOOLCHAIN="$WASM_TOOLCHAIN" CARGO_UNSTABLE_BUILD_STD=std,panic_abort \
     RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zfmt-debug=none -Zlocation-detail=none" \
     cargo leptos build --release --split --precompress --frontend-only
+  node "$ROOT/scripts/split_loader.mjs" "$ROOT/target/site/pkg" "$CARGO_TARGET_DIR/release/hash.txt"
   cargo leptos build --release --server-only
 }
 

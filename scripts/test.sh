@@ -55,6 +55,8 @@ fi
 
 say "building the app"
 cargo leptos build --split
+# As release builds do, so the journeys below load lazy pages through the loader users get.
+node scripts/split_loader.mjs target/site/pkg "$CARGO_TARGET_DIR/debug/hash.txt"
 
 say "Rust tests"
 leptos_build_env

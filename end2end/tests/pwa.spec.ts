@@ -44,7 +44,7 @@ test("the service worker registers and serves the offline page when the network 
     page.evaluate(async () => {
       const urls: string[] = [];
       for (const n of await caches.keys()) for (const r of await (await caches.open(n)).keys()) urls.push(r.url);
-      return urls.filter((u) => u.includes("/pkg/split_identity_sign_in_"));
+      return urls.filter((u) => u.includes("/pkg/split_identity_sign_in."));
     });
   await expect.poll(cachedChunks).toHaveLength(1);
 

@@ -42,6 +42,11 @@ impl Toasts {
         self.items.get()
     }
 
+    /// Whether no toast is on screen.
+    pub fn is_empty(&self) -> bool {
+        self.items.with(Vec::is_empty)
+    }
+
     /// Shows a message; it leaves by itself after a few seconds.
     pub fn show(&self, kind: ToastKind, message: impl Into<String>) {
         let id = self.next_id.get_value();
