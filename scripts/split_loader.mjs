@@ -12,7 +12,7 @@
 // the naming below ever change, change the number of hash characters kept with it, so that no
 // browser pairs a cached loader with chunks named another way.) The server-side manifest that
 // names the chunks to preload follows the new names. Running it twice changes nothing more.
-import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 
